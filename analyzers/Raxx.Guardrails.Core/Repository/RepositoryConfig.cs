@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Text;
+using YamlDotNet.RepresentationModel;
+
+namespace Raxx.Guardrails.Core.Repository
+{
+    /// <summary>
+    /// The optional repository configuration (<c>raxx-guardrails.yaml</c> at the repository root),
+    /// read by every host. General settings live here; each rule family reads its own top-level
+    /// section (e.g. <c>flags</c>, <c>release</c>, <c>credentials</c>, <c>preflight</c>) from
+    /// <see cref="Sections"/> so families do not depend on each other.
+    /// </summary>
+    public sealed class RepositoryConfig
+    {
+        public const string FileName = "raxx-guardrails.yaml";
+
+        public static RepositoryConfig Empty { get; } = new RepositoryConfig();
+
+        /// <summary>Path of the file this was read from (repository-relative), or null for defaults.</summary>
+        public string? SourcePath { get; set; }
+
+        /// <summary>When non-empty, only files matching one of these are checked.</summary>
+        public List<PathGlob> Include { get; } = new List<PathGlob>();
+
+        /// <summary>Files matching any of these are never checked (fixtures, incident reproductions).</summary>
+        public List<PathGlob> Exclude { get; } = new List<PathGlob>();
+
+        /// <summary>Per-rule severity overrides for repository rules (RAXX402: warning, RAXX504: none).</summary>
+        public Dictionary<string, FindingSeverity> Severities { get; } = new Dictionary<string, FindingSeverity>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>Top-level sections by name, for the rule families' own settings.</summary>
+        public Dictionary<string, YamlNode> Sections { get; } = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+
+        public YamlNode? GetSection(string name) => Sections.TryGetValue(name, out var node) ? node : null;
+
+        /// <summary>True when the path is selected by Include (if any) and not excluded.</summary>
+        public bool IsIncluded(string relativePath)
+        {
+            foreach (var glob in Exclude)
+            {
+                if (glob.IsMatch(relativePath))
+                {
+                    return false;
+                }
+            }
+
+            if (Include.Count == 0)
+            {
+                return true;
+            }
+
+            foreach (var glob in Include)
+            {
+                if (glob.IsMatch(relativePath))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The severity a finding of this rule should have under this configuration.</summary>
+        public FindingSeverity EffectiveSeverity(string ruleId, FindingSeverity defaultSeverity) =>
+            Severities.TryGetValue(ruleId, out var s) ? s : defaultSeverity;
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Rules;
+
+namespace Raxx.Guardrails.Core.Repository
+{
+    /// <summary>A rule that checks repository files (no compiler involved). One rule per class.</summary>
+    public interface IRepositoryRule
+    {
+        /// <summary>The rule's ID (RuleIds.RaxxNnn).</summary>
+        string RuleId { get; }
+
+        /// <summary>Reports findings at the rule's default severity; the runner applies configuration.</summary>
+        void Run(RepositoryContext context, IFindingSink sink);
+    }
+
+    /// <summary>The registry of repository rules: each family adds its rules here, one line each.</summary>
+    public static class RepositoryRules
+    {
+        public static IReadOnlyList<IRepositoryRule> All { get; } = new IRepositoryRule[]
+        {
+            // families register their rules below (keep sorted by ID)
+        };
+    }
+
+    /// <summary>
+    /// Runs repository rules against a context: applies the configured severities and exclusions,
+    /// drops duplicates, and turns a rule's unexpected exception into a RAXX001 finding instead of
+    /// a stack trace.
+    /// </summary>
+    public static class RepositoryRunner
+    {
+        public static IReadOnlyList<Finding> Run(RepositoryContext context, IEnumerable<IRepositoryRule>? rules = null)
+        {
+            var sink = new FindingList();
+            foreach (var rule in rules ?? RepositoryRules.All)
+            {
+                var info = RuleCatalog.Find(rule.RuleId);
+                var defaultSeverity = info?.DefaultSeverity ?? FindingSeverity.Warning;
+                if (context.Config.EffectiveSeverity(rule.RuleId, defaultSeverity) == FindingSeverity.None)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    rule.Run(context, sink);
+                }
+                catch (Exception ex) when (!(ex is OutOfMemoryException))
+                {
+                    sink.Report(new Finding(RuleIds.Raxx001, FindingSeverity.Error,
+                        $"{rule.RuleId} could not complete: {ex.GetType().Name}: {ex.Message}",
+                        FindingLocation.WholeFile(context.Config.SourcePath ?? RepositoryConfig.FileName)));
+                }
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var results = new List<Finding>();
+            foreach (var finding in sink.Items)
+            {
+                if (finding.RuleId != RuleIds.Raxx001 && !context.Config.IsIncluded(finding.Location.Path))
+                {
+                    continue;
+                }
+
+                var severity = context.Config.EffectiveSeverity(finding.RuleId, finding.Severity);
+                if (severity == FindingSeverity.None)
+                {
+                    continue;
+                }
+
+                var key = finding.RuleId + "|" + finding.Location + "|" + finding.Message;
+                if (!seen.Add(key))
+                {
+                    continue;
+                }
+                results.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
+            }
+
+            return results
+                .OrderBy(f => f.Location.Path, StringComparer.Ordinal)
+                .ThenBy(f => f.Location.StartLine)
+                .ThenBy(f => f.Location.StartColumn)
+                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+                .ToArray();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Raxx.Guardrails.Core.Yaml
+{
+    /// <summary>A YAML problem at a 1-based line and column.</summary>
+    public sealed class YamlError
+    {
+        public YamlError(string message, int line, int column)
+        {
+            Message = message;
+            Line = Math.Max(1, line);
+            Column = Math.Max(1, column);
+        }
+
+        public string Message { get; }
+        public int Line { get; }
+        public int Column { get; }
+
+        public override string ToString() => $"({Line},{Column}): {Message}";
+    }
+
+    /// <summary>Result of loading YAML: a root node (null for an empty document) or an error.</summary>
+    public sealed class YamlLoadResult
+    {
+        internal YamlLoadResult(YamlNode? root, YamlError? error)
+        {
+            Root = root;
+            Error = error;
+        }
+
+        public YamlNode? Root { get; }
+        public YamlError? Error { get; }
+        public bool Success => Error == null;
+    }
+
+    /// <summary>
+    /// Loads YAML into YamlDotNet's representation model, turning every failure into a located
+    /// <see cref="YamlError"/> instead of an exception. Aliases are kept as shared node references
+    /// (never expanded), and the number of aliases is bounded so an alias bomb cannot make a
+    /// traversal explode.
+    /// </summary>
+    public static class YamlLoader
+    {
+        /// <summary>Largest YAML input accepted (bytes of text); bigger inputs are reported, not parsed.</summary>
+        public const int MaxTextLength = 8 * 1024 * 1024;
+
+        /// <summary>Most alias references accepted in one document.</summary>
+        public const int MaxAliases = 1000;
+
+        public static YamlLoadResult Load(string? text)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                return new YamlLoadResult(null, null);
+            }
+
+            if (text!.Length > MaxTextLength)
+            {
+                return new YamlLoadResult(null, new YamlError(
+                    $"the file is {text.Length:N0} characters long; YAML inputs over {MaxTextLength:N0} characters are not parsed", 1, 1));
+            }
+
+            try
+            {
+                var aliasError = CountAliases(text);
+                if (aliasError != null)
+                {
+                    return new YamlLoadResult(null, aliasError);
+                }
+
+                var stream = new YamlStream();
+                stream.Load(new StringReader(text));
+                if (stream.Documents.Count == 0)
+                {
+                    return new YamlLoadResult(null, null);
+                }
+
+                return new YamlLoadResult(stream.Documents[0].RootNode, null);
+            }
+            catch (YamlException ex)
+            {
+                var message = CleanMessage(ex);
+                return new YamlLoadResult(null, new YamlError(message, (int)ex.Start.Line, (int)ex.Start.Column));
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                return new YamlLoadResult(null, new YamlError("YAML could not be read: " + ex.Message, 1, 1));
+            }
+        }
+
+        private static YamlError? CountAliases(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            var aliases = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias)
+                {
+                    aliases++;
+                    if (aliases > MaxAliases)
+                    {
+                        return new YamlError($"more than {MaxAliases} YAML aliases; refusing to expand (possible alias bomb)",
+                            (int)alias.Start.Line, (int)alias.Start.Column);
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static string CleanMessage(YamlException ex)
+        {
+            // YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 20) - (Line: ...): ".
+            var message = ex.InnerException != null && !(ex.InnerException is YamlException)
+                ? ex.InnerException.Message
+                : ex.Message;
+            var marker = "): ";
+            var idx = message.LastIndexOf(marker, StringComparison.Ordinal);
+            if (message.StartsWith("(Line:", StringComparison.Ordinal) && idx >= 0)
+            {
+                message = message.Substring(idx + marker.Length);
+            }
+            return message.Trim();
+        }
+
+        /// <summary>1-based start line/column of a node.</summary>
+        public static (int Line, int Column) StartOf(YamlNode node) => ((int)node.Start.Line, (int)node.Start.Column);
+
+        /// <summary>1-based end line/column (exclusive column) of a node.</summary>
+        public static (int Line, int Column) EndOf(YamlNode node) => ((int)node.End.Line, (int)node.End.Column);
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# One entry point for the README's commands; needs only the .NET SDK (and python3 for .ci/run).
+#   ./build.sh test      build everything and run every test project
+#   ./build.sh samples   run the guardrails on the bundled samples (incidents caught, companion clean)
+set -euo pipefail
+cd "$(dirname "$0")"
+command="${1:-test}"
+shift || true
+
+case "$command" in
+  test)
+    dotnet build Raxx.Guardrails.sln -c Release -nologo -v:q
+    dotnet test Raxx.Guardrails.sln -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" "$@"
+    ;;
+  samples)
+    dotnet run --project ci-actions/Raxx.Guardrails.Cli -c Release -- check samples --build "$@"
+    ;;
+  *)
+    echo "usage: ./build.sh [test|samples]" >&2
+    exit 2
+    ;;
+esac
