@@ -221,11 +221,13 @@ namespace Raxx.Guardrails.Core.Json
 
             private void ExpectWord(string word)
             {
+                var line = _line;
+                var column = Column;
                 for (var i = 0; i < word.Length; i++)
                 {
                     if (AtEnd || Current != word[i])
                     {
-                        throw Fail($"invalid literal; expected '{word}'");
+                        throw new JsonSyntaxException(new JsonError($"invalid literal; expected '{word}'", line, column));
                     }
                     Advance();
                 }

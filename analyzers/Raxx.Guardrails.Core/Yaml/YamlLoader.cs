@@ -91,21 +91,55 @@ namespace Raxx.Guardrails.Core.Yaml
             }
         }
 
+        /// <summary>
+        /// A first pass over the event stream: bounds aliases, checks every alias names an anchor
+        /// defined before it, and turns parser failures of any kind into a located error (the
+        /// representation model reports some of these without a position).
+        /// </summary>
         private static YamlError? CountAliases(string text)
         {
             var parser = new Parser(new StringReader(text));
             var aliases = 0;
-            while (parser.MoveNext())
+            var anchors = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            var last = Mark.Empty;
+            try
             {
-                if (parser.Current is YamlDotNet.Core.Events.AnchorAlias alias)
+                while (parser.MoveNext())
                 {
-                    aliases++;
-                    if (aliases > MaxAliases)
+                    var current = parser.Current;
+                    if (current == null)
                     {
-                        return new YamlError($"more than {MaxAliases} YAML aliases; refusing to expand (possible alias bomb)",
-                            (int)alias.Start.Line, (int)alias.Start.Column);
+                        continue;
+                    }
+                    last = current.End;
+                    if (current is YamlDotNet.Core.Events.AnchorAlias alias)
+                    {
+                        aliases++;
+                        if (aliases > MaxAliases)
+                        {
+                            return new YamlError($"more than {MaxAliases} YAML aliases; refusing to expand (possible alias bomb)",
+                                (int)alias.Start.Line, (int)alias.Start.Column);
+                        }
+                        if (!anchors.Contains(alias.Value.Value))
+                        {
+                            return new YamlError($"alias '*{alias.Value.Value}' refers to an anchor that is not defined before it",
+                                (int)alias.Start.Line, (int)alias.Start.Column);
+                        }
+                    }
+                    else if (current is YamlDotNet.Core.Events.NodeEvent node && !node.Anchor.IsEmpty)
+                    {
+                        anchors.Add(node.Anchor.Value);
                     }
                 }
+            }
+            catch (YamlException ex)
+            {
+                return new YamlError(CleanMessage(ex), (int)ex.Start.Line, (int)ex.Start.Column);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
+            {
+                return new YamlError("YAML structure is incomplete or invalid after this point (an unclosed '[', '{' or quote?)",
+                    Math.Max(1, (int)last.Line), Math.Max(1, (int)last.Column));
             }
             return null;
         }

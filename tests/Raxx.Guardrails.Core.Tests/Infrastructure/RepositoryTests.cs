@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Diagnostics;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Core.Text;
+
+namespace Raxx.Guardrails.Core.Tests.Infrastructure;
+
+public sealed class RepositoryTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-repo-" + Guid.NewGuid().ToString("N"));
+
+    public RepositoryTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Write(string relative, string text)
+    {
+        var full = Path.Combine(_root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    private void Git(string args)
+    {
+        var psi = new ProcessStartInfo("git", args) { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment["GIT_AUTHOR_NAME"] = psi.Environment["GIT_COMMITTER_NAME"] = "t";
+        psi.Environment["GIT_AUTHOR_EMAIL"] = psi.Environment["GIT_COMMITTER_EMAIL"] = "t@example.invalid";
+        using var p = Process.Start(psi)!;
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"git {args}: {p.StandardError.ReadToEnd()}");
+    }
+
+    [Fact]
+    public void Open_GitRepository_ListsTrackedAndUntrackedButNotIgnored()
+    {
+        Write(".gitignore", "instance/\n");
+        Write("a.txt", "a");
+        Write("instance/config.json", "{}");
+        Write("new.txt", "n");
+        Git("init -q");
+        Git("add .gitignore a.txt");
+        Git("commit -qm init");
+
+        var context = RepositoryContext.Open(_root);
+
+        Assert.True(context.IsGitRepository);
+        Assert.Equal(new[] { ".gitignore", "a.txt", "new.txt" }, context.Files.Select(f => f.RelativePath));
+        Assert.True(context.GetFile("a.txt")!.IsTracked);
+        Assert.False(context.GetFile("new.txt")!.IsTracked);
+        Assert.True(context.IsIgnored("instance/config.json"));
+        Assert.False(context.IsIgnored("a.txt"));
+    }
+
+    [Fact]
+    public void Open_PlainFolder_WalksWithoutFollowingLinksOrBuildOutput()
+    {
+        Write("src/a.cs", "x");
+        Write("bin/Debug/a.dll", "x");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "src", "loop"), _root);
+
+        var context = RepositoryContext.Open(_root);
+
+        Assert.False(context.IsGitRepository);
+        Assert.Equal(new[] { "src/a.cs" }, context.Files.Select(f => f.RelativePath));
+        Assert.Null(context.GetFile("src/a.cs")!.IsTracked);
+    }
+
+    [Fact]
+    public void ReadText_RefusesBinaryAndLargeFiles_AndStripsBom()
+    {
+        Write("bom.txt", "\uFEFFhello");
+        File.WriteAllBytes(Path.Combine(_root, "bin.json"), new byte[] { 0x7b, 0x00, 0x7d });
+        Write("big.txt", new string('x', 2048));
+        var context = RepositoryContext.Open(_root);
+        context.MaxTextFileBytes = 1024;
+
+        Assert.Equal("hello", context.ReadText(context.GetFile("bom.txt")!));
+        Assert.Null(context.ReadText(context.GetFile("bin.json")!, out var binary));
+        Assert.Equal(ReadFailure.Binary, binary);
+        Assert.Null(context.ReadText(context.GetFile("big.txt")!, out var large));
+        Assert.Equal(ReadFailure.TooLarge, large);
+    }
+
+    [Fact]
+    public void Runner_AppliesSeverities_Excludes_Dedupes_AndContainsExceptions()
+    {
+        Write("keep/a.yml", "x");
+        Write("fixtures/b.yml", "x");
+        var config = new RepositoryConfig();
+        config.Exclude.Add(new PathGlob("fixtures/**"));
+        config.Severities[RuleIds.Raxx504] = FindingSeverity.Error;
+        var context = RepositoryContext.Open(_root, config);
+
+        var findings = RepositoryRunner.Run(context, new IRepositoryRule[] { new EveryFileRule(), new ThrowingRule() });
+
+        // sorted by path: keep/a.yml, then the config file that names the failing rule
+        Assert.Collection(findings,
+            f => Assert.Equal(("keep/a.yml", RuleIds.Raxx504, FindingSeverity.Error), (f.Location.Path, f.RuleId, f.Severity)),
+            f => Assert.Equal((RuleIds.Raxx001, "RAXX505 could not complete: InvalidOperationException: boom"), (f.RuleId, f.Message)));
+    }
+
+    [Fact]
+    public void Runner_SkipsRulesConfiguredOff()
+    {
+        Write("a.yml", "x");
+        var config = new RepositoryConfig();
+        config.Severities[RuleIds.Raxx505] = FindingSeverity.None;
+        var findings = RepositoryRunner.Run(RepositoryContext.Open(_root, config), new IRepositoryRule[] { new ThrowingRule() });
+        Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void Fingerprint_IsStableAndIgnoresLine()
+    {
+        var a = new Finding(RuleIds.Raxx501, FindingSeverity.Error, "m", new FindingLocation("w.yml", 3, 1, 3, 5), "pattern v*");
+        var b = new Finding(RuleIds.Raxx501, FindingSeverity.Error, "m2", new FindingLocation("w.yml", 9, 1, 9, 5), "pattern v*");
+        Assert.Equal(a.Fingerprint, b.Fingerprint);
+        Assert.Equal(32, a.Fingerprint.Length);
+    }
+
+    private sealed class EveryFileRule : IRepositoryRule
+    {
+        public string RuleId => RuleIds.Raxx504;
+
+        public void Run(RepositoryContext context, IFindingSink sink)
+        {
+            foreach (var file in context.AllFiles)
+            {
+                // reported twice and for excluded files: the runner must dedupe and filter
+                sink.Report(new Finding(RuleId, FindingSeverity.Warning, "m", new FindingLocation(file.RelativePath, 1, 1, 1, 2)));
+                sink.Report(new Finding(RuleId, FindingSeverity.Warning, "m", new FindingLocation(file.RelativePath, 1, 1, 1, 2)));
+            }
+        }
+    }
+
+    private sealed class ThrowingRule : IRepositoryRule
+    {
+        public string RuleId => RuleIds.Raxx505;
+
+        public void Run(RepositoryContext context, IFindingSink sink) => throw new InvalidOperationException("boom");
+    }
+}
