@@ -16,13 +16,30 @@ namespace Raxx.Guardrails.Core.Repository
         void Run(RepositoryContext context, IFindingSink sink);
     }
 
-    /// <summary>The registry of repository rules: each family adds its rules here, one line each.</summary>
+    /// <summary>
+    /// The registry of repository rules: every public, non-abstract <see cref="IRepositoryRule"/> in
+    /// Core with a parameterless constructor, sorted by rule ID. A family adds a rule by adding its
+    /// class (one file per rule, named after the ID); nothing else to edit.
+    /// </summary>
     public static class RepositoryRules
     {
-        public static IReadOnlyList<IRepositoryRule> All { get; } = new IRepositoryRule[]
+        private static readonly Lazy<IReadOnlyList<IRepositoryRule>> AllRules = new Lazy<IReadOnlyList<IRepositoryRule>>(Discover);
+
+        public static IReadOnlyList<IRepositoryRule> All => AllRules.Value;
+
+        private static IReadOnlyList<IRepositoryRule> Discover()
         {
-            // families register their rules below (keep sorted by ID)
-        };
+            var rules = new List<IRepositoryRule>();
+            foreach (var type in typeof(IRepositoryRule).Assembly.GetTypes())
+            {
+                if (!type.IsClass || type.IsAbstract || !typeof(IRepositoryRule).IsAssignableFrom(type) || type.GetConstructor(Type.EmptyTypes) == null)
+                {
+                    continue;
+                }
+                rules.Add((IRepositoryRule)Activator.CreateInstance(type));
+            }
+            return rules.OrderBy(r => r.RuleId, StringComparer.Ordinal).ThenBy(r => r.GetType().FullName, StringComparer.Ordinal).ToArray();
+        }
     }
 
     /// <summary>
