@@ -13,23 +13,13 @@ case "$command" in
     # Run every test project of the solution that has test classes (a project without any would
     # fail `dotnet test` with "No test is available"), through a generated solution filter.
     filter="$(mktemp -d)/tests.slnf"
-    python3 - "$filter" <<'PY'
-import json, os, re, sys
-projects = []
-for line in open("Raxx.Guardrails.sln", encoding="utf-8"):
-    m = re.match(r'Project\("[^"]+"\) = "[^"]+", "([^"]+\.csproj)"', line)
-    if not m:
-        continue
-    path = m.group(1).replace("\\", "/")
-    folder = os.path.dirname(path)
-    if not os.path.basename(path).endswith("Tests.csproj"):
-        continue
-    has_tests = any(f.endswith("Tests.cs") for root, dirs, files in os.walk(folder)
-                    if "/bin" not in root and "/obj" not in root for f in files)
-    if has_tests:
-        projects.append(path)
-json.dump({"solution": {"path": os.path.abspath("Raxx.Guardrails.sln"), "projects": projects}}, open(sys.argv[1], "w"), indent=2)
-PY
+    entries=""
+    for project in $(grep -oE '"[^"]+Tests\.csproj"' Raxx.Guardrails.sln | tr -d '"' | tr '\\' '/'); do
+      if find "$(dirname "$project")" -name '*Tests.cs' -not -path '*/bin/*' -not -path '*/obj/*' | grep -q .; then
+        entries="${entries:+$entries,}\"$project\""
+      fi
+    done
+    printf '{"solution":{"path":"%s","projects":[%s]}}\n' "$PWD/Raxx.Guardrails.sln" "$entries" > "$filter"
     dotnet test "$filter" -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" "$@"
     ;;
   samples)
