@@ -22,8 +22,8 @@ public class BootRunnerTests
 {
     private static readonly string FakeApp = RepoPaths.Combine("tests", "Raxx.Guardrails.FakeApp", "bin", RepoPaths.Configuration, "net10.0", "Raxx.Guardrails.FakeApp.dll");
 
-    private static BootSpec Spec(string name, string mode, double timeoutSeconds = 20) =>
-        new(name, "dotnet", new[] { FakeApp, mode }) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
+    private static BootSpec Spec(string name, string mode, double timeoutSeconds = 20, string marker = "") =>
+        new(name, "dotnet", new[] { FakeApp, mode, marker }) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
 
     [Fact]
     public async Task HealthyApp_IsHealthy_AndProbesRoutes()
@@ -65,21 +65,21 @@ public class BootRunnerTests
     [Fact]
     public async Task SilentApp_TimesOut_AndIsKilled()
     {
-        var before = FakeAppProcesses();
-        var result = await BootRunner.RunAsync(Spec("production", "silent", timeoutSeconds: 2));
+        var marker = Guid.NewGuid().ToString("N");
+        var result = await BootRunner.RunAsync(Spec("production", "silent", timeoutSeconds: 2, marker: marker));
 
         Assert.Equal(BootOutcome.TimedOut, result.Outcome);
         Assert.Null(result.LastHealthStatus);
-        Assert.True(FakeAppProcesses().Except(before).All(id => IsGone(id)));
+        Assert.All(FakeAppProcesses(marker), id => Assert.True(IsGone(id), $"process {id} still runs"));
     }
 
     [Fact]
     public async Task Cancellation_StopsTheProcess()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        var before = FakeAppProcesses();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BootRunner.RunAsync(Spec("production", "silent", 60), cts.Token));
-        Assert.True(FakeAppProcesses().Except(before).All(id => IsGone(id)));
+        var marker = Guid.NewGuid().ToString("N");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BootRunner.RunAsync(Spec("production", "silent", 60, marker), cts.Token));
+        Assert.All(FakeAppProcesses(marker), id => Assert.True(IsGone(id), $"process {id} still runs"));
     }
 
     [Fact]
@@ -147,8 +147,9 @@ public class BootRunnerTests
     public void OutputScanner_FindsTheExplainingLine(string output, string? expected) =>
         Assert.Equal(expected, OutputScanner.FirstErrorLine(output));
 
-    private static int[] FakeAppProcesses() =>
-        Process.GetProcessesByName("dotnet").Where(p => CommandLine(p.Id).Contains("Raxx.Guardrails.FakeApp", StringComparison.Ordinal)).Select(p => p.Id).ToArray();
+    // Each test marks its own processes: other tests boot the stand-in app concurrently.
+    private static int[] FakeAppProcesses(string marker) =>
+        Process.GetProcessesByName("dotnet").Where(p => CommandLine(p.Id).Contains(marker, StringComparison.Ordinal)).Select(p => p.Id).ToArray();
 
     private static string CommandLine(int id)
     {
