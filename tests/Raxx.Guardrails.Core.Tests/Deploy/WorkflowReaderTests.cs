@@ -88,7 +88,7 @@ public sealed class WorkflowReaderTests
 
         var deploy = w.Jobs[1];
         Assert.Equal("startsWith(github.ref, 'refs/tags/v')", deploy.If!.Value);
-        Assert.Equal(26, deploy.If.Line);
+        Assert.Equal(28, deploy.If.Line);
         Assert.Equal("production", deploy.Environment!.Name.Value);
         Assert.Equal("https://example.com", deploy.Environment.Url!.Value);
         Assert.Equal("write-all", deploy.Permissions!.All!.Value);
