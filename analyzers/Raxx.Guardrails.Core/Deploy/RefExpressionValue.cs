@@ -139,6 +139,12 @@ namespace Raxx.Guardrails.Core.Deploy
         /// <summary><c>github.event.release.tag_name</c> (null outside release events).</summary>
         public ExprValue ReleaseTagName { get; set; } = ExprValue.Unknown;
 
+        /// <summary>True when this run is for a tag (tag push or release event).</summary>
+        public bool IsTagRun => RefType.Kind == ExprValueKind.String && RefType.Text == "tag" || EventName == "release";
+
+        /// <summary>True when the run starts without a person asking for it (push, release, create).</summary>
+        public bool IsAutomaticRefEvent => EventName == "push" || EventName == "release" || EventName == "create";
+
         /// <summary>A short description for messages ("tag push of 'v1.0.0'").</summary>
         public string Description { get; set; } = "an unknown run";
 
