@@ -42,6 +42,14 @@ namespace Raxx.Guardrails.Analyzers.Config
             var walker = new ConfigFlowWalker(types, cancellationToken);
             foreach (var block in blocks)
             {
+                // Stay silent on code that does not parse: the flow of a half-typed method is a guess.
+                if (block.Syntax.ContainsDiagnostics)
+                {
+                    return Array.Empty<ConfigFlow>();
+                }
+            }
+            foreach (var block in blocks)
+            {
                 walker.CollectLocals(block);
             }
             foreach (var block in blocks)

@@ -344,6 +344,29 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
         }
 
         [Fact]
+        public Task SemanticErrors_NoCrash_NoReport()
+        {
+            var test = Verify<Raxx101LateConfigurationSourceAnalyzer>.Test(ConfigTestSources.Usings + """
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args, 1, 2);
+                        builder.Configuration.AddNothing("x");
+                        builder.Configuration.Sources.Insert(0);
+                        builder.Configuration.Sources.Add();
+                        undefined.Configuration.AddJsonFile("y.json");
+                        Missing.CreateBuilder(args).Configuration.AddJsonFile("z.json");
+                        builder.Host.ConfigureAppConfiguration(Missing);
+                        ((IConfigurationBuilder)null!).AddJsonFile(1);
+                    }
+                }
+                """);
+            test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+
+        [Fact]
         public Task NoConfigurationReference_NoReport()
         {
             var test = Verify<Raxx101LateConfigurationSourceAnalyzer>.Test("""
