@@ -338,10 +338,24 @@ namespace Raxx.Guardrails.Core.Secrets
                     key = XmlSiblingKey(s, start, i) ?? key;
                 }
 
-                var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
-                if (match != null)
+                // a provider token already found in this value: name the key it is assigned to
+                var named = false;
+                for (var r = 0; r < results.Count; r++)
                 {
-                    Add(results, match);
+                    var m = results[r];
+                    if (m.KeyName == null && m.Offset >= vStart && m.Offset < vStart + vLen && m.Kind != SecretKind.PrivateKey)
+                    {
+                        results[r] = m.WithKey(key);
+                        named = true;
+                    }
+                }
+                if (!named)
+                {
+                    var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
+                    if (match != null)
+                    {
+                        Add(results, match);
+                    }
                 }
                 i = Math.Max(i, vEnd - 1);
             }
