@@ -153,7 +153,7 @@ namespace Raxx.Guardrails.Core.Secrets
             new ProviderDetector("square", new[] { "EAAA" }, WordDash, 60, 60),
             new ProviderDetector("square", new[] { "sq0atp-" }, WordDash, 22, 22),
             new ProviderDetector("square", new[] { "sq0csp-" }, WordDash, 43, 43),
-            new ProviderDetector("linear", new[] { "lin_api_" }, Alnum, 40, 40),
+            new ProviderDetector("linear", new[] { "lin_api_" }, Alnum, 40, 48),
             new ProviderDetector("groq", new[] { "gsk_" }, Alnum, 52, 52),
             new ProviderDetector("docker", new[] { "dckr_pat_" }, WordDash, 27, 40),
             new ProviderDetector("atlassian", new[] { "ATATT3" }, c => WordDash(c) || c == '=', 150, 300),
@@ -218,6 +218,23 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     detector = d;
                     length = n;
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>True when the text starts with a provider prefix that carries structure (at least 4 characters, e.g. ghp_, xoxb-, AKIA).</summary>
+        public static bool HasKnownPrefix(string s, int start, int length)
+        {
+            if (!ByFirstChar.TryGetValue(s[start], out var list))
+            {
+                return false;
+            }
+            foreach (var (prefix, _) in list)
+            {
+                if (prefix.Length >= 4 && length > prefix.Length && string.CompareOrdinal(s, start, prefix, 0, prefix.Length) == 0)
+                {
                     return true;
                 }
             }

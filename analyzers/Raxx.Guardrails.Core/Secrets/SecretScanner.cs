@@ -535,9 +535,16 @@ namespace Raxx.Guardrails.Core.Secrets
             }
 
             // a provider format that needs a secret-named key (e.g. Google API keys)
-            if (ProviderDetectors.IsPrefixStart(s[start]) && ProviderDetectors.TryMatch(s, start, start + length, out var d, out var n) && n == length)
+            if (ProviderDetectors.IsPrefixStart(s[start]))
             {
-                return Create(s, start, length, d!.Provider, d.RequiresContext ? SecretKind.Context : SecretKind.Provider, key);
+                if (ProviderDetectors.TryMatch(s, start, start + length, out var d, out var n) && n == length)
+                {
+                    return Create(s, start, length, d!.Provider, d.RequiresContext ? SecretKind.Context : SecretKind.Provider, key);
+                }
+                if (ProviderDetectors.HasKnownPrefix(s, start, length))
+                {
+                    return null; // a provider's prefix with an invalid body/checksum: a sample, not that provider's secret
+                }
             }
 
             var hint = SecretKeyNames.ProviderHint(key);
