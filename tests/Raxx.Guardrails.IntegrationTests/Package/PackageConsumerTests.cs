@@ -53,6 +53,7 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.True(pack.ExitCode == 0, pack.ToString());
         var nupkg = Path.Combine(feed, $"Raxx.Guardrails.{PackageVersion}.nupkg");
         Assert.True(File.Exists(nupkg), pack.ToString());
+        AssertLayout(nupkg);
 
         // 2. a consumer: Api (a late configuration source, RAXX101) and Worker (an instance file copied to
         //    bin/, RAXX105 output check), in a git repository with a tracked local override file (RAXX105
@@ -95,6 +96,41 @@ public sealed class PackageConsumerTests : IDisposable
             Assert.Equal("error", late.Severity);
             Assert.Equal(2, late.Line);
         }
+    }
+
+    /// <summary>Analyzers with their dependencies, tasks with theirs (not MSBuild's), build/ with the family folders, buildTransitive/.</summary>
+    private static void AssertLayout(string nupkg)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var expected in new[]
+        {
+            "analyzers/dotnet/cs/Raxx.Guardrails.Analyzers.dll",
+            "analyzers/dotnet/cs/Raxx.Guardrails.CodeFixes.dll",
+            "analyzers/dotnet/cs/Raxx.Guardrails.Core.dll",
+            "analyzers/dotnet/cs/YamlDotNet.dll",
+            "tasks/netstandard2.0/Raxx.Guardrails.Tasks.dll",
+            "tasks/netstandard2.0/Raxx.Guardrails.Core.dll",
+            "tasks/netstandard2.0/YamlDotNet.dll",
+            "build/Raxx.Guardrails.props",
+            "build/Raxx.Guardrails.targets",
+            "build/props/Raxx.Guardrails.Package.props",
+            "build/targets/Raxx.Guardrails.Repository.targets",
+            "build/targets/Raxx.Guardrails.LocalOverrides.targets",
+            "build/config/raxx-recommended.globalconfig",
+            "build/config/raxx-ci.globalconfig",
+            "buildTransitive/Raxx.Guardrails.props",
+            "buildTransitive/Raxx.Guardrails.targets",
+        })
+        {
+            Assert.True(entries.Contains(expected), $"{expected} missing from the package:\n{string.Join('\n', entries.Order())}");
+        }
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.Contains("Microsoft.Build", StringComparison.Ordinal));
+
+        using var nuspec = new StreamReader(zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+        var text = nuspec.ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<dependencies>", text, StringComparison.Ordinal);
     }
 
     private static bool Raxx101IsBuilt() =>
