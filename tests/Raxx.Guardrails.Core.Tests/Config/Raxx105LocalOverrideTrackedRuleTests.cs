@@ -45,9 +45,13 @@ public sealed class Raxx105LocalOverrideTrackedRuleTests : IDisposable
 
     private Finding[] Run(string? configYaml = null)
     {
-        var problems = new FindingList();
-        var config = configYaml == null ? RepositoryConfig.Empty : RepositoryConfigLoader.Parse(configYaml, RepositoryConfig.FileName, problems);
-        Assert.Empty(problems.Items);
+        var config = RepositoryConfig.Empty;
+        if (configYaml != null)
+        {
+            var loaded = RepositoryConfigLoader.Parse(configYaml, RepositoryConfig.FileName);
+            Assert.True(loaded.Success, loaded.Error?.ToString());
+            config = loaded.Config!;
+        }
         var context = RepositoryContext.Open(_root, config);
         return RepositoryRunner.Run(context, new[] { new Raxx105LocalOverrideTrackedRule() }).ToArray();
     }
