@@ -23,13 +23,19 @@ public class Raxx305NonCanonicalFlagsPathTests
             static class Console2
             {
                 public static string Load() => File.ReadAllText({|RAXX305:"console/config/feature_flags.yaml"|});
-                public static string Load2() => File.ReadAllText({|RAXX305:Path.Combine(AppContext.BaseDirectory, "config", "feature_flags.yaml")|});
+                public static string Load2() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "config", {|RAXX305:"feature_flags.yaml"|}));
                 public static StreamReader Load3() => new StreamReader({|RAXX305:"../backend/flags.yml"|});
+                public static string[] Load4(string root)
+                {
+                    var path = Path.Combine(root, {|RAXX305:"console/config/feature_flags.yaml"|});
+                    return File.Exists(path) ? File.ReadAllLines(path) : Array.Empty<string>();
+                }
             }
             """);
         test.ExpectedMessages.Add("Flags are loaded from 'console/config/feature_flags.yaml', which is not the canonical flags file 'feature_flags.yaml'; load 'feature_flags.yaml' (copied to the build and publish output) instead of a copy that can drift");
         test.ExpectedMessages.Add("Flags are loaded from 'config/feature_flags.yaml', which is not the canonical flags file 'feature_flags.yaml'; load 'feature_flags.yaml' (copied to the build and publish output) instead of a copy that can drift");
         test.ExpectedMessages.Add("Flags are loaded from '../backend/flags.yml', which is not the canonical flags file 'feature_flags.yaml'; load 'feature_flags.yaml' (copied to the build and publish output) instead of a copy that can drift");
+        test.ExpectedMessages.Add("Flags are loaded from 'console/config/feature_flags.yaml', which is not the canonical flags file 'feature_flags.yaml'; load 'feature_flags.yaml' (copied to the build and publish output) instead of a copy that can drift");
         return test.RunAsync();
     }
 
