@@ -35,7 +35,7 @@ public sealed class Raxx501TagTriggerMatchesNoReleaseTagTests
         Assert.Equal(".github/workflows/deploy-antlers.yml", finding.Location.Path);
         Assert.Equal((4, 12, 4, 20), (finding.Location.StartLine, finding.Location.StartColumn, finding.Location.EndLine, finding.Location.EndColumn));
         Assert.Equal(
-            "deploy-antlers.yml triggers on tags 'v*.*.*' but release-please creates tags like 'trademaster-api-v1.10.1' from release-please (package '.', package-name 'trademaster-api'); " +
+            "deploy-antlers.yml triggers on tags 'v*.*.*' but release-please creates tags like 'trademaster-api-v1.10.1' (package '.', package-name 'trademaster-api'); " +
             "no release tag matches, so no release ever starts this workflow. Make the trigger admit the release tags, e.g. 'trademaster-api-v*.*.*', and check the workflow's ref conditions too (RAXX502).",
             finding.Message);
     }
