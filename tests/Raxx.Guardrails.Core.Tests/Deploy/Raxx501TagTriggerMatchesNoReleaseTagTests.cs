@@ -114,18 +114,23 @@ public sealed class Raxx501TagTriggerMatchesNoReleaseTagTests
     [InlineData("""{ "packages": { "charts/raxx": { "release-type": "helm" } } }""", "raxx-chart-v*", "v*")]
     [InlineData("""{ "packages": { "crates/core": { "release-type": "rust" } } }""", "raxx-core-v*", "v*")]
     [InlineData("""{ "packages": { "apis/Raxx.Api": { "release-type": "dotnet-yoshi" } } }""", "Raxx.Api-v*", "v*")]
+    [InlineData("""{ "packages": { "app": { "release-type": "dart" } } }""", "raxx_app-v*", "app-v*")]
+    [InlineData("""{ "include-component-in-tag": false, "tag-separator": "/", "packages": { "api": { "component": "api", "include-component-in-tag": true } } }""", "api/v*", "v*")]
+    [InlineData("""{ "include-v-in-tag": false, "packages": { "api": { "component": "api", "include-v-in-tag": true } } }""", "api-v*", "api-[0-9]*")]
     [InlineData("""{ "packages": { "gems/raxx": { "release-type": "ruby-yoshi", "package-name": "raxx-client" } } }""", "raxx-client/v*", "raxx-client-v*")]
     public void TagNamingOptions(string config, string admitted, string rejected)
     {
         using var good = new DeployRepo().ReleasePlease(config, "{}")
             .File("charts/raxx/Chart.yaml", "apiVersion: v2\nname: raxx-chart\nversion: 1.0.0\n")
             .File("crates/core/Cargo.toml", "[package]\nname = \"raxx-core\"\nversion = \"1.0.0\"\n\n[dependencies]\nname = \"other\"\n")
+            .File("app/pubspec.yaml", "name: raxx_app\nversion: 1.0.0\n")
             .Workflow("deploy.yml", TagWorkflow(admitted));
         Assert.Empty(good.Run("RAXX501"));
 
         using var bad = new DeployRepo().ReleasePlease(config, "{}")
             .File("charts/raxx/Chart.yaml", "apiVersion: v2\nname: raxx-chart\nversion: 1.0.0\n")
             .File("crates/core/Cargo.toml", "[package]\nname = \"raxx-core\"\nversion = \"1.0.0\"\n")
+            .File("app/pubspec.yaml", "name: raxx_app\nversion: 1.0.0\n")
             .Workflow("deploy.yml", TagWorkflow(rejected));
         Assert.Single(bad.Run("RAXX501"));
     }
