@@ -185,6 +185,18 @@ public sealed class Raxx501TagTriggerMatchesNoReleaseTagTests
     }
 
     [Fact]
+    public void ReleaseConfigNamedInRepositoryConfig_IsRead()
+    {
+        using var repo = new DeployRepo()
+            .File("tools/release/release-please-config.json", """{ "packages": { "api": { "component": "api" } } }""")
+            .File("tools/release/.release-please-manifest.json", """{ "api": "4.0.1" }""")
+            .ReleaseConfigs("tools/release/release-please-config.json")
+            .Workflow("deploy.yml", TagWorkflow("v*"));
+        var finding = Assert.Single(repo.Run("RAXX501"));
+        Assert.Contains("'api-v4.0.1'", finding.Message);
+    }
+
+    [Fact]
     public void DeclaredTagFormat_Reports()
     {
         using var repo = new DeployRepo().DeploySection("deploy:\n  tag_format: \"release-{version}\"\n").Workflow("deploy.yml", TagWorkflow("v*"));
