@@ -113,6 +113,53 @@ namespace Raxx.Guardrails.Core.Repository
             return Parse(text, display);
         }
 
+        /// <summary>
+        /// For build hosts: the repository's config, or the defaults with the problem reported as a
+        /// RAXX001 finding (a broken config must not stop the other checks of a build).
+        /// </summary>
+        public static RepositoryConfig LoadFromRoot(string repositoryRoot, IFindingSink problems)
+        {
+            var loaded = Load(repositoryRoot);
+            if (loaded.Success)
+            {
+                return loaded.Config!;
+            }
+            problems.Report(loaded.Error!.ToFinding());
+            return new RepositoryConfig();
+        }
+
+        /// <summary>Reads a scalar or a sequence of scalars (for family sections); other shapes are RAXX001 at their line.</summary>
+        public static IReadOnlyList<YamlScalarNode> ReadScalarList(YamlNode node, string sourcePath, IFindingSink problems)
+        {
+            var result = new List<YamlScalarNode>();
+            if (node is YamlScalarNode single)
+            {
+                if (!string.IsNullOrWhiteSpace(single.Value))
+                {
+                    result.Add(single);
+                }
+            }
+            else if (node is YamlSequenceNode sequence)
+            {
+                foreach (var item in sequence.Children)
+                {
+                    if (item is YamlScalarNode scalar && !string.IsNullOrWhiteSpace(scalar.Value))
+                    {
+                        result.Add(scalar);
+                    }
+                    else
+                    {
+                        problems.Report(new RepositoryConfigError(sourcePath, (int)item.Start.Line, (int)item.Start.Column, "expected a path glob (a string)").ToFinding());
+                    }
+                }
+            }
+            else
+            {
+                problems.Report(new RepositoryConfigError(sourcePath, (int)node.Start.Line, (int)node.Start.Column, "expected a path glob or a list of them").ToFinding());
+            }
+            return result;
+        }
+
         /// <summary>Parses config text; <paramref name="sourcePath"/> is used for error locations and <see cref="RepositoryConfig.SourcePath"/>.</summary>
         public static RepositoryConfigLoadResult Parse(string? text, string sourcePath)
         {
