@@ -24,7 +24,8 @@ case "$command" in
     dotnet test "$filter" -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" "$@"
     ;;
   samples)
-    dotnet run --project ci-actions/Raxx.Guardrails.Cli -c Release -- check samples --build "$@"
+    # Every incident caught (its EXPECTED findings), the companion and fixed twins clean; exit 0 only then.
+    dotnet run --project ci-actions/Raxx.Guardrails.Cli -c Release -- samples samples "$@"
     ;;
   bench)
     # Timed harnesses that print the README's performance figures (not part of the test run).

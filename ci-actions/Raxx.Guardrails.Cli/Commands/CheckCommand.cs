@@ -75,7 +75,7 @@ internal static class CheckCommand
         var text = format switch
         {
             "json" => JsonReport.Format(result.Findings),
-            "sarif" => SarifWriter.Write(result.Findings, new SarifToolInfo { Version = Cli.Version }),
+            "sarif" => SarifWriter.Write(result.Findings, new SarifToolInfo { Version = Cli.Version, RootPath = root }),
             "github" => GitHubAnnotations.Format(result.Findings),
             _ => TextReport.Format(result.Findings, root, result.RuleCount, result.FileCount),
         };

@@ -103,3 +103,21 @@ public sealed class AnnotateCommandTests : IDisposable
         Assert.Equal("::notice file=flags.yaml,line=3,col=3,endLine=3,endColumn=7,title=RAXX304::stale flag%0ADocs: https://github.com/raxx-app/raxx-guardrails/blob/main/docs/rules/RAXX304.md\n", text);
     }
 }
+
+public sealed class AnnotateSubfolderTests : IDisposable
+{
+    private readonly CliFixture _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void CheckOfSubfolder_AnnotatesWorkspaceRelativePaths()
+    {
+        _cli.Write("services/api/.github/workflows/deploy.yml", "on:\n  push:\n    tags: [ 'v*.*.*' ]\n");
+        _cli.Rules.Add(new MarkerRule("RAXX501", ".github/workflows/*.yml", "'v*.*.*'", "no tag matches"));
+        Assert.Equal(1, _cli.Run("check", "services/api", "--format", "sarif", "-o", "r.sarif").Exit);
+        _cli.Environment["GITHUB_WORKSPACE"] = _cli.Root;
+        var (_, stdout, _) = _cli.Run("annotate", "r.sarif");
+        Assert.StartsWith("::error file=services/api/.github/workflows/deploy.yml,line=3,col=13,", stdout, StringComparison.Ordinal);
+    }
+}
