@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Core.Secrets;
+
+namespace Raxx.Guardrails.Analyzers.Secrets
+{
+    /// <summary>
+    /// RAXX401: a credential literal in C# (INCIDENTS.md §4). Every string literal (fields, consts,
+    /// properties, locals, arguments, indexer assignments, collection/dictionary initialisers,
+    /// attribute arguments, constant parts of interpolated strings) is classified by the Core
+    /// engine together with the name it is assigned to. The message shows only the redacted form.
+    /// In test projects only provider-format secrets are reported by default
+    /// (<c>raxx_guardrails.secrets.test_projects = provider_only|all|none</c>).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class Raxx401CredentialLiteralAnalyzer : DiagnosticAnalyzer
+    {
+        public const string TestProjectsOption = "raxx_guardrails.secrets.test_projects";
+
+        private static readonly RuleInfo Info = RuleCatalog.Find(RuleIds.Raxx401)!;
+
+        public static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
+            RuleIds.Raxx401,
+            Info.Title,
+            "Credential literal: {0}; read it from configuration or the environment at run time and rotate the exposed value",
+            Info.Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Credentials enter only as configuration/environment values at run time, never as literals in code (INCIDENTS.md §4). Values are redacted in this message: at most the first 4 characters and the length.",
+            helpLinkUri: Info.HelpUri);
+
+        private static readonly string[] TestFrameworkAssemblies =
+        {
+            "xunit.core", "xunit.assert", "xunit.v3.core", "xunit.v3.assert", "nunit.framework",
+            "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework",
+        };
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var isTestProject = false;
+                foreach (var name in start.Compilation.ReferencedAssemblyNames)
+                {
+                    if (Array.IndexOf(TestFrameworkAssemblies, name.Name) >= 0)
+                    {
+                        isTestProject = true;
+                        break;
+                    }
+                }
+                var optionsProvider = start.Options.AnalyzerConfigOptionsProvider;
+
+                start.RegisterSyntaxNodeAction(ctx => AnalyzeLiteral(ctx, isTestProject, optionsProvider), SyntaxKind.StringLiteralExpression);
+                start.RegisterSyntaxNodeAction(ctx => AnalyzeInterpolatedText(ctx, isTestProject, optionsProvider), SyntaxKind.InterpolatedStringText);
+            });
+        }
+
+        private enum TestMode
+        {
+            ProviderOnly,
+            All,
+            None,
+        }
+
+        private static TestMode GetTestMode(SyntaxTree tree, AnalyzerConfigOptionsProvider provider)
+        {
+            if (!provider.GetOptions(tree).TryGetValue(TestProjectsOption, out var value) && !provider.GlobalOptions.TryGetValue(TestProjectsOption, out value))
+            {
+                return TestMode.ProviderOnly;
+            }
+            switch (value.Trim().ToLowerInvariant())
+            {
+                case "all":
+                    return TestMode.All;
+                case "none":
+                    return TestMode.None;
+                default:
+                    return TestMode.ProviderOnly;
+            }
+        }
+
+        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        {
+            var literal = (LiteralExpressionSyntax)ctx.Node;
+            var value = literal.Token.ValueText;
+            if (value.Length < 8)
+            {
+                return;
+            }
+            Report(ctx, literal, literal.Token.Span, value, isTestProject, provider);
+        }
+
+        private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        {
+            var text = (InterpolatedStringTextSyntax)ctx.Node;
+            var value = text.TextToken.ValueText;
+            if (value.Length < 8 || !(text.Parent is InterpolatedStringExpressionSyntax owner))
+            {
+                return;
+            }
+            Report(ctx, owner, text.Span, value, isTestProject, provider);
+        }
+
+        private static void Report(SyntaxNodeAnalysisContext ctx, ExpressionSyntax expression, TextSpan span, string value, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        {
+            try
+            {
+                var includeContext = true;
+                if (isTestProject)
+                {
+                    var mode = GetTestMode(ctx.Node.SyntaxTree, provider);
+                    if (mode == TestMode.None)
+                    {
+                        return;
+                    }
+                    includeContext = mode == TestMode.All;
+                }
+
+                var key = CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken);
+                var match = SecretScanner.ClassifyValue(value, key, new SecretScanOptions { IncludeContext = includeContext, HonourSuppressions = false });
+                if (match == null || (!includeContext && !match.IsProviderFormat))
+                {
+                    return;
+                }
+                if (IsSuppressed(ctx.Node.SyntaxTree, span, ctx.CancellationToken))
+                {
+                    return;
+                }
+
+                // an interpolated text part spans exactly the part; a literal spans the whole token
+                ctx.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(ctx.Node.SyntaxTree, span), match.Describe()));
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException))
+            {
+                // never AD0001: a classification failure must not break the build
+            }
+        }
+
+        private static bool IsSuppressed(SyntaxTree tree, TextSpan span, System.Threading.CancellationToken ct)
+        {
+            var text = tree.GetText(ct);
+            var line = text.Lines.GetLineFromPosition(span.Start).LineNumber;
+            for (var l = Math.Max(0, line - 1); l <= line; l++)
+            {
+                var s = text.Lines[l].ToString();
+                var i = s.IndexOf(SecretScanner.SuppressionMarker, StringComparison.Ordinal);
+                if (i < 0)
+                {
+                    continue;
+                }
+                var reason = s.Substring(i + SecretScanner.SuppressionMarker.Length).Trim().TrimStart(':').Trim();
+                if (reason.EndsWith("*/", StringComparison.Ordinal))
+                {
+                    reason = reason.Substring(0, reason.Length - 2).Trim();
+                }
+                if (reason.Length > 0)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+
+namespace Raxx.Guardrails.Core.Secrets
+{
+    /// <summary>
+    /// Values that are references or placeholders, not secrets: CI/env references (<c>${{ secrets.X }}</c>,
+    /// <c>$VAR</c>, <c>${VAR}</c>, <c>%VAR%</c>, <c>$(VAR)</c>, <c>@VAR@</c>, back-ticked commands),
+    /// templates (<c>{{ x }}</c>, <c>{x}</c>, <c>&lt;your-token&gt;</c>), documentation words
+    /// (changeme, REPLACE_ME, your-…, placeholder, dummy, not_a_real…), runs of x/X/*/#/., and empty values.
+    /// </summary>
+    public static class Placeholders
+    {
+        private static readonly string[] Words =
+        {
+            "changeme", "change_me", "change-me", "replace_me", "replaceme", "replace-me", "replace_with", "replace-with",
+            "your_", "your-", "yourkey", "yoursecret", "yourtoken", "yourpassword", "placeholder", "dummy", "not_a_real",
+            "not-a-real", "notareal", "notreal", "redacted", "put_your", "insert_", "insert-", "<your", "todo",
+        };
+
+        /// <summary>True when the whole value is a placeholder/reference (the caller trims quotes first).</summary>
+        public static bool IsPlaceholder(string value) => IsPlaceholder(value, 0, value.Length);
+
+        public static bool IsPlaceholder(string s, int start, int length)
+        {
+            if (length <= 0)
+            {
+                return true;
+            }
+
+            var first = s[start];
+            var last = s[start + length - 1];
+            // references and templates
+            if (first == '$' || first == '`' || first == '%' && last == '%' || first == '@' && last == '@'
+                || first == '<' || first == '{' || first == '[' && last == ']')
+            {
+                return true;
+            }
+            for (var i = start; i < start + length - 1; i++)
+            {
+                var c = s[i];
+                var n = s[i + 1];
+                if ((c == '$' && (n == '{' || n == '(')) || (c == '{' && n == '{') || (c == '<' && IsAlpha(n)))
+                {
+                    return true;
+                }
+            }
+
+            // documentation words
+            var text = length == s.Length ? s : s.Substring(start, length);
+            foreach (var w in Words)
+            {
+                if (text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return HasPlaceholderRun(s, start, length) || IsSingleChar(s, start, length);
+        }
+
+        /// <summary>A run of 4+ x/X/*/#/•, 3+ dots, or 6+ of any one character.</summary>
+        public static bool HasPlaceholderRun(string s, int start, int length)
+        {
+            var run = 1;
+            for (var i = start + 1; i < start + length; i++)
+            {
+                run = s[i] == s[i - 1] ? run + 1 : 1;
+                var c = s[i];
+                if ((run >= 4 && (c == 'x' || c == 'X' || c == '*' || c == '#' || c == '•'))
+                    || (run >= 3 && c == '.')
+                    || run >= 6)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsSingleChar(string s, int start, int length)
+        {
+            for (var i = start + 1; i < start + length; i++)
+            {
+                if (s[i] != s[start])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool IsAlpha(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+}

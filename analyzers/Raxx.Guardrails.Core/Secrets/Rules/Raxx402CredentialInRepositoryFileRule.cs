@@ -1,0 +1,46 @@
+using System.IO;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Core.Rules;
+
+namespace Raxx.Guardrails.Core.Secrets.Rules
+{
+    /// <summary>
+    /// RAXX402: a credential in a repository text file (.env*, appsettings*.json, launchSettings.json,
+    /// YAML, workflows, shell, Dockerfiles, XML config, non-C# sources), located at the value's line
+    /// and column. Files are the context's (git-tracked plus untracked-but-not-ignored); binary and
+    /// over-size files are skipped by <see cref="RepositoryContext.ReadText(RepositoryFile, out ReadFailure)"/>.
+    /// C# is RAXX401's; private key files are RAXX403's.
+    /// </summary>
+    public sealed class Raxx402CredentialInRepositoryFileRule : IRepositoryRule
+    {
+        public string RuleId => RuleIds.Raxx402;
+
+        public void Run(RepositoryContext context, IFindingSink sink)
+        {
+            var baseline = CredentialRuleSupport.LoadBaseline(context);
+            foreach (var file in context.Files)
+            {
+                var name = Path.GetFileName(file.RelativePath);
+                if (!CredentialRuleSupport.IsScannedTextFile(file.RelativePath) || CredentialRuleSupport.IsKeyFileName(name) || context.IsIgnored(file.RelativePath))
+                {
+                    continue;
+                }
+                var text = context.ReadText(file, out _);
+                if (text == null)
+                {
+                    continue;
+                }
+                foreach (var match in SecretScanner.Scan(text))
+                {
+                    if (baseline.Contains(match.Hash))
+                    {
+                        continue;
+                    }
+                    var message = $"Credential in {file.RelativePath}: {match.Describe()}; remove it from the repository, set it as a deployment/CI secret read from the environment, and rotate it";
+                    sink.Report(CredentialRuleSupport.CreateFinding(RuleId, FindingSeverity.Error, file.RelativePath, match, message));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,826 @@
+using System;
+using System.Collections.Generic;
+using Raxx.Guardrails.Core.Text;
+
+namespace Raxx.Guardrails.Core.Secrets
+{
+    /// <summary>Options of one scan.</summary>
+    public sealed class SecretScanOptions
+    {
+        public static readonly SecretScanOptions Default = new SecretScanOptions();
+
+        /// <summary>Honour <c>raxx:allow-credential &lt;reason&gt;</c> comments (same line or the line above).</summary>
+        public bool HonourSuppressions { get; set; } = true;
+
+        /// <summary>Report values that are secrets only by the name of their key (UUID/hex/base64 under *Token, *Secret…).</summary>
+        public bool IncludeContext { get; set; } = true;
+
+        /// <summary>Longest line scanned for key/value context (longer lines: provider formats only).</summary>
+        public int MaxContextLineLength { get; set; } = 4096;
+    }
+
+    /// <summary>
+    /// The credential scanner for text (any format: .env, JSON, YAML, XML, shell, Dockerfile, C#).
+    /// Per line it looks for provider tokens at token boundaries (first-character table, then
+    /// literal prefixes and linear body walks), URL/connection-string passwords, and
+    /// <c>key = value</c> / <c>key: value</c> / <c>"key": "value"</c> / <c>key="…" value="…"</c> /
+    /// <c>&lt;Key&gt;value&lt;/Key&gt;</c> assignments whose key names a secret. Private-key blocks are
+    /// found across lines. Linear time; no regular expressions.
+    /// </summary>
+    public static class SecretScanner
+    {
+        public const string SuppressionMarker = "raxx:allow-credential";
+
+        public static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options = null)
+        {
+            options ??= SecretScanOptions.Default;
+            var results = new List<SecretMatch>();
+            if (string.IsNullOrEmpty(text))
+            {
+                return results;
+            }
+
+            ScanPrivateKeys(text, results);
+
+            // rare multi-character triggers are located once per text, so lines without them cost nothing
+            var triggers = new Triggers(text);
+            var lineStart = 0;
+            while (lineStart <= text.Length)
+            {
+                var nl = text.IndexOf('\n', lineStart);
+                var lineEnd = nl < 0 ? text.Length : nl;
+                var contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                ScanLine(text, lineStart, contentEnd, options, results, triggers);
+                if (nl < 0)
+                {
+                    break;
+                }
+                lineStart = nl + 1;
+            }
+
+            if (results.Count == 0)
+            {
+                return results;
+            }
+            results.Sort((a, b) => a.Offset.CompareTo(b.Offset));
+            var map = new LineMap(text);
+            var suppressed = options.HonourSuppressions ? SuppressedLines(text, map) : null;
+            var final = new List<SecretMatch>(results.Count);
+            foreach (var m in results)
+            {
+                var (line, col) = map.GetPosition(m.Offset);
+                var (endLine, endCol) = map.GetPosition(m.Offset + m.Length);
+                if (suppressed != null && suppressed.Contains(line))
+                {
+                    continue;
+                }
+                m.Line = line;
+                m.Column = col;
+                m.EndLine = endLine;
+                m.EndColumn = endCol;
+                final.Add(m);
+            }
+            return final;
+        }
+
+        /// <summary>
+        /// Classifies one value (a C# literal, a configuration value) assigned to <paramref name="keyName"/>:
+        /// provider formats anywhere in it, passwords in URLs/connection strings, then the context rules.
+        /// Offsets are relative to <paramref name="value"/>. Returns null when the value is not a credential.
+        /// </summary>
+        public static SecretMatch? ClassifyValue(string value, string? keyName, SecretScanOptions? options = null)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+            options ??= SecretScanOptions.Default;
+            var noSuppress = new SecretScanOptions { HonourSuppressions = false, IncludeContext = options.IncludeContext, MaxContextLineLength = options.MaxContextLineLength };
+            var inner = Scan(value, noSuppress);
+            foreach (var m in inner)
+            {
+                if (m.Kind != SecretKind.Context)
+                {
+                    return keyName != null ? m.WithKey(keyName) : m;
+                }
+            }
+            if (options.IncludeContext && keyName != null)
+            {
+                var trimmedStart = 0;
+                var trimmedEnd = value.Length;
+                while (trimmedStart < trimmedEnd && char.IsWhiteSpace(value[trimmedStart]))
+                {
+                    trimmedStart++;
+                }
+                while (trimmedEnd > trimmedStart && char.IsWhiteSpace(value[trimmedEnd - 1]))
+                {
+                    trimmedEnd--;
+                }
+                var byName = ClassifyContext(value, trimmedStart, trimmedEnd - trimmedStart, keyName, allowProviderFormats: true);
+                if (byName != null)
+                {
+                    return byName;
+                }
+            }
+            foreach (var m in inner)
+            {
+                return m;
+            }
+            return null;
+        }
+
+        // ---------------------------------------------------------------- lines
+
+        /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
+        private sealed class Triggers
+        {
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</" };
+            private readonly string _text;
+            private readonly int[] _next = new int[Patterns.Length];
+
+            public Triggers(string text)
+            {
+                _text = text;
+                for (var i = 0; i < Patterns.Length; i++)
+                {
+                    _next[i] = text.IndexOf(Patterns[i], StringComparison.Ordinal);
+                }
+            }
+
+            /// <summary>True when pattern <paramref name="index"/> occurs in [start, end).</summary>
+            public bool In(int index, int start, int end)
+            {
+                var n = _next[index];
+                if (n >= 0 && n < start)
+                {
+                    n = _next[index] = _text.IndexOf(Patterns[index], start, StringComparison.Ordinal);
+                }
+                return n >= 0 && n < end;
+            }
+        }
+
+        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers = null)
+        {
+            if (end <= start)
+            {
+                return;
+            }
+
+            // 1. provider tokens
+            for (var i = start; i < end; i++)
+            {
+                var c = s[i];
+                if (!ProviderDetectors.IsPrefixStart(c) || !SecretText.IsBoundaryBefore(s, i))
+                {
+                    continue;
+                }
+                if (ProviderDetectors.TryMatch(s, i, end, out var detector, out var length))
+                {
+                    if (!detector!.RequiresContext && !Placeholders.IsPlaceholder(s, i, length))
+                    {
+                        Add(results, Create(s, i, length, detector.Provider, SecretKind.Provider, null));
+                    }
+                    i += length - 1;
+                }
+            }
+
+            // 2. shapes without a fixed prefix
+            if (triggers == null || triggers.In(0, start, end) || triggers.In(1, start, end))
+            {
+                ScanShapes(s, start, end, results);
+            }
+
+            // 3. user:password@ in URLs (and Sentry DSNs)
+            var scheme = triggers == null || triggers.In(2, start, end) ? s.IndexOf("://", start, end - start, StringComparison.Ordinal) : -1;
+            while (scheme >= 0)
+            {
+                ScanUrl(s, scheme, end, results);
+                scheme = scheme + 3 < end ? s.IndexOf("://", scheme + 3, end - scheme - 3, StringComparison.Ordinal) : -1;
+            }
+
+            // 4. key/value assignments
+            if (options.IncludeContext && end - start <= options.MaxContextLineLength)
+            {
+                ScanAssignments(s, start, end, results);
+                if ((triggers == null || triggers.In(3, start, end)) && s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
+                {
+                    ScanXmlElements(s, start, end, results);
+                }
+            }
+        }
+
+        private static void ScanShapes(string s, int start, int end, List<SecretMatch> results)
+        {
+            // Azure AD client secrets: 3 chars, a digit, "Q~", 31-34 chars of [A-Za-z0-9_~.-]
+            var q = s.IndexOf("Q~", start, end - start, StringComparison.Ordinal);
+            while (q >= 0)
+            {
+                var t = q - 4;
+                if (t >= start && SecretText.IsDigit(s[q - 1]) && SecretText.IsBoundaryBefore(s, t) && AzureChar(s[t]) && AzureChar(s[t + 1]) && AzureChar(s[t + 2]))
+                {
+                    var i = q + 2;
+                    while (i < end && AzureChar(s[i]))
+                    {
+                        i++;
+                    }
+                    var tail = i - q - 2;
+                    if (tail >= 31 && tail <= 34 && SecretText.Entropy(s, q + 2, tail) >= 3.5 && !Placeholders.HasPlaceholderRun(s, t, i - t))
+                    {
+                        Add(results, Create(s, t, i - t, "azure-ad", SecretKind.Provider, null));
+                    }
+                }
+                q = q + 2 < end ? s.IndexOf("Q~", q + 2, end - q - 2, StringComparison.Ordinal) : -1;
+            }
+
+            // Mailchimp API keys: 32 lower-hex + "-us" + datacenter number
+            var us = s.IndexOf("-us", start, end - start, StringComparison.Ordinal);
+            while (us >= 0)
+            {
+                var t = us - 32;
+                if (t >= start && SecretText.All(s, t, 32, SecretText.IsLowerHex) && SecretText.IsBoundaryBefore(s, t))
+                {
+                    var i = us + 3;
+                    while (i < end && SecretText.IsDigit(s[i]))
+                    {
+                        i++;
+                    }
+                    if (i > us + 3 && i - us - 3 <= 2 && (i == end || !SecretText.IsWord(s[i])) && SecretText.Entropy(s, t, 32) >= 3.0)
+                    {
+                        Add(results, Create(s, t, i - t, "mailchimp", SecretKind.Provider, null));
+                    }
+                }
+                us = us + 3 < end ? s.IndexOf("-us", us + 3, end - us - 3, StringComparison.Ordinal) : -1;
+            }
+        }
+
+        private static bool AzureChar(char c) => SecretText.IsWordDash(c) || c == '~' || c == '.';
+
+        private static readonly string[] DatabaseSchemes =
+        {
+            "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp", "amqps",
+            "mssql", "sqlserver", "oracle", "jdbc", "cockroachdb", "clickhouse", "couchdb", "neo4j", "cassandra",
+        };
+
+        private static void ScanUrl(string s, int schemeSep, int end, List<SecretMatch> results)
+        {
+            var a = schemeSep;
+            while (a > 0 && (SecretText.IsAlnum(s[a - 1]) || s[a - 1] == '+' || s[a - 1] == '.' || s[a - 1] == '-'))
+            {
+                a--;
+            }
+            if (a == schemeSep)
+            {
+                return;
+            }
+            var scheme = s.Substring(a, schemeSep - a).ToLowerInvariant();
+            var authStart = schemeSep + 3;
+            var authEnd = authStart;
+            while (authEnd < end)
+            {
+                var c = s[authEnd];
+                if (c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '`' || c == '\\' || char.IsWhiteSpace(c) || c == ',' || c == ';' || c == ')' || c == '>')
+                {
+                    break;
+                }
+                authEnd++;
+            }
+            var at = s.LastIndexOf('@', authEnd - 1, authEnd - authStart);
+            if (at < 0 || at == authStart)
+            {
+                return;
+            }
+            var colon = s.IndexOf(':', authStart, at - authStart);
+            var host = s.Substring(at + 1, authEnd - at - 1);
+            if (colon < 0)
+            {
+                // Sentry DSN: https://<32-hex public key>@oNNN.ingest.sentry.io/NNN
+                if ((scheme == "https" || scheme == "http") && at - authStart == 32 && SecretText.All(s, authStart, 32, SecretText.IsLowerHex)
+                    && host.IndexOf("sentry", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    Add(results, Create(s, authStart, 32, "sentry", SecretKind.Provider, null));
+                }
+                return;
+            }
+
+            var userLen = colon - authStart;
+            var passStart = colon + 1;
+            var passLen = at - passStart;
+            if (passLen < 6 || passLen > 200 || userLen == 0)
+            {
+                return;
+            }
+            for (var i = passStart; i < at; i++)
+            {
+                var c = s[i];
+                if (c == '$' || c == '{' || c == '}' || c == '(' || c == '<' || c == '%' || c == '[')
+                {
+                    return;
+                }
+            }
+            if (!LooksLikePassword(s, passStart, passLen) || string.CompareOrdinal(s, authStart, s, passStart, Math.Max(userLen, passLen)) == 0 && userLen == passLen)
+            {
+                return;
+            }
+            var provider = Array.IndexOf(DatabaseSchemes, scheme.StartsWith("jdbc", StringComparison.Ordinal) ? "jdbc" : scheme) >= 0 ? "db-connection-string" : "basic-auth-url";
+            Add(results, Create(s, passStart, passLen, provider, SecretKind.ConnectionPassword, null));
+        }
+
+        /// <summary>A password-looking value: no placeholder, letters and digits, not a code reference.</summary>
+        private static bool LooksLikePassword(string s, int start, int length)
+        {
+            if (length < 6 || Placeholders.IsPlaceholder(s, start, length))
+            {
+                return false;
+            }
+            if (!SecretText.HasLetter(s, start, length) || !SecretText.HasDigit(s, start, length))
+            {
+                return false;
+            }
+            return SecretText.Entropy(s, start, length) >= 2.5;
+        }
+
+        // ---------------------------------------------------------------- key/value
+
+        private static readonly char[] AssignmentChars = { '=', ':' };
+
+        private static void ScanAssignments(string s, int start, int end, List<SecretMatch> results)
+        {
+            for (var i = start; i < end; i++)
+            {
+                i = s.IndexOfAny(AssignmentChars, i, end - i);
+                if (i < 0)
+                {
+                    return;
+                }
+                var c = s[i];
+                var next = i + 1 < end ? s[i + 1] : '\0';
+                var prev = i > start ? s[i - 1] : '\0';
+                if (c == '=' && (next == '=' || next == '>' || next == '~' || prev == '=' || prev == '!' || prev == '<' || prev == '>' || prev == '+' || prev == '-' || prev == '*' || prev == '|' || prev == '&' || prev == '?'))
+                {
+                    continue;
+                }
+                if (c == ':' && (next == ':' || prev == ':' || next == '/' || next == '\\'))
+                {
+                    continue;
+                }
+
+                if (!TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
+                {
+                    continue;
+                }
+                // no credential is shorter than 8 characters: skip the key for short values (log levels, ports…)
+                if ((vLen < 8 && !HasProviderMatchIn(results, vStart, vLen)) || !TryReadKey(s, start, i, out var key))
+                {
+                    i = Math.Max(i, vEnd - 1);
+                    continue;
+                }
+
+                if (string.Equals(key, "value", StringComparison.OrdinalIgnoreCase))
+                {
+                    key = XmlSiblingKey(s, start, i) ?? key;
+                }
+
+                // a provider token already found in this value: name the key it is assigned to
+                var named = false;
+                for (var r = 0; r < results.Count; r++)
+                {
+                    var m = results[r];
+                    if (m.KeyName == null && m.Offset >= vStart && m.Offset < vStart + vLen && m.Kind != SecretKind.PrivateKey)
+                    {
+                        results[r] = m.WithKey(key);
+                        named = true;
+                    }
+                }
+                if (!named)
+                {
+                    var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
+                    if (match != null)
+                    {
+                        Add(results, match);
+                    }
+                }
+                i = Math.Max(i, vEnd - 1);
+            }
+        }
+
+        private static bool HasProviderMatchIn(List<SecretMatch> results, int start, int length)
+        {
+            foreach (var m in results)
+            {
+                if (m.Offset >= start && m.Offset < start + length)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key).</summary>
+        private static bool TryReadKey(string s, int lineStart, int op, out string key)
+        {
+            key = string.Empty;
+            var j = op - 1;
+            while (j >= lineStart && (s[j] == ' ' || s[j] == '\t'))
+            {
+                j--;
+            }
+            if (j < lineStart)
+            {
+                return false;
+            }
+            if (s[j] == ']' && j > lineStart && (s[j - 1] == '"' || s[j - 1] == '\''))
+            {
+                j--;
+            }
+            if (s[j] == '"' || s[j] == '\'')
+            {
+                var quote = s[j];
+                var open = s.LastIndexOf(quote, j - 1 < lineStart ? lineStart : j - 1, j - lineStart);
+                if (open < lineStart || open >= j)
+                {
+                    return false;
+                }
+                if (j - open - 1 <= 0 || j - open - 1 > 200 || !KeyMightBeSecret(s, open + 1, j))
+                {
+                    return false;
+                }
+                key = s.Substring(open + 1, j - open - 1);
+                return true;
+            }
+            var k = j;
+            while (k >= lineStart && (SecretText.IsWord(s[k]) || s[k] == '-' || s[k] == '.'))
+            {
+                k--;
+            }
+            if (k == j || j - k > 200)
+            {
+                return false;
+            }
+            // "value" may stand for a sibling key="…" attribute; otherwise the name must mention a secret word
+            if (!KeyMightBeSecret(s, k + 1, j + 1) && !(j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0))
+            {
+                return false;
+            }
+            key = s.Substring(k + 1, j - k);
+            return true;
+        }
+
+        private static readonly string[] SecretFragments = { "key", "tok", "sec", "pas", "pwd", "cred", "bearer", "dsn", "pat" };
+
+        /// <summary>Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)?</summary>
+        private static bool KeyMightBeSecret(string s, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var c = (char)(s[i] | 0x20);
+                if (c != 'k' && c != 't' && c != 's' && c != 'p' && c != 'c' && c != 'b' && c != 'd')
+                {
+                    continue;
+                }
+                foreach (var f in SecretFragments)
+                {
+                    if (f[0] == c && i + f.Length <= end && string.Compare(s, i, f, 0, f.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Reads the value right of an operator: a quoted string, or a bare token.</summary>
+        private static bool TryReadValue(string s, int from, int end, out int vStart, out int vLen, out int vEnd)
+        {
+            vStart = vLen = vEnd = 0;
+            var i = from;
+            while (i < end && (s[i] == ' ' || s[i] == '\t'))
+            {
+                i++;
+            }
+            if (i < end && (s[i] == '@' || s[i] == '$') && i + 1 < end && s[i + 1] == '"')
+            {
+                if (s[i] == '$')
+                {
+                    return false; // interpolated strings are handled by the C# analyzer
+                }
+                i++;
+            }
+            if (i >= end)
+            {
+                return false;
+            }
+            var c = s[i];
+            if (c == '"' || c == '\'')
+            {
+                var close = i + 1;
+                while (close < end && s[close] != c)
+                {
+                    if (s[close] == '\\' && c == '"')
+                    {
+                        close++;
+                    }
+                    close++;
+                }
+                if (close >= end)
+                {
+                    close = end; // unterminated on this line (multi-line strings): take the rest
+                }
+                vStart = i + 1;
+                vLen = Math.Max(0, Math.Min(close, end) - vStart);
+                vEnd = Math.Min(close + 1, end);
+                return true;
+            }
+            var e = i;
+            while (e < end)
+            {
+                var ch = s[e];
+                if (ch == ' ' || ch == '\t' || ch == ';' || ch == ',' || ch == '"' || ch == '\'' || ch == ')' || ch == '}' || ch == ']' || ch == '<' || ch == '>')
+                {
+                    break;
+                }
+                e++;
+            }
+            vStart = i;
+            vLen = e - i;
+            vEnd = e;
+            return vLen > 0;
+        }
+
+        /// <summary>For XML &lt;add key="ApiKey" value="…"/&gt;: the key/name attribute before value.</summary>
+        private static string? XmlSiblingKey(string s, int lineStart, int op)
+        {
+            foreach (var attr in new[] { "key=\"", "name=\"", "Key=\"", "Name=\"" })
+            {
+                var a = s.LastIndexOf(attr, op, op - lineStart, StringComparison.Ordinal);
+                if (a >= 0)
+                {
+                    var vs = a + attr.Length;
+                    var ve = s.IndexOf('"', vs, op - vs);
+                    if (ve > vs)
+                    {
+                        return s.Substring(vs, ve - vs);
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static void ScanXmlElements(string s, int start, int end, List<SecretMatch> results)
+        {
+            var lt = s.IndexOf('<', start, end - start);
+            while (lt >= 0 && lt + 1 < end)
+            {
+                var nameEnd = lt + 1;
+                while (nameEnd < end && (SecretText.IsWord(s[nameEnd]) || s[nameEnd] == '.' || s[nameEnd] == '-' || s[nameEnd] == ':'))
+                {
+                    nameEnd++;
+                }
+                if (nameEnd > lt + 1 && nameEnd < end && s[nameEnd] == '>')
+                {
+                    var name = s.Substring(lt + 1, nameEnd - lt - 1);
+                    var vStart = nameEnd + 1;
+                    var close = s.IndexOf("</" + name + ">", vStart, end - vStart, StringComparison.Ordinal);
+                    if (close > vStart)
+                    {
+                        var match = ClassifyContext(s, vStart, close - vStart, name, allowProviderFormats: false);
+                        if (match != null)
+                        {
+                            Add(results, match);
+                        }
+                    }
+                }
+                lt = nameEnd < end ? s.IndexOf('<', nameEnd, end - nameEnd) : -1;
+            }
+        }
+
+        /// <summary>The context rules: a value that is a secret because of the key it is assigned to.</summary>
+        internal static SecretMatch? ClassifyContext(string s, int start, int length, string key, bool allowProviderFormats)
+        {
+            if (length <= 0 || length > 1000)
+            {
+                return null;
+            }
+            var cls = SecretKeyNames.Classify(key);
+            if (cls == KeyNameClass.NotSecret)
+            {
+                // Google API keys are secrets only when a secret-named key holds them: handled below for secret keys only
+                return null;
+            }
+            for (var i = start; i < start + length; i++)
+            {
+                var c = s[i];
+                if (c <= ' ' || c > '~' || c == '(' || c == '"' || c == '\'' || c == '`')
+                {
+                    return null;
+                }
+            }
+            if (Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length)
+                || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0)
+            {
+                return null; // URLs are judged by their user:password part (ScanUrl)
+            }
+
+            // a provider format that needs a secret-named key (e.g. Google API keys)
+            if (ProviderDetectors.IsPrefixStart(s[start]))
+            {
+                if (ProviderDetectors.TryMatch(s, start, start + length, out var d, out var n) && n == length)
+                {
+                    return Create(s, start, length, d!.Provider, d.RequiresContext ? SecretKind.Context : SecretKind.Provider, key);
+                }
+                if (ProviderDetectors.HasKnownPrefix(s, start, length))
+                {
+                    return null; // a provider's prefix with an invalid body/checksum: a sample, not that provider's secret
+                }
+            }
+
+            var hint = SecretKeyNames.ProviderHint(key);
+            if (cls == KeyNameClass.Password)
+            {
+                return LooksLikePassword(s, start, length) && length >= 8
+                    ? Create(s, start, length, hint ?? "password", SecretKind.Context, key)
+                    : null;
+            }
+
+            var value = s.Substring(start, length);
+            if (SecretText.IsUuid(value))
+            {
+                return Create(s, start, length, hint ?? "generic-uuid", SecretKind.Context, key);
+            }
+
+            // AWS secret access keys: 40 base64 characters under an AWS secret/access key name
+            if (length == 40 && SecretText.All(s, start, length, c => SecretText.IsAlnum(c) || c == '/' || c == '+')
+                && (hint == "aws" || (SecretText.ContainsIgnoreCase(key, "secret") && SecretText.ContainsIgnoreCase(key, "access"))))
+            {
+                return value.EndsWith("EXAMPLEKEY", StringComparison.Ordinal) ? null : Create(s, start, length, "aws", SecretKind.Context, key);
+            }
+
+            if (length >= 32 && SecretText.All(s, start, length, SecretText.IsHex))
+            {
+                return SecretText.Entropy(s, start, length) >= 3.0 ? Create(s, start, length, hint ?? "generic-hex", SecretKind.Context, key) : null;
+            }
+
+            if (length < 16 || !SecretText.HasLetter(s, start, length) || !SecretText.HasDigit(s, start, length))
+            {
+                return null;
+            }
+            var entropy = SecretText.Entropy(s, start, length);
+            var threshold = length >= 32 ? 3.6 : 3.3;
+            return entropy >= threshold ? Create(s, start, length, hint ?? "generic-secret", SecretKind.Context, key) : null;
+        }
+
+        /// <summary>Dotted identifiers (var.db_password, os.environ, Settings.ApiKey) are code, not values.</summary>
+        private static bool IsCodeReference(string s, int start, int length)
+        {
+            var dots = 0;
+            var segmentStart = true;
+            for (var i = start; i < start + length; i++)
+            {
+                var c = s[i];
+                if (c == '.')
+                {
+                    if (segmentStart)
+                    {
+                        return false;
+                    }
+                    dots++;
+                    segmentStart = true;
+                    continue;
+                }
+                if (segmentStart && !(SecretText.IsUpper(c) || SecretText.IsLower(c) || c == '_'))
+                {
+                    return false;
+                }
+                if (!SecretText.IsWord(c))
+                {
+                    return false;
+                }
+                segmentStart = false;
+            }
+            return dots > 0 && !segmentStart;
+        }
+
+        // ---------------------------------------------------------------- private keys
+
+        private static void ScanPrivateKeys(string s, List<SecretMatch> results)
+        {
+            const string Begin = "-----BEGIN ";
+            var b = s.IndexOf(Begin, StringComparison.Ordinal);
+            while (b >= 0)
+            {
+                var labelStart = b + Begin.Length;
+                var labelEnd = s.IndexOf("-----", labelStart, Math.Min(80, s.Length - labelStart), StringComparison.Ordinal);
+                if (labelEnd < 0)
+                {
+                    b = s.IndexOf(Begin, labelStart, StringComparison.Ordinal);
+                    continue;
+                }
+                var label = s.Substring(labelStart, labelEnd - labelStart);
+                var bodyStart = labelEnd + 5;
+                if (label.IndexOf("PRIVATE KEY", StringComparison.Ordinal) >= 0)
+                {
+                    // the END line must name the same label (trailing dashes leniently counted: some tools emit 4)
+                    var endMarker = "-----END " + label + "-";
+                    var searchLength = Math.Min(s.Length - bodyStart, 256 * 1024);
+                    var e = s.IndexOf(endMarker, bodyStart, searchLength, StringComparison.Ordinal);
+                    if (e >= 0 && IsKeyBody(s, bodyStart, e))
+                    {
+                        var blockEnd = e + endMarker.Length;
+                        while (blockEnd < s.Length && s[blockEnd] == '-')
+                        {
+                            blockEnd++;
+                        }
+                        Add(results, Create(s, b, blockEnd - b, "private-key", SecretKind.PrivateKey, null, hashStart: bodyStart, hashLength: e - bodyStart));
+                        b = s.IndexOf(Begin, blockEnd, StringComparison.Ordinal);
+                        continue;
+                    }
+                }
+                b = s.IndexOf(Begin, bodyStart, StringComparison.Ordinal);
+            }
+        }
+
+        private static bool IsKeyBody(string s, int start, int end)
+        {
+            var counts = 0;
+            var sb = new System.Text.StringBuilder();
+            for (var i = start; i < end; i++)
+            {
+                var c = s[i];
+                if (c == '\\' && i + 1 < end && (s[i + 1] == 'n' || s[i + 1] == 'r'))
+                {
+                    i++;
+                    continue;
+                }
+                if (SecretText.IsBase64(c))
+                {
+                    counts++;
+                    if (sb.Length < 4096)
+                    {
+                        sb.Append(c);
+                    }
+                }
+            }
+            if (counts < 64)
+            {
+                return false;
+            }
+            var body = sb.ToString();
+            var filler = 0;
+            foreach (var c in body)
+            {
+                if (c == 'x' || c == 'X')
+                {
+                    filler++;
+                }
+            }
+            // real key bodies are random base64 (structure bytes give runs of 'A', so no run filter here)
+            return SecretText.Entropy(body) >= 4.5 && filler * 5 < body.Length;
+        }
+
+        // ---------------------------------------------------------------- helpers
+
+        private static SecretMatch Create(string s, int start, int length, string provider, SecretKind kind, string? key, int hashStart = -1, int hashLength = 0)
+        {
+            var value = s.Substring(start, length);
+            var hashed = hashStart >= 0 ? s.Substring(hashStart, hashLength) : value;
+            return new SecretMatch(provider, kind, start, length, key, Redaction.Redact(value), Redaction.Fingerprint(hashed));
+        }
+
+        /// <summary>Adds unless it overlaps a match already found (provider matches come first).</summary>
+        private static void Add(List<SecretMatch> results, SecretMatch match)
+        {
+            foreach (var m in results)
+            {
+                if (match.Offset < m.Offset + m.Length && m.Offset < match.Offset + match.Length)
+                {
+                    return;
+                }
+            }
+            results.Add(match);
+        }
+
+        private static HashSet<int> SuppressedLines(string text, LineMap map)
+        {
+            var lines = new HashSet<int>();
+            var i = text.IndexOf(SuppressionMarker, StringComparison.Ordinal);
+            while (i >= 0)
+            {
+                var r = i + SuppressionMarker.Length;
+                while (r < text.Length && (text[r] == ' ' || text[r] == '\t' || text[r] == ':'))
+                {
+                    r++;
+                }
+                // a reason is required: some text that is not the end of the comment
+                var hasReason = r < text.Length && text[r] != '\n' && text[r] != '\r'
+                    && string.CompareOrdinal(text, r, "*/", 0, 2) != 0 && string.CompareOrdinal(text, r, "-->", 0, 3) != 0;
+                if (hasReason)
+                {
+                    var (line, _) = map.GetPosition(i);
+                    lines.Add(line);
+                    lines.Add(line + 1);
+                }
+                i = text.IndexOf(SuppressionMarker, r, StringComparison.Ordinal);
+            }
+            return lines;
+        }
+    }
+}

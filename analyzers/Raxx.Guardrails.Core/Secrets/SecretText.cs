@@ -1,0 +1,133 @@
+using System;
+
+namespace Raxx.Guardrails.Core.Secrets
+{
+    /// <summary>Cheap character-level helpers shared by the detectors (no regular expressions).</summary>
+    internal static class SecretText
+    {
+        public static bool IsAlnum(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        public static bool IsDigit(char c) => c >= '0' && c <= '9';
+        public static bool IsUpper(char c) => c >= 'A' && c <= 'Z';
+        public static bool IsLower(char c) => c >= 'a' && c <= 'z';
+        public static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        public static bool IsLowerHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        public static bool IsBase32(char c) => (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
+        public static bool IsWord(char c) => IsAlnum(c) || c == '_';
+        public static bool IsWordDash(char c) => IsAlnum(c) || c == '_' || c == '-';
+        public static bool IsBase64(char c) => IsAlnum(c) || c == '+' || c == '/' || c == '=';
+        public static bool IsBase64Url(char c) => IsAlnum(c) || c == '-' || c == '_';
+
+        /// <summary>A token may start here: the previous character cannot continue a token.</summary>
+        public static bool IsBoundaryBefore(string s, int index)
+        {
+            if (index <= 0)
+            {
+                return true;
+            }
+            var p = s[index - 1];
+            return !(IsAlnum(p) || p == '_' || p == '-' || p == '+' || p == '/' || p == '.' || p == '~');
+        }
+
+        [ThreadStatic]
+        private static int[]? _counts;
+
+        /// <summary>Shannon entropy in bits per character.</summary>
+        public static double Entropy(string s, int start, int length)
+        {
+            if (length <= 0)
+            {
+                return 0;
+            }
+            var counts = _counts ??= new int[128];
+            Array.Clear(counts, 0, 128);
+            var other = 0;
+            for (var i = start; i < start + length; i++)
+            {
+                var c = s[i];
+                if (c < 128)
+                {
+                    counts[c]++;
+                }
+                else
+                {
+                    other++;
+                }
+            }
+            double h = 0;
+            for (var i = 0; i < 128; i++)
+            {
+                var n = counts[i];
+                if (n > 0)
+                {
+                    var p = (double)n / length;
+                    h -= p * Math.Log(p, 2);
+                }
+            }
+            if (other > 0)
+            {
+                var p = (double)other / length;
+                h -= p * Math.Log(p, 2);
+            }
+            return h;
+        }
+
+        public static double Entropy(string s) => Entropy(s, 0, s.Length);
+
+        public static bool HasDigit(string s, int start, int length)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                if (IsDigit(s[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public static bool HasLetter(string s, int start, int length)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                if (IsUpper(s[i]) || IsLower(s[i]))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        public static bool All(string s, int start, int length, Func<char, bool> predicate)
+        {
+            for (var i = start; i < start + length; i++)
+            {
+                if (!predicate(s[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>8-4-4-4-12 hex.</summary>
+        public static bool IsUuid(string s)
+        {
+            if (s.Length != 36)
+            {
+                return false;
+            }
+            for (var i = 0; i < 36; i++)
+            {
+                var dash = i == 8 || i == 13 || i == 18 || i == 23;
+                if (dash ? s[i] != '-' : !IsHex(s[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        public static bool ContainsIgnoreCase(string s, string value) =>
+            s.IndexOf(value, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}

@@ -1,0 +1,226 @@
+using System.Threading.Tasks;
+using Raxx.Guardrails.Analyzers.Secrets;
+using Raxx.Guardrails.Testing;
+
+namespace Raxx.Guardrails.Analyzers.Tests.Secrets
+{
+    public class Raxx401CredentialLiteralAnalyzerTests
+    {
+        // Fake, format-valid fixtures (the GitHub one carries a correct CRC32 checksum).
+        internal const string GitHubToken = "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";
+        internal const string HerokuUuid = "5b1d7f3e-2c4a-4e8b-9a6d-0f3c2e1b7a94";
+        internal const string AlpacaSecret = "Fk9sQ2xPz7LmW4vRt8YbN3cHj6DgA1eUo5KiTq0Z";
+        internal const string Password = "Xy7pQ2mN9vR4";
+
+        private const string Suffix = "; read it from configuration or the environment at run time and rotate the exposed value";
+
+        private static Task Verify(string source, params string[] messages) =>
+            Verify<Raxx401CredentialLiteralAnalyzer>.VerifyAsync(source, messages);
+
+        [Fact]
+        public Task ConstGitHubToken_Reports() => Verify($$"""
+            class Settings
+            {
+                public const string GitHubToken = {|RAXX401:"{{GitHubToken}}"|};
+            }
+            """, "Credential literal: github credential 'ghp_…' (40 chars) assigned to 'GitHubToken'" + Suffix);
+
+        [Fact]
+        public Task HerokuUuidInField_Reports() => Verify($$"""
+            class Settings
+            {
+                private static readonly string HerokuApiKey = {|RAXX401:"{{HerokuUuid}}"|};
+            }
+            """, "Credential literal: secret value '5b1d…' (36 chars) assigned to 'HerokuApiKey'" + Suffix);
+
+        [Fact]
+        public Task PropertyInitializerAndLocal_Report() => Verify($$"""
+            class Settings
+            {
+                public string ALPACA_PAPER_API_SECRET { get; set; } = {|RAXX401:"{{AlpacaSecret}}"|};
+                void M()
+                {
+                    var signingKey = {|RAXX401:"0afae57f3ccfd9d7f5767067bc48b30f719e271ba470488056e37ab35d4b6506"|};
+                    System.Console.WriteLine(signingKey);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ConfigurationIndexerAssignment_Reports() => Verify($$"""
+            using Microsoft.Extensions.Configuration;
+            class Boot
+            {
+                void M(IConfiguration configuration)
+                {
+                    configuration["Alpaca:ApiSecret"] = {|RAXX401:"{{AlpacaSecret}}"|};
+                }
+            }
+            """, "Credential literal: secret value 'Fk9s…' (40 chars) assigned to 'Alpaca:ApiSecret'" + Suffix);
+
+        [Fact]
+        public Task NetworkCredentialArgument_Reports() => Verify($$"""
+            class Client
+            {
+                object M(string user) => new System.Net.NetworkCredential(user, {|RAXX401:"{{Password}}"|});
+            }
+            """, "Credential literal: secret value 'Xy…' (12 chars) assigned to 'password'" + Suffix);
+
+        [Fact]
+        public Task DictionaryAndCollectionInitializers_Report() => Verify($$"""
+            using System.Collections.Generic;
+            class Boot
+            {
+                Dictionary<string, string?> A = new() { { "Alpaca:ApiSecret", {|RAXX401:"{{AlpacaSecret}}"|} } };
+                Dictionary<string, string?> B = new() { ["Heroku:ApiKey"] = {|RAXX401:"{{HerokuUuid}}"|} };
+                (string, string)[] C = { ("SECRET_KEY", {|RAXX401:"Zf3D0LXCM3EIMbgJpUNnkRtOfOueHznB"|}) };
+                string[] D = { {|RAXX401:"{{GitHubToken}}"|} };
+            }
+            """);
+
+        [Fact]
+        public Task AttributeArgument_Reports() => Verify($$"""
+            using System;
+            class ApiAttribute : Attribute
+            {
+                public string? ApiKey { get; set; }
+            }
+            [Api(ApiKey = {|RAXX401:"{{AlpacaSecret}}"|})]
+            class Controller { }
+            """);
+
+        [Fact]
+        public Task InterpolatedStringConstantPart_Reports() => Verify($$"""
+            class Client
+            {
+                string M(string repo) => $"{|RAXX401:https://x-access-token:{{GitHubToken}}@github.com/|}{repo}";
+            }
+            """);
+
+        [Fact]
+        public Task ConnectionStringPassword_Reports() => Verify($$"""
+            class Db
+            {
+                const string ConnectionString = {|RAXX401:"Server=db.internal;Database=app;User Id=app;Password={{Password}};"|};
+            }
+            """, "Credential literal: secret value 'Xy…' (12 chars) assigned to 'Password'" + Suffix);
+
+        [Fact]
+        public Task PrivateKeyVerbatimString_Reports() => Verify("""
+            class Keys
+            {
+                const string Pem = {|RAXX401:@"-----BEGIN EC PRIVATE KEY-----
+            MHcCAQEEIBx9mX3k2Vq8Rj5Tn1Lp7Wc4Hs6Dg0Fa9Ke2Yb8Zu3QoAoGCCqGSM49
+            AwEHoUQDQgAE8mKq2Wv5Rn3Xt7Lb1Jc9Pd4Hs6Fg0Ya2Ue8Zi3Ko5Mq7Nw1Bx4C
+            -----END EC PRIVATE KEY-----"|};
+            }
+            """);
+
+        [Fact]
+        public Task CoalesceFallbackLiteral_Reports() => Verify($$"""
+            class Boot
+            {
+                string HerokuApiKey => System.Environment.GetEnvironmentVariable("HEROKU_API_KEY") ?? {|RAXX401:"{{HerokuUuid}}"|};
+            }
+            """);
+
+        [Fact]
+        public Task ReadsFromConfigurationAndPlaceholders_NoReport() => Verify("""
+            using System;
+            using Microsoft.Extensions.Configuration;
+            class Settings
+            {
+                public const string ApiSecretKey = "Alpaca:ApiSecret";
+                public const string HerokuApiKeyPlaceholder = "<your-token>";
+                public const string SigningKeyTemplate = "${BOOTSTRAP_TOKEN_SIGNING_KEY}";
+                public const string Password = "changeme";
+                public const string AwsAccessKeyId = "AKIAIOSFODNN7EXAMPLE";
+                public const string GitHubToken = "ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+                public static readonly Guid CorrelationNamespace = new("0736f5ef-7e88-499a-80cc-90c85d2a5180");
+                public const string TenantId = "e8e4df51-2054-49b0-ab1c-516ac95c691d";
+                public const string ContentHash = "6da89121079f83b2eb6acccf8219ea982c3d79bccc3e9c6a85856480661f8fde";
+                string? Read(IConfiguration c) => c["Alpaca:ApiSecret"] ?? Environment.GetEnvironmentVariable("ALPACA_PAPER_API_SECRET");
+            }
+            """);
+
+        [Fact]
+        public Task NearMissGitHubChecksum_NoReport() => Verify("""
+            class Settings
+            {
+                // same shape as a GitHub token but the CRC32 tail is wrong: not a token
+                public const string Sample = "ghp_raxxGuardrailsFixture1a2b3c4d52s43my";
+            }
+            """);
+
+        [Fact]
+        public Task SuppressionCommentWithReason_NoReport() => Verify($$"""
+            class Settings
+            {
+                // raxx:allow-credential public test key documented by the vendor
+                public const string HerokuApiKey = "{{HerokuUuid}}";
+                public const string SigningKey = "0afae57f3ccfd9d7f5767067bc48b30f719e271ba470488056e37ab35d4b6506"; // raxx:allow-credential fixture for the verifier
+            }
+            """);
+
+        [Fact]
+        public Task SuppressionCommentWithoutReason_Reports() => Verify($$"""
+            class Settings
+            {
+                // raxx:allow-credential
+                public const string HerokuApiKey = {|RAXX401:"{{HerokuUuid}}"|};
+            }
+            """);
+
+        [Fact]
+        public async Task TestProject_ContextOnly_NoReport_ProviderFormat_Reports()
+        {
+            var test = Verify<Raxx401CredentialLiteralAnalyzer>.Test($$"""
+                class Fixtures
+                {
+                    const string HerokuApiKey = "{{HerokuUuid}}";
+                    const string GitHubToken = {|RAXX401:"{{GitHubToken}}"|};
+                }
+                """);
+            test.References = ReferenceAssemblies.AspNetTests;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task TestProject_OptionAll_Reports()
+        {
+            var test = Verify<Raxx401CredentialLiteralAnalyzer>.Test($$"""
+                class Fixtures
+                {
+                    const string HerokuApiKey = {|RAXX401:"{{HerokuUuid}}"|};
+                }
+                """);
+            test.References = ReferenceAssemblies.AspNetTests;
+            test.GlobalConfigLines.Add("raxx_guardrails.secrets.test_projects = all");
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task TestProject_OptionNone_NoReport()
+        {
+            var test = Verify<Raxx401CredentialLiteralAnalyzer>.Test($$"""
+                class Fixtures
+                {
+                    const string GitHubToken = "{{GitHubToken}}";
+                }
+                """);
+            test.References = ReferenceAssemblies.AspNetTests;
+            test.EditorConfig = "root = true\n[*.cs]\nraxx_guardrails.secrets.test_projects = none\n";
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task BrokenCode_NoException()
+        {
+            var test = Verify<Raxx401CredentialLiteralAnalyzer>.Test($$"""
+                class C { const string HerokuApiKey = {|RAXX401:"{{HerokuUuid}}"|} void }
+                """);
+            test.AllowCompilerErrors = true;
+            await test.RunAsync();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Core.Secrets;
+
+namespace Raxx.Guardrails.Core.Tests.Secrets;
+
+/// <summary>No secret found by the engine appears in any output it or the rules produce.</summary>
+public class SecretRedactionTests
+{
+    [Theory]
+    [InlineData("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", "'ghp_…' (40 chars)")]
+    [InlineData("Xy7pQ2mN9vR4", "'Xy…' (12 chars)")]
+    [InlineData("short", "'…' (5 chars)")]
+    [InlineData("", "…(0 chars)")]
+    public void Redact_ShowsAtMostFourCharactersAndLength(string secret, string expected) =>
+        Assert.Equal(expected, Redaction.Redact(secret));
+
+    [Fact]
+    public void Fingerprint_IsStableAndNotTheValue()
+    {
+        var a = Redaction.Fingerprint("Fk9sQ2xPz7LmW4vRt8YbN3cHj6DgA1eUo5KiTq0Z");
+        Assert.Equal(a, Redaction.Fingerprint("Fk9sQ2xPz7LmW4vRt8YbN3cHj6DgA1eUo5KiTq0Z"));
+        Assert.NotEqual(a, Redaction.Fingerprint("Fk9sQ2xPz7LmW4vRt8YbN3cHj6DgA1eUo5KiTq0Y"));
+        Assert.Equal(32, a.Length);
+        Assert.DoesNotContain("Fk9s", a);
+    }
+
+    [Fact]
+    public void EngineOutputs_OverCorpus_NeverContainTheSecret()
+    {
+        var checkedCount = 0;
+        foreach (var file in Directory.EnumerateFiles(SecretCorpusTests.CorpusRoot, "*", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            foreach (var m in SecretScanner.Scan(text))
+            {
+                var secret = text.Substring(m.Offset, m.Length);
+                AssertNoLeak(secret, m.Redacted, m.Describe(), m.Hash, m.ToString(), m.Provider, m.KeyName ?? string.Empty);
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount >= 179, $"only {checkedCount} matches checked");
+    }
+
+    [Fact]
+    public void RuleFindings_OverCorpusAndFixtures_NeverContainTheSecret()
+    {
+        var roots = new[]
+        {
+            Path.Combine(SecretCorpusTests.CorpusRoot, "positives"),
+            Path.Combine(SecretCorpusTests.CorpusRoot, "negatives"),
+            SecretFixtures.Path("secrets", "repo"),
+            Raxx.Guardrails.Testing.Process.RepoPaths.Combine("samples", "incidents", "04-credential-literals"),
+        };
+        var total = 0;
+        foreach (var root in roots.Where(Directory.Exists))
+        {
+            var context = SecretFixtures.Open(root);
+            var secrets = new List<string>();
+            foreach (var file in context.Files)
+            {
+                var text = context.ReadText(file);
+                if (text != null)
+                {
+                    secrets.AddRange(SecretScanner.Scan(text, new SecretScanOptions { HonourSuppressions = false }).Select(m => text.Substring(m.Offset, m.Length)));
+                }
+            }
+            var findings = RepositoryRunner.Run(context, RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal)));
+            foreach (var f in findings)
+            {
+                foreach (var secret in secrets)
+                {
+                    AssertNoLeak(secret, new[] { f.Message, f.FingerprintMaterial ?? string.Empty, f.Fingerprint, f.ToString() }.Concat(f.Properties.Values).ToArray());
+                }
+                total++;
+            }
+        }
+        Assert.True(total >= 150, $"only {total} findings checked");
+    }
+
+    /// <summary>Neither the secret nor any 10-character window of it appears in the outputs.</summary>
+    private static void AssertNoLeak(string secret, params string[] outputs)
+    {
+        var value = secret.Trim();
+        foreach (var output in outputs)
+        {
+            if (value.Length < 10)
+            {
+                Assert.DoesNotContain(value, output, StringComparison.Ordinal);
+                continue;
+            }
+            for (var i = 0; i + 10 <= value.Length; i++)
+            {
+                var window = value.Substring(i, 10);
+                if (output.Contains(window, StringComparison.Ordinal))
+                {
+                    Assert.Fail($"output leaks part of a secret ({Redaction.Redact(value)}): window at {i}");
+                }
+            }
+        }
+    }
+}
