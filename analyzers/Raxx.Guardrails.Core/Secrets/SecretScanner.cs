@@ -798,6 +798,20 @@ namespace Raxx.Guardrails.Core.Secrets
             results.Add(match);
         }
 
+        /// <summary>Only comment punctuation and spaces before the marker: the comment has its own line.</summary>
+        internal static bool IsOwnLineComment(string text, int lineStart, int marker)
+        {
+            for (var k = lineStart; k < marker; k++)
+            {
+                var c = text[k];
+                if (!(c == ' ' || c == '\t' || c == '/' || c == '#' || c == '*' || c == '-' || c == '<' || c == '!' || c == ';' || c == '\''))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static HashSet<int> SuppressedLines(string text, LineMap map)
         {
             var lines = new HashSet<int>();
@@ -814,9 +828,12 @@ namespace Raxx.Guardrails.Core.Secrets
                     && string.CompareOrdinal(text, r, "*/", 0, 2) != 0 && string.CompareOrdinal(text, r, "-->", 0, 3) != 0;
                 if (hasReason)
                 {
-                    var (line, _) = map.GetPosition(i);
+                    var (line, column) = map.GetPosition(i);
                     lines.Add(line);
-                    lines.Add(line + 1);
+                    if (IsOwnLineComment(text, i - column + 1, i))
+                    {
+                        lines.Add(line + 1); // a comment line covers the line below it
+                    }
                 }
                 i = text.IndexOf(SuppressionMarker, r, StringComparison.Ordinal);
             }

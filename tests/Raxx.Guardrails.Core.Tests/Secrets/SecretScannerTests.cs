@@ -106,6 +106,9 @@ public class SecretScannerTests
         Assert.Empty(SecretScanner.Scan("# raxx:allow-credential sandbox key from vendor docs\nHEROKU_API_KEY=" + Uuid));
         Assert.Empty(SecretScanner.Scan("HEROKU_API_KEY=" + Uuid + " # raxx:allow-credential sandbox"));
         Assert.Single(SecretScanner.Scan("# raxx:allow-credential\nHEROKU_API_KEY=" + Uuid));
+        // a trailing suppression covers its own line only
+        var two = SecretScanner.Scan("A_TOKEN=" + Uuid + " # raxx:allow-credential sandbox\nB_TOKEN=" + Uuid);
+        Assert.Equal(2, Assert.Single(two).Line);
     }
 
     [Fact]
