@@ -10,6 +10,7 @@ using Raxx.Guardrails.Core.Secrets.Rules;
 // Usage:
 //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- generate <dir> [megabytes=100]
 //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- scan <dir> [repeat=3] [--no-context]
+//   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- report <dir>  (RAXX402-404 findings, redacted)
 //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- once <dir>   (one CLI-like pass; time the process)
 // scan reads every file RAXX402 would read and runs the credential engine on one thread.
 if (args.Length < 2)
@@ -24,6 +25,18 @@ if (args[0] == "generate")
     var megabytes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
     var (files, bytes, planted) = TreeGenerator.Generate(dir, megabytes * 1024L * 1024L);
     Console.WriteLine($"generated {files} files, {bytes / 1048576.0:0.0} MB, {planted} planted credentials in {dir}");
+    return 0;
+}
+
+if (args[0] == "report")
+{
+    // redacted findings of the repository rules on a folder (git-aware), for spot checks
+    var context = Raxx.Guardrails.Core.Repository.RepositoryContext.Open(dir);
+    foreach (var f in Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context,
+                 Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal))))
+    {
+        Console.WriteLine(f.ToString());
+    }
     return 0;
 }
 
