@@ -2,6 +2,7 @@
 # One entry point for the README's commands; needs only the .NET SDK (and python3 for .ci/run).
 #   ./build.sh test      build everything and run every test project
 #   ./build.sh samples   run the guardrails on the bundled samples (incidents caught, companion clean)
+#   ./build.sh bench     print performance figures (analyzer overhead, repository checks, incremental build)
 set -euo pipefail
 cd "$(dirname "$0")"
 command="${1:-test}"
@@ -23,10 +24,16 @@ case "$command" in
     dotnet test "$filter" -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" "$@"
     ;;
   samples)
-    dotnet run --project ci-actions/Raxx.Guardrails.Cli -c Release -- check samples --build "$@"
+    # Every incident caught (its EXPECTED findings), the companion and fixed twins clean; exit 0 only then.
+    dotnet run --project ci-actions/Raxx.Guardrails.Cli -c Release -- samples samples "$@"
+    ;;
+  bench)
+    # Timed harnesses that print the README's performance figures (not part of the test run).
+    dotnet build Raxx.Guardrails.sln -c Release -nologo -v:q
+    dotnet run --project benchmarks/Raxx.Guardrails.Benchmarks -c Release --no-build -- "$@"
     ;;
   *)
-    echo "usage: ./build.sh [test|samples]" >&2
+    echo "usage: ./build.sh [test|samples|bench]" >&2
     exit 2
     ;;
 esac

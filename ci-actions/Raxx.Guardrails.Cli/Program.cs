@@ -2,9 +2,5 @@ namespace Raxx.Guardrails.Cli;
 
 public static class Program
 {
-    public static int Main(string[] args)
-    {
-        Console.Error.WriteLine("usage: raxx-guardrails <check|annotate|smoke> ...");
-        return 2;
-    }
+    public static int Main(string[] args) => Cli.Run(args, CliHost.CreateDefault());
 }

@@ -30,6 +30,18 @@ namespace Raxx.Guardrails.Core.Repository
         /// <summary>Per-rule severity overrides for repository rules (RAXX402: warning, RAXX504: none).</summary>
         public Dictionary<string, FindingSeverity> Severities { get; } = new Dictionary<string, FindingSeverity>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Flags files (<c>flags.file</c> / <c>flags.files</c>), repository-relative; empty means the family's default.</summary>
+        public List<string> FlagsFiles { get; } = new List<string>();
+
+        /// <summary>Release tool configuration files (<c>release.config</c> / <c>release.configs</c>), repository-relative.</summary>
+        public List<string> ReleaseConfigs { get; } = new List<string>();
+
+        /// <summary>Credential allowlist file (<c>credentials.allowlist</c>), repository-relative, or null.</summary>
+        public string? CredentialAllowlistPath { get; set; }
+
+        /// <summary>Credential baseline file (<c>credentials.baseline</c>), repository-relative, or null.</summary>
+        public string? CredentialBaselinePath { get; set; }
+
         /// <summary>Top-level sections by name, for the rule families' own settings.</summary>
         public Dictionary<string, YamlNode> Sections { get; } = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
 

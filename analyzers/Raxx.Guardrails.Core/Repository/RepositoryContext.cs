@@ -38,6 +38,8 @@ namespace Raxx.Guardrails.Core.Repository
         {
             Root = root;
             Config = config;
+            // git lists an unmerged path once per stage (mid-merge); a file is one file.
+            files = files.GroupBy(f => f.RelativePath, StringComparer.Ordinal).Select(g => g.First()).ToArray();
             AllFiles = files;
             IsGitRepository = isGit;
             _byPath = files.ToDictionary(f => f.RelativePath, StringComparer.Ordinal);

@@ -78,19 +78,15 @@ namespace Raxx.Guardrails.Core.Text
                 }
                 else if (c == '[')
                 {
-                    var close = p.IndexOf(']', i + 1);
-                    if (close < 0)
+                    var close = i + 2 < p.Length ? p.IndexOf(']', i + 2) : -1;
+                    var cls = close < 0 ? null : CharacterClass(p.Substring(i + 1, close - i - 1));
+                    if (cls == null)
                     {
                         sb.Append("\\[");
                     }
                     else
                     {
-                        var body = p.Substring(i + 1, close - i - 1);
-                        if (body.StartsWith("!", StringComparison.Ordinal))
-                        {
-                            body = "^" + body.Substring(1);
-                        }
-                        sb.Append('[').Append(body.Replace("\\", "\\\\")).Append(']');
+                        sb.Append(cls);
                         i = close;
                     }
                 }
@@ -104,6 +100,44 @@ namespace Raxx.Guardrails.Core.Text
             sb.Append("(?:/.*)?$");
             return sb.ToString();
         }
+
+        /// <summary>
+        /// A regex class for a glob class body (<c>abc</c>, <c>a-z</c>, <c>!a-z</c> negated); every
+        /// character escaped, reversed ranges rejected (null: the bracket is then a literal).
+        /// </summary>
+        private static string? CharacterClass(string body)
+        {
+            var negated = body.StartsWith("!", StringComparison.Ordinal) || body.StartsWith("^", StringComparison.Ordinal);
+            if (negated)
+            {
+                body = body.Substring(1);
+            }
+            if (body.Length == 0)
+            {
+                return null;
+            }
+
+            var sb = new StringBuilder(negated ? "[^/" : "[");
+            for (var i = 0; i < body.Length; i++)
+            {
+                if (i + 2 < body.Length && body[i + 1] == '-')
+                {
+                    if (body[i] > body[i + 2])
+                    {
+                        return null;
+                    }
+                    sb.Append(Escape(body[i])).Append('-').Append(Escape(body[i + 2]));
+                    i += 2;
+                }
+                else
+                {
+                    sb.Append(Escape(body[i]));
+                }
+            }
+            return sb.Append(']').ToString();
+        }
+
+        private static string Escape(char c) => "\\u" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
 
         public override string ToString() => Pattern;
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -50,6 +51,9 @@ namespace Raxx.Guardrails.Core.Yaml
         /// <summary>Most alias references accepted in one document.</summary>
         public const int MaxAliases = 1000;
 
+        /// <summary>Most nodes a document may expand to once every alias is followed (alias bombs stay small as text).</summary>
+        public const long MaxExpandedNodes = 1_000_000;
+
         public static YamlLoadResult Load(string? text)
         {
             if (string.IsNullOrEmpty(text))
@@ -100,7 +104,11 @@ namespace Raxx.Guardrails.Core.Yaml
         {
             var parser = new Parser(new StringReader(text));
             var aliases = 0;
-            var anchors = new System.Collections.Generic.HashSet<string>(StringComparer.Ordinal);
+            // Expanded size of every anchored node, and of the collections being read (a stack of
+            // [size, anchor]): a consumer that walks the tree follows aliases, so bound what it would see.
+            var anchors = new System.Collections.Generic.Dictionary<string, long>(StringComparer.Ordinal);
+            var open = new System.Collections.Generic.Stack<(long Size, string? Anchor)>();
+            long expanded = 0;
             var last = Mark.Empty;
             try
             {
@@ -112,6 +120,7 @@ namespace Raxx.Guardrails.Core.Yaml
                         continue;
                     }
                     last = current.End;
+                    long added = 0;
                     if (current is YamlDotNet.Core.Events.AnchorAlias alias)
                     {
                         aliases++;
@@ -120,15 +129,57 @@ namespace Raxx.Guardrails.Core.Yaml
                             return new YamlError($"more than {MaxAliases} YAML aliases; refusing to expand (possible alias bomb)",
                                 (int)alias.Start.Line, (int)alias.Start.Column);
                         }
-                        if (!anchors.Contains(alias.Value.Value))
+                        if (!anchors.TryGetValue(alias.Value.Value, out added))
                         {
                             return new YamlError($"alias '*{alias.Value.Value}' refers to an anchor that is not defined before it",
                                 (int)alias.Start.Line, (int)alias.Start.Column);
                         }
                     }
-                    else if (current is YamlDotNet.Core.Events.NodeEvent node && !node.Anchor.IsEmpty)
+                    else if (current is YamlDotNet.Core.Events.Scalar scalar)
                     {
-                        anchors.Add(node.Anchor.Value);
+                        added = 1;
+                        if (!scalar.Anchor.IsEmpty)
+                        {
+                            anchors[scalar.Anchor.Value] = 1;
+                        }
+                    }
+                    else if (current is YamlDotNet.Core.Events.MappingStart mappingStart)
+                    {
+                        open.Push((1, mappingStart.Anchor.IsEmpty ? null : mappingStart.Anchor.Value));
+                    }
+                    else if (current is YamlDotNet.Core.Events.SequenceStart sequenceStart)
+                    {
+                        open.Push((1, sequenceStart.Anchor.IsEmpty ? null : sequenceStart.Anchor.Value));
+                    }
+                    else if ((current is YamlDotNet.Core.Events.MappingEnd || current is YamlDotNet.Core.Events.SequenceEnd) && open.Count > 0)
+                    {
+                        var done = open.Pop();
+                        if (done.Anchor != null)
+                        {
+                            anchors[done.Anchor] = done.Size;
+                        }
+                        if (open.Count > 0)
+                        {
+                            var parent = open.Pop();
+                            open.Push((parent.Size + done.Size, parent.Anchor));
+                        }
+                        continue;
+                    }
+
+                    if (added > 0)
+                    {
+                        if (open.Count > 0)
+                        {
+                            var parent = open.Pop();
+                            open.Push((parent.Size + added, parent.Anchor));
+                        }
+                        expanded = open.Count > 0 ? expanded : expanded + added;
+                        var total = expanded + open.Sum(o => o.Size);
+                        if (total > MaxExpandedNodes)
+                        {
+                            return new YamlError($"YAML aliases expand to more than {MaxExpandedNodes:N0} nodes; refusing to expand (possible alias bomb)",
+                                (int)current.Start.Line, (int)current.Start.Column);
+                        }
                     }
                 }
             }

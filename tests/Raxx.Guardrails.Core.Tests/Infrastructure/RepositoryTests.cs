@@ -45,6 +45,31 @@ public sealed class RepositoryTests : IDisposable
     }
 
     [Fact]
+    public void Open_MidMergeConflict_ListsTheConflictedFileOnce()
+    {
+        Write("a.txt", "base\n");
+        Git("init -q -b main");
+        Git("add a.txt");
+        Git("commit -qm base");
+        Git("checkout -q -b other");
+        Write("a.txt", "other\n");
+        Git("commit -qam other");
+        Git("checkout -q main");
+        Write("a.txt", "main\n");
+        Git("commit -qam main");
+        var psi = new ProcessStartInfo("git", "merge other") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
+        using (var merge = Process.Start(psi)!)
+        {
+            merge.WaitForExit();
+            Assert.NotEqual(0, merge.ExitCode);
+        }
+
+        var context = RepositoryContext.Open(_root);
+
+        Assert.Equal(new[] { "a.txt" }, context.Files.Select(f => f.RelativePath));
+    }
+
+    [Fact]
     public void Open_GitRepository_ListsTrackedAndUntrackedButNotIgnored()
     {
         Write(".gitignore", "instance/\n");

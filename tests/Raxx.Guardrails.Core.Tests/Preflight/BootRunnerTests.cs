@@ -10,19 +10,20 @@ using System.Threading.Tasks;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
 using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.Core.Tests.Preflight;
 
 /// <summary>
-/// The boot engine against a scripted stand-in app (python3, as .ci/run already needs it): healthy,
-/// crash on start when a flag flips, never healthy, never listening.
+/// The boot engine against a stand-in app (tests/Raxx.Guardrails.FakeApp): healthy, crash on start
+/// when a flag flips, never healthy, never listening.
 /// </summary>
 public class BootRunnerTests
 {
-    private static readonly string FakeApp = Path.Combine(AppContext.BaseDirectory, "TestData", "preflight", "fake_app.py");
+    private static readonly string FakeApp = RepoPaths.Combine("tests", "Raxx.Guardrails.FakeApp", "bin", RepoPaths.Configuration, "net10.0", "Raxx.Guardrails.FakeApp.dll");
 
-    private static BootSpec Spec(string name, string mode, double timeoutSeconds = 20) =>
-        new(name, "python3", new[] { FakeApp, mode }) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
+    private static BootSpec Spec(string name, string mode, double timeoutSeconds = 20, string marker = "") =>
+        new(name, "dotnet", new[] { FakeApp, mode, marker }) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };
 
     [Fact]
     public async Task HealthyApp_IsHealthy_AndProbesRoutes()
@@ -64,21 +65,21 @@ public class BootRunnerTests
     [Fact]
     public async Task SilentApp_TimesOut_AndIsKilled()
     {
-        var before = PythonProcesses();
-        var result = await BootRunner.RunAsync(Spec("production", "silent", timeoutSeconds: 2));
+        var marker = Guid.NewGuid().ToString("N");
+        var result = await BootRunner.RunAsync(Spec("production", "silent", timeoutSeconds: 2, marker: marker));
 
         Assert.Equal(BootOutcome.TimedOut, result.Outcome);
         Assert.Null(result.LastHealthStatus);
-        Assert.True(PythonProcesses().Except(before).All(id => IsGone(id)));
+        Assert.All(FakeAppProcesses(marker), id => Assert.True(IsGone(id), $"process {id} still runs"));
     }
 
     [Fact]
     public async Task Cancellation_StopsTheProcess()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-        var before = PythonProcesses();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BootRunner.RunAsync(Spec("production", "silent", 60), cts.Token));
-        Assert.True(PythonProcesses().Except(before).All(id => IsGone(id)));
+        var marker = Guid.NewGuid().ToString("N");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => BootRunner.RunAsync(Spec("production", "silent", 60, marker), cts.Token));
+        Assert.All(FakeAppProcesses(marker), id => Assert.True(IsGone(id), $"process {id} still runs"));
     }
 
     [Fact]
@@ -146,8 +147,25 @@ public class BootRunnerTests
     public void OutputScanner_FindsTheExplainingLine(string output, string? expected) =>
         Assert.Equal(expected, OutputScanner.FirstErrorLine(output));
 
-    private static int[] PythonProcesses() =>
-        Process.GetProcessesByName("python3").Select(p => p.Id).ToArray();
+    // Each test marks its own processes: other tests boot the stand-in app concurrently.
+    private static int[] FakeAppProcesses(string marker) =>
+        Process.GetProcessesByName("dotnet").Where(p => CommandLine(p.Id).Contains(marker, StringComparison.Ordinal)).Select(p => p.Id).ToArray();
+
+    private static string CommandLine(int id)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{id}/cmdline");
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
 
     private static bool IsGone(int id)
     {

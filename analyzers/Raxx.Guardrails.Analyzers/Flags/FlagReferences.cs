@@ -1,0 +1,349 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Raxx.Guardrails.Core.Flags;
+
+namespace Raxx.Guardrails.Analyzers.Flags
+{
+    /// <summary>A flag named in code: the name (or env name) and the expression that names it.</summary>
+    internal readonly struct FlagReference
+    {
+        public FlagReference(string name, SyntaxNode syntax, string api)
+        {
+            Name = name;
+            Syntax = syntax;
+            Api = api;
+        }
+
+        public string Name { get; }
+        public SyntaxNode Syntax { get; }
+
+        /// <summary>The API that takes the flag (for messages): FeatureGate, IsEnabledAsync, FLAG_* read…</summary>
+        public string Api { get; }
+    }
+
+    /// <summary>
+    /// Finds the places code names a feature flag: Microsoft.FeatureManagement APIs
+    /// (<c>[FeatureGate]</c>, <c>WithFeatureGate</c>, <c>IsEnabledAsync</c>, <c>UseForFeature</c>,
+    /// <c>AddForFeature</c>…), <c>FLAG_*</c> environment/configuration reads, methods listed in
+    /// <c>raxx_guardrails.flag_methods</c>, and parameters marked with an attribute named
+    /// <c>FlagName</c> (or the name in <c>raxx_guardrails.flag_parameter_attribute</c>).
+    /// Only compile-time constants count (literals, const fields and locals).
+    /// </summary>
+    internal sealed class FlagReferences
+    {
+        public const string FlagMethodsOption = "raxx_guardrails.flag_methods";
+        public const string FlagParameterAttributeOption = "raxx_guardrails.flag_parameter_attribute";
+
+        private static readonly ImmutableHashSet<string> FeatureManagementMethods = ImmutableHashSet.Create(StringComparer.Ordinal,
+            "IsEnabledAsync", "GetVariantAsync", "WithFeatureGate", "UseForFeature", "AddForFeature", "MapForFeature");
+
+        private readonly INamedTypeSymbol? _environment;
+        private readonly INamedTypeSymbol? _configuration;
+        private readonly INamedTypeSymbol? _configurationExtensions;
+        private readonly INamedTypeSymbol? _binderExtensions;
+        private readonly ImmutableHashSet<string> _flagMethods;
+        private readonly ImmutableHashSet<string> _parameterAttributes;
+
+        private FlagReferences(Compilation compilation, ImmutableHashSet<string> flagMethods, ImmutableHashSet<string> parameterAttributes)
+        {
+            _environment = compilation.GetTypeByMetadataName("System.Environment");
+            _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
+            _configurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            _binderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
+            _flagMethods = flagMethods;
+            _parameterAttributes = parameterAttributes;
+        }
+
+        public static FlagReferences Create(Compilation compilation, AnalyzerOptions options)
+        {
+            var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            var methods = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            if (global.TryGetValue(FlagMethodsOption, out var configured))
+            {
+                AddList(methods, configured);
+            }
+            // .editorconfig sections apply per file; take the option from every tree too.
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(FlagMethodsOption, out var perTree))
+                {
+                    AddList(methods, perTree);
+                }
+            }
+
+            var attributes = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            attributes.Add("FlagName");
+            attributes.Add("FeatureFlagName");
+            if (global.TryGetValue(FlagParameterAttributeOption, out var attr))
+            {
+                AddList(attributes, attr);
+            }
+            return new FlagReferences(compilation, methods.ToImmutable(), attributes.ToImmutable());
+        }
+
+        private static void AddList(ImmutableHashSet<string>.Builder set, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return;
+            }
+            foreach (var part in value!.Split(new[] { ',', ';', ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var name = part.Trim();
+                if (name.EndsWith("Attribute", StringComparison.Ordinal) && name.Length > "Attribute".Length)
+                {
+                    set.Add(name.Substring(0, name.Length - "Attribute".Length));
+                }
+                set.Add(name);
+            }
+        }
+
+        /// <summary>Flags named by an invocation.</summary>
+        public void Collect(IInvocationOperation invocation, List<FlagReference> results)
+        {
+            var method = invocation.TargetMethod;
+            if (method == null)
+            {
+                return;
+            }
+
+            // FLAG_* environment reads
+            if (method.Name == "GetEnvironmentVariable" && _environment != null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment))
+            {
+                AddEnvStyle(invocation.Arguments, results, "Environment.GetEnvironmentVariable");
+                return;
+            }
+
+            // FLAG_* configuration reads: GetValue<T>("FLAG_X"), GetSection("FLAG_X"), GetConnectionString is not a flag
+            if ((method.Name == "GetValue" && (IsType(method.ContainingType, _binderExtensions) || IsNamed(method.ContainingType, "Microsoft.Extensions.Configuration", "ConfigurationBinder")))
+                || (method.Name == "GetSection" && (IsConfiguration(method.ContainingType) || IsType(method.ContainingType, _configurationExtensions) || IsNamed(method.ContainingType, "Microsoft.Extensions.Configuration", "ConfigurationExtensions"))))
+            {
+                AddEnvStyle(invocation.Arguments, results, "configuration read");
+                return;
+            }
+
+            var original = method.ReducedFrom ?? method;
+            var qualified = original.ContainingType?.ToDisplayString() + "." + original.Name;
+            var isConfigured = _flagMethods.Contains(qualified) || _flagMethods.Contains(original.Name);
+            var isFeatureManagement = FeatureManagementMethods.Contains(method.Name) && IsFeatureManagement(original);
+
+            foreach (var argument in invocation.Arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null)
+                {
+                    continue;
+                }
+                var marked = HasFlagAttribute(parameter);
+                if (marked || (isFeatureManagement && parameter.Name.IndexOf("feature", StringComparison.OrdinalIgnoreCase) >= 0))
+                {
+                    AddValues(argument.Value, results, isFeatureManagement ? method.Name : qualified);
+                }
+            }
+
+            if (isConfigured && !HasAnyFlagAttribute(original))
+            {
+                // a configured method without a marked parameter: its first string parameter is the flag
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                    {
+                        AddValues(argument.Value, results, qualified);
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary><c>configuration["FLAG_X"]</c>.</summary>
+        public void Collect(IPropertyReferenceOperation reference, List<FlagReference> results)
+        {
+            if (!reference.Property.IsIndexer || reference.Arguments.Length != 1 || !IsConfiguration(reference.Property.ContainingType))
+            {
+                return;
+            }
+            AddEnvStyle(reference.Arguments, results, "configuration read");
+        }
+
+        /// <summary><c>[FeatureGate("x")]</c>, <c>[FeatureGate(MyFlags.X)]</c>.</summary>
+        public static void Collect(AttributeSyntax attribute, SemanticModel model, List<FlagReference> results, System.Threading.CancellationToken cancellationToken)
+        {
+            var name = attribute.Name is QualifiedNameSyntax q ? q.Right.Identifier.ValueText
+                : attribute.Name is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText
+                : (attribute.Name as IdentifierNameSyntax)?.Identifier.ValueText;
+            if (name != "FeatureGate" && name != "FeatureGateAttribute" || attribute.ArgumentList == null)
+            {
+                return;
+            }
+            var type = (model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol)?.ContainingType;
+            if (type == null || !IsFeatureManagementType(type))
+            {
+                return;
+            }
+            foreach (var arg in attribute.ArgumentList.Arguments)
+            {
+                if (arg.NameEquals != null)
+                {
+                    continue;
+                }
+                var constant = model.GetConstantValue(arg.Expression, cancellationToken);
+                if (!constant.HasValue)
+                {
+                    continue;
+                }
+                var argType = model.GetTypeInfo(arg.Expression, cancellationToken).Type;
+                if (constant.Value is string s)
+                {
+                    results.Add(new FlagReference(s, arg.Expression, "FeatureGate"));
+                }
+                else if (argType is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && enumType.Name != "RequirementType")
+                {
+                    var member = EnumMemberName(enumType, constant.Value);
+                    if (member != null)
+                    {
+                        results.Add(new FlagReference(member, arg.Expression, "FeatureGate"));
+                    }
+                }
+            }
+        }
+
+        private static string? EnumMemberName(INamedTypeSymbol enumType, object? value)
+        {
+            foreach (var member in enumType.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, value))
+                {
+                    return field.Name;
+                }
+            }
+            return null;
+        }
+
+        private void AddEnvStyle(ImmutableArray<IArgumentOperation> arguments, List<FlagReference> results, string api)
+        {
+            IOperation? value = null;
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    value = argument.Value;
+                    break;
+                }
+            }
+            if (value != null && value.ConstantValue.HasValue && value.ConstantValue.Value is string s && FlagNames.IsEnvStyleName(s))
+            {
+                results.Add(new FlagReference(s, value.Syntax, api));
+            }
+        }
+
+        private static void AddValues(IOperation value, List<FlagReference> results, string api)
+        {
+            value = Unwrap(value);
+            if (value is IArrayCreationOperation array && array.Initializer != null)
+            {
+                foreach (var element in array.Initializer.ElementValues)
+                {
+                    AddValues(element, results, api);
+                }
+                return;
+            }
+            if (!value.ConstantValue.HasValue)
+            {
+                return;
+            }
+            if (value.ConstantValue.Value is string s)
+            {
+                results.Add(new FlagReference(s, value.Syntax, api));
+            }
+            else if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && enumType.Name != "RequirementType")
+            {
+                var member = EnumMemberName(enumType, value.ConstantValue.Value);
+                if (member != null)
+                {
+                    results.Add(new FlagReference(member, value.Syntax, api));
+                }
+            }
+        }
+
+        private static IOperation Unwrap(IOperation value)
+        {
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+            return value;
+        }
+
+        private bool HasFlagAttribute(IParameterSymbol parameter)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.Name;
+                if (name == null)
+                {
+                    continue;
+                }
+                if (_parameterAttributes.Contains(name)
+                    || (name.EndsWith("Attribute", StringComparison.Ordinal) && _parameterAttributes.Contains(name.Substring(0, name.Length - "Attribute".Length))))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private bool HasAnyFlagAttribute(IMethodSymbol method)
+        {
+            foreach (var p in method.Parameters)
+            {
+                if (HasFlagAttribute(p))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsFeatureManagement(IMethodSymbol method) =>
+            method.ContainingAssembly?.Name.StartsWith("Microsoft.FeatureManagement", StringComparison.Ordinal) == true
+            || IsFeatureManagementType(method.ContainingType);
+
+        private static bool IsFeatureManagementType(INamedTypeSymbol? type)
+        {
+            var ns = type?.ContainingNamespace?.ToDisplayString();
+            return (ns != null && ns.StartsWith("Microsoft.FeatureManagement", StringComparison.Ordinal))
+                || type?.ContainingAssembly?.Name.StartsWith("Microsoft.FeatureManagement", StringComparison.Ordinal) == true;
+        }
+
+        private bool IsConfiguration(INamedTypeSymbol? type)
+        {
+            if (type == null || _configuration == null)
+            {
+                return false;
+            }
+            if (SymbolEqualityComparer.Default.Equals(type, _configuration))
+            {
+                return true;
+            }
+            foreach (var i in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(i, _configuration))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsNamed(INamedTypeSymbol? type, string ns, string name) =>
+            type != null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
+
+        private static bool IsType(INamedTypeSymbol? type, INamedTypeSymbol? expected) =>
+            type != null && expected != null && SymbolEqualityComparer.Default.Equals(type, expected);
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Raxx.Guardrails.Core.Rules;
+
+namespace Raxx.Guardrails.Analyzers.Flags
+{
+    /// <summary>
+    /// RAXX301: a flag named in code is not declared in the flags file (or in Microsoft.FeatureManagement
+    /// configuration). Microsoft.FeatureManagement treats a missing flag as off and logs at Debug, so a
+    /// typo in a gate is a silent, permanent 404 (INCIDENTS.md §3).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class Raxx301UndeclaredFlagAnalyzer : DiagnosticAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Rule = FlagsDescriptors.Create(
+            RuleIds.Raxx301,
+            "Flag '{0}' ({1}) is not declared in {2}, so it is always off (a silent 404); {3}");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var flags = FlagsFileContext.Create(start.Options, start.CancellationToken);
+                if (!flags.HasDeclarations)
+                {
+                    return; // no flags file and no FeatureManagement section: nothing to check against
+                }
+                var finder = FlagReferences.Create(start.Compilation, start.Options);
+                var sources = DescribeSources(flags);
+
+                void Check(List<FlagReference> found, Action<Diagnostic> report)
+                {
+                    foreach (var reference in found)
+                    {
+                        if (flags.Document.IsDeclared(reference.Name))
+                        {
+                            continue;
+                        }
+                        var suggestion = flags.Document.Suggest(reference.Name);
+                        report(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), reference.Name, reference.Api, sources,
+                            suggestion != null ? $"did you mean '{suggestion}'?" : "declare it there or fix the name"));
+                    }
+                }
+
+                start.RegisterOperationAction(c =>
+                {
+                    var found = new List<FlagReference>();
+                    if (c.Operation is IInvocationOperation invocation)
+                    {
+                        finder.Collect(invocation, found);
+                    }
+                    else if (c.Operation is IPropertyReferenceOperation property)
+                    {
+                        finder.Collect(property, found);
+                    }
+                    Check(found, c.ReportDiagnostic);
+                }, OperationKind.Invocation, OperationKind.PropertyReference);
+
+                start.RegisterSyntaxNodeAction(c =>
+                {
+                    var found = new List<FlagReference>();
+                    FlagReferences.Collect((AttributeSyntax)c.Node, c.SemanticModel, found, c.CancellationToken);
+                    Check(found, c.ReportDiagnostic);
+                }, SyntaxKind.Attribute);
+            });
+        }
+
+        private static string DescribeSources(FlagsFileContext flags)
+        {
+            var names = new List<string>();
+            foreach (var source in flags.Document.Sources)
+            {
+                var name = System.IO.Path.GetFileName(source);
+                if (!names.Contains(name))
+                {
+                    names.Add(name);
+                }
+            }
+            return names.Count == 0 ? "the flags file" : string.Join(" or ", names);
+        }
+    }
+}

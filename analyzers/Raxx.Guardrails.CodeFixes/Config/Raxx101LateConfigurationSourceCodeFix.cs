@@ -1,0 +1,278 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Raxx.Guardrails.Analyzers.Config;
+using Raxx.Guardrails.Core.Rules;
+
+namespace Raxx.Guardrails.CodeFixes.Config
+{
+    /// <summary>
+    /// RAXX101 fix: re-add environment variables (and the command line, when it was registered and its
+    /// args are in scope) right after the late source: a new statement
+    /// <c>builder.Configuration.AddEnvironmentVariables();</c> after a statement, or
+    /// <c>.AddEnvironmentVariables()</c> appended inside a fluent chain. Fix All re-adds once after the
+    /// last late source of each pipeline in a block or chain.
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Raxx101LateConfigurationSourceCodeFix)), Shared]
+    public sealed class Raxx101LateConfigurationSourceCodeFix : CodeFixProvider
+    {
+        public const string Title = "Re-add environment variables after this source";
+        public const string TitleWithCommandLine = "Re-add environment variables and the command line after this source";
+        private const string ConfigurationNamespace = "Microsoft.Extensions.Configuration";
+
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.Raxx101);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (fixAllContext, document, diagnostics) =>
+        {
+            if (document == null)
+            {
+                return null;
+            }
+            return await FixAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
+        });
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var semanticModel = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root == null || semanticModel == null)
+            {
+                return;
+            }
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                var target = Target.Find(root, semanticModel, diagnostic, context.CancellationToken);
+                if (target == null)
+                {
+                    continue;
+                }
+                var title = target.ArgsText != null ? TitleWithCommandLine : Title;
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct), nameof(Raxx101LateConfigurationSourceCodeFix)),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null || semanticModel == null)
+            {
+                return document;
+            }
+
+            var targets = diagnostics
+                .Select(d => Target.Find(root, semanticModel, d, cancellationToken))
+                .Where(t => t != null)
+                .Select(t => t!)
+                .ToList();
+            // One re-add after the last late source of a pipeline covers the earlier ones in the same block or chain.
+            targets = targets.Where(t => !targets.Any(other => other != t && other.Covers(t))).ToList();
+            if (targets.Count == 0)
+            {
+                return document;
+            }
+
+            var needsUsing = targets.Any(t => !t.ExtensionInScope);
+            var statementTargets = targets.Where(t => t.Statement != null).ToList();
+            var chainTargets = targets.Where(t => t.Statement == null).ToList();
+
+            var newRoot = root.ReplaceNodes(
+                statementTargets.Select(t => t.Container).Concat(chainTargets.Select(t => (SyntaxNode)t.Invocation)).Distinct(),
+                (original, rewritten) =>
+                {
+                    var chain = chainTargets.FirstOrDefault(t => t.Invocation == original);
+                    if (chain != null && rewritten is ExpressionSyntax expression)
+                    {
+                        return chain.Append(expression);
+                    }
+                    var inserts = statementTargets.Where(t => t.Container == original).ToList();
+                    return InsertAfter(original, rewritten, inserts);
+                });
+
+            if (needsUsing && newRoot is CompilationUnitSyntax unit && !unit.Usings.Any(u => u.Name?.ToString() == ConfigurationNamespace))
+            {
+                var newline = NewLine(root);
+                newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ConfigurationNamespace).WithLeadingTrivia(SyntaxFactory.Space))
+                    .WithTrailingTrivia(SyntaxFactory.EndOfLine(newline)));
+            }
+            return document.WithSyntaxRoot(newRoot);
+        }
+
+        /// <summary>Inserts the re-add statements after each target statement of a block or compilation unit.</summary>
+        private static SyntaxNode InsertAfter(SyntaxNode original, SyntaxNode rewritten, List<Target> inserts)
+        {
+            switch (original)
+            {
+                case BlockSyntax block when rewritten is BlockSyntax newBlock:
+                {
+                    var statements = new List<StatementSyntax>();
+                    for (var i = 0; i < block.Statements.Count; i++)
+                    {
+                        statements.Add(newBlock.Statements[i]);
+                        var target = inserts.FirstOrDefault(t => t.Statement == block.Statements[i]);
+                        if (target != null)
+                        {
+                            statements.AddRange(target.NewStatements(block.Statements[i]));
+                        }
+                    }
+                    return newBlock.WithStatements(SyntaxFactory.List(statements));
+                }
+                case CompilationUnitSyntax unit when rewritten is CompilationUnitSyntax newUnit:
+                {
+                    var members = new List<MemberDeclarationSyntax>();
+                    for (var i = 0; i < unit.Members.Count; i++)
+                    {
+                        members.Add(newUnit.Members[i]);
+                        if (unit.Members[i] is GlobalStatementSyntax global)
+                        {
+                            var target = inserts.FirstOrDefault(t => t.Statement == global.Statement);
+                            if (target != null)
+                            {
+                                members.AddRange(target.NewStatements(global.Statement).Select(s => SyntaxFactory.GlobalStatement(s)));
+                            }
+                        }
+                    }
+                    return newUnit.WithMembers(SyntaxFactory.List(members));
+                }
+            }
+            return rewritten;
+        }
+
+        private static string NewLine(SyntaxNode root)
+        {
+            var eol = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return eol.IsKind(SyntaxKind.EndOfLineTrivia) ? eol.ToString() : "\n";
+        }
+
+        private sealed class Target
+        {
+            private Target(InvocationExpressionSyntax invocation, ExpressionSyntax configuration, StatementSyntax? statement, string? argsText, bool extensionInScope, string pipeline)
+            {
+                Invocation = invocation;
+                Configuration = configuration;
+                Statement = statement;
+                ArgsText = argsText;
+                ExtensionInScope = extensionInScope;
+                Pipeline = pipeline;
+            }
+
+            public InvocationExpressionSyntax Invocation { get; }
+
+            /// <summary>The configuration builder expression to call AddEnvironmentVariables on.</summary>
+            public ExpressionSyntax Configuration { get; }
+
+            /// <summary>The statement the late source is (null: append inside the expression).</summary>
+            public StatementSyntax? Statement { get; }
+
+            /// <summary>The args to re-add with AddCommandLine (null: do not).</summary>
+            public string? ArgsText { get; }
+
+            public bool ExtensionInScope { get; }
+
+            public string Pipeline { get; }
+
+            /// <summary>The block (or compilation unit, for top-level statements) the re-add is inserted into.</summary>
+            public SyntaxNode Container => Statement!.Parent is GlobalStatementSyntax global ? global.Parent! : Statement.Parent!;
+
+            /// <summary>True when this target's re-add also comes after <paramref name="other"/> in the same pipeline.</summary>
+            public bool Covers(Target other)
+            {
+                if (Pipeline != other.Pipeline || Invocation.SpanStart < other.Invocation.SpanStart)
+                {
+                    return false;
+                }
+                if (Statement != null && other.Statement != null)
+                {
+                    return Statement.Parent == other.Statement.Parent && Statement.SpanStart > other.Statement.SpanStart;
+                }
+                // other is inside this chain (its receiver).
+                return Statement == null && other.Statement == null && Invocation.Span.Contains(other.Invocation.Span) && Invocation != other.Invocation;
+            }
+
+            public IEnumerable<StatementSyntax> NewStatements(StatementSyntax after)
+            {
+                var indentation = after.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+                var eol = after.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                var newline = eol.IsKind(SyntaxKind.EndOfLineTrivia) ? eol : SyntaxFactory.EndOfLine("\n");
+                var receiver = Configuration.WithoutTrivia().ToString();
+                var lines = new List<string> { receiver + ".AddEnvironmentVariables();" };
+                if (ArgsText != null)
+                {
+                    lines.Add(receiver + ".AddCommandLine(" + ArgsText + ");");
+                }
+                foreach (var line in lines)
+                {
+                    var statement = SyntaxFactory.ParseStatement(line).WithTrailingTrivia(newline);
+                    yield return indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? statement.WithLeadingTrivia(indentation) : statement;
+                }
+            }
+
+            public ExpressionSyntax Append(ExpressionSyntax rewritten)
+            {
+                var text = rewritten.WithoutTrivia().ToFullString() + ".AddEnvironmentVariables()";
+                if (ArgsText != null)
+                {
+                    text += ".AddCommandLine(" + ArgsText + ")";
+                }
+                return SyntaxFactory.ParseExpression(text).WithTriviaFrom(rewritten);
+            }
+
+            public static Target? Find(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+            {
+                var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+                var invocation = token.Parent?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
+                if (invocation == null || !(invocation.Expression is MemberAccessExpressionSyntax member) || member.Name.Identifier != token)
+                {
+                    return null;
+                }
+
+                var isSourcesAdd = member.Expression is MemberAccessExpressionSyntax sources && sources.Name.Identifier.ValueText == "Sources";
+                var configuration = isSourcesAdd ? ((MemberAccessExpressionSyntax)member.Expression).Expression : member.Expression;
+
+                StatementSyntax? statement = null;
+                if (invocation.Parent is ExpressionStatementSyntax expressionStatement
+                    && (expressionStatement.Parent is BlockSyntax || expressionStatement.Parent is GlobalStatementSyntax))
+                {
+                    statement = expressionStatement;
+                }
+                else if (isSourcesAdd)
+                {
+                    return null; // Sources.Add returns void: only a statement can be followed by the re-add.
+                }
+
+                var builderType = semanticModel.GetTypeInfo(configuration, cancellationToken).Type;
+                if (builderType == null || builderType.TypeKind == TypeKind.Error)
+                {
+                    return null;
+                }
+
+                string? argsText = null;
+                diagnostic.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.CommandLineProperty, out var cmd);
+                diagnostic.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.CommandLineArgsProperty, out var args);
+                if (cmd == "true" && !string.IsNullOrEmpty(args)
+                    && semanticModel.LookupSymbols(invocation.SpanStart, name: args).Any(s =>
+                        (s is ILocalSymbol l && l.Type is IArrayTypeSymbol { ElementType: { SpecialType: SpecialType.System_String } })
+                        || (s is IParameterSymbol p && p.Type is IArrayTypeSymbol { ElementType: { SpecialType: SpecialType.System_String } })))
+                {
+                    argsText = args;
+                }
+
+                var inScope = semanticModel.LookupSymbols(invocation.SpanStart, builderType, "AddEnvironmentVariables", includeReducedExtensionMethods: true).Any()
+                    && (argsText == null || semanticModel.LookupSymbols(invocation.SpanStart, builderType, "AddCommandLine", includeReducedExtensionMethods: true).Any());
+
+                diagnostic.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.PipelineProperty, out var pipeline);
+                return new Target(invocation, configuration, statement, argsText, inScope, pipeline ?? string.Empty);
+            }
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Rules;
+
+namespace Raxx.Guardrails.Core.Preflight
+{
+    /// <summary>What to preflight: the built app, its settings and flags, and where to point app-level findings.</summary>
+    public sealed class PreflightRequest
+    {
+        public PreflightRequest(string appPath, PreflightSettings settings, IReadOnlyList<PreflightFlag> flags, FindingLocation appLocation)
+        {
+            AppPath = appPath ?? throw new ArgumentNullException(nameof(appPath));
+            Settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            Flags = flags ?? Array.Empty<PreflightFlag>();
+            AppLocation = appLocation ?? throw new ArgumentNullException(nameof(appLocation));
+        }
+
+        /// <summary>The app's built entry point: a .dll (run with <c>dotnet</c>) or an executable.</summary>
+        public string AppPath { get; }
+        public PreflightSettings Settings { get; }
+        public IReadOnlyList<PreflightFlag> Flags { get; }
+        public FindingLocation AppLocation { get; }
+    }
+
+    /// <summary>The outcome of a preflight: every boot, the findings, and the wall time.</summary>
+    public sealed class PreflightRun
+    {
+        public PreflightRun(IReadOnlyList<BootResult> results, IReadOnlyList<Finding> findings, TimeSpan elapsed, int parallel)
+        {
+            Results = results;
+            Findings = findings;
+            Elapsed = elapsed;
+            Parallel = parallel;
+        }
+
+        public IReadOnlyList<BootResult> Results { get; }
+        public IReadOnlyList<Finding> Findings { get; }
+        public TimeSpan Elapsed { get; }
+        public int Parallel { get; }
+
+        /// <summary>One line per boot and a total, for console output and build logs (no variable values: they may be secrets).</summary>
+        public IEnumerable<string> Describe()
+        {
+            foreach (var result in Results)
+            {
+                var probes = result.ProbeResults.Count == 0 ? string.Empty
+                    : " — " + string.Join(", ", result.ProbeResults.Select(p => $"{p.Probe.Path} {(p.Status == 0 ? "unreachable" : p.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
+                var outcome = result.IsHealthy ? "healthy" : result.Outcome.ToString().ToLowerInvariant();
+                yield return $"  boot {result.Spec.Name}: {outcome} in {result.Elapsed.TotalSeconds:0.0}s{probes}";
+            }
+            yield return $"preflight: {Results.Count} boot(s), {Results.Count(r => r.IsHealthy)} healthy, {Findings.Count} finding(s) in {Elapsed.TotalSeconds:0.0}s (up to {Parallel} in parallel)";
+        }
+    }
+
+    /// <summary>
+    /// Boots the app as production would, then once per flag flipped and once with every flag on
+    /// (<see cref="FlagMatrix"/>), probing flag-gated routes; turns failures into RAXX601–603.
+    /// </summary>
+    public static class PreflightRunner
+    {
+        public static async Task<PreflightRun> RunAsync(PreflightRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request == null)
+            {
+                throw new ArgumentNullException(nameof(request));
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            var findings = new List<Finding>();
+            var flags = request.Flags.ToList();
+            var byName = flags.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            foreach (var route in request.Settings.GatedRoutes)
+            {
+                if (byName.TryGetValue(route.Value, out var flag))
+                {
+                    if (!flag.GatedRoutes.Contains(route.Key))
+                    {
+                        flag.GatedRoutes.Add(route.Key);
+                    }
+                }
+                else
+                {
+                    findings.Add(new Finding(RuleIds.Raxx603, FindingSeverity.Error,
+                        $"Route {route.Key} is configured as gated by flag '{route.Value}', which the flags file does not declare: the gate can never open (a silent 404).",
+                        request.AppLocation, "route " + route.Key + " undeclared"));
+                }
+            }
+
+            var appPath = Path.GetFullPath(request.AppPath);
+            var isDll = appPath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
+            BootSpec Create(string name)
+            {
+                var spec = new BootSpec(name, isDll ? "dotnet" : appPath, isDll ? new[] { appPath } : Array.Empty<string>())
+                {
+                    // ASP.NET Core's content root is the working directory: appsettings*.json must be found.
+                    WorkingDirectory = Path.GetDirectoryName(appPath),
+                    HealthPath = request.Settings.HealthPath,
+                    Timeout = request.Settings.Timeout,
+                };
+                foreach (var variable in request.Settings.Environment)
+                {
+                    spec.Environment[variable.Key] = variable.Value;
+                }
+                return spec;
+            }
+
+            var parallel = request.Settings.MaxParallel > 0 ? request.Settings.MaxParallel : Math.Max(1, Environment.ProcessorCount);
+            IReadOnlyList<BootResult> results;
+            if (!File.Exists(appPath))
+            {
+                results = Array.Empty<BootResult>();
+                findings.Add(new Finding(RuleIds.Raxx601, FindingSeverity.Error,
+                    $"The app to preflight was not found at {appPath}: build it first.", request.AppLocation, "missing app"));
+            }
+            else
+            {
+                var boots = FlagMatrix.Build(Create, flags);
+                results = await BootRunner.RunAllAsync(boots, parallel, cancellationToken).ConfigureAwait(false);
+                findings.AddRange(PreflightReport.ToFindings(results, flags, request.AppLocation));
+            }
+
+            return new PreflightRun(results, findings, stopwatch.Elapsed, parallel);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Rules;
+
+namespace Raxx.Guardrails.Cli.Output;
+
+/// <summary>
+/// Compiler-like text: findings grouped by file, each with its line and a caret under the span, then a
+/// per-rule summary. For secrets rules (RAXX40x) the span on the printed line is masked and nothing
+/// else of the file is shown; a whole-file secrets finding shows no content at all.
+/// </summary>
+internal static class TextReport
+{
+    private const int MaxShownLineLength = 160;
+
+    public static string Format(IReadOnlyList<Finding> findings, string root, int ruleCount, int? fileCount)
+    {
+        var sb = new StringBuilder();
+        if (findings.Count == 0)
+        {
+            sb.Append("No findings: all ").Append(ruleCount.ToString(CultureInfo.InvariantCulture)).Append(" repository rules pass");
+            if (fileCount != null)
+            {
+                sb.Append(" (").Append(fileCount.Value.ToString("N0", CultureInfo.InvariantCulture)).Append(" files checked)");
+            }
+            sb.Append(".\n");
+            return sb.ToString();
+        }
+
+        var lineCache = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        foreach (var group in findings.GroupBy(f => f.Location.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            sb.Append(group.Key).Append('\n');
+            foreach (var f in group.OrderBy(f => f.Location.StartLine).ThenBy(f => f.Location.StartColumn).ThenBy(f => f.RuleId, StringComparer.Ordinal))
+            {
+                var loc = f.Location;
+                sb.Append("  ").Append(loc.Path).Append('(').Append(loc.StartLine).Append(',').Append(loc.StartColumn).Append("): ")
+                  .Append(Word(f.Severity)).Append(' ').Append(f.RuleId).Append(": ").Append(OneLine(f.Message)).Append('\n');
+                AppendSource(sb, f, root, lineCache);
+            }
+            sb.Append('\n');
+        }
+        AppendSummary(sb, findings);
+        return sb.ToString();
+    }
+
+    public static void AppendSummary(StringBuilder sb, IReadOnlyList<Finding> findings)
+    {
+        sb.Append("Summary by rule:\n");
+        foreach (var rule in findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var info = RuleCatalog.Find(rule.Key);
+            var severity = rule.Max(f => f.Severity);
+            sb.Append("  ").Append(rule.Key.PadRight(8)).Append(' ').Append(Word(severity).PadRight(7)).Append(' ')
+              .Append(rule.Count().ToString(CultureInfo.InvariantCulture).PadLeft(4)).Append("  ")
+              .Append(info?.Title ?? "(not a catalog rule)").Append('\n');
+        }
+        sb.Append(Totals(findings)).Append('\n');
+    }
+
+    public static string Totals(IReadOnlyList<Finding> findings)
+    {
+        var errors = findings.Count(f => f.Severity == FindingSeverity.Error);
+        var warnings = findings.Count(f => f.Severity == FindingSeverity.Warning);
+        var notes = findings.Count - errors - warnings;
+        var files = findings.Select(f => f.Location.Path).Distinct(StringComparer.Ordinal).Count();
+        var parts = new List<string> { Plural(errors, "error"), Plural(warnings, "warning") };
+        if (notes > 0)
+        {
+            parts.Add(Plural(notes, "note"));
+        }
+        return $"{Plural(findings.Count, "finding")} ({string.Join(", ", parts)}) in {Plural(files, "file")}.";
+    }
+
+    public static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + word + (n == 1 ? string.Empty : "s");
+
+    public static string Word(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => "error",
+        FindingSeverity.Warning => "warning",
+        FindingSeverity.Note => "note",
+        _ => "none",
+    };
+
+    public static bool IsSecretsRule(string ruleId) => ruleId.StartsWith("RAXX40", StringComparison.OrdinalIgnoreCase);
+
+    private static string OneLine(string message) => message.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    private static void AppendSource(StringBuilder sb, Finding f, string root, Dictionary<string, string[]?> cache)
+    {
+        var loc = f.Location;
+        var secrets = IsSecretsRule(f.RuleId);
+        var spanEmpty = loc.EndLine == loc.StartLine && loc.EndColumn <= loc.StartColumn;
+        if (secrets && spanEmpty)
+        {
+            return; // a whole-file secrets finding: the file's content is not ours to print
+        }
+        if (!cache.TryGetValue(loc.Path, out var lines))
+        {
+            lines = ReadLines(Path.IsPathRooted(loc.Path) ? loc.Path : Path.Combine(root, loc.Path));
+            cache[loc.Path] = lines;
+        }
+        if (lines == null || loc.StartLine > lines.Length)
+        {
+            return;
+        }
+
+        var line = lines[loc.StartLine - 1];
+        var start = Math.Min(loc.StartColumn - 1, line.Length);
+        var end = loc.EndLine == loc.StartLine ? Math.Min(Math.Max(loc.EndColumn - 1, start), line.Length) : line.Length;
+        if (secrets)
+        {
+            line = line.Substring(0, start) + new string('*', end - start) + line.Substring(end);
+        }
+
+        // long lines (minified JSON): show a window around the span
+        var shown = line;
+        var shownPrefix = line.Substring(0, start);
+        if (line.Length > MaxShownLineLength)
+        {
+            var offset = Math.Max(0, Math.Min(start - 40, line.Length - MaxShownLineLength));
+            var lead = offset > 0 ? "…" : string.Empty;
+            shown = lead + line.Substring(offset, MaxShownLineLength) + (offset + MaxShownLineLength < line.Length ? "…" : string.Empty);
+            shownPrefix = lead + line.Substring(offset, start - offset);
+        }
+
+        var number = loc.StartLine.ToString(CultureInfo.InvariantCulture);
+        sb.Append("    ").Append(number).Append(" | ").Append(shown.Replace("\t", "    ", StringComparison.Ordinal)).Append('\n');
+        var caret = new StringBuilder();
+        foreach (var c in shownPrefix)
+        {
+            caret.Append(c == '\t' ? "    " : " ");
+        }
+        caret.Append('^');
+        var width = Math.Min(end - start, MaxShownLineLength);
+        if (width > 1)
+        {
+            caret.Append('~', width - 1);
+        }
+        sb.Append("    ").Append(' ', number.Length).Append(" | ").Append(caret).Append('\n');
+    }
+
+    private static string[]? ReadLines(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length > 10 * 1024 * 1024)
+            {
+                return null;
+            }
+            return File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        }
+        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

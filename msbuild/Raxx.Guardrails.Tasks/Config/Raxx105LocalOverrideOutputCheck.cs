@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Raxx.Guardrails.Core.Config;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Core.Text;
+using Raxx.Guardrails.Tasks.Hosting;
+
+namespace Raxx.Guardrails.Tasks.Config
+{
+    /// <summary>
+    /// RAXX105 (output part): a local/instance override configuration file is copied to the build output
+    /// (Content/None/ContentWithTargetPath with CopyToOutputDirectory) or the publish output
+    /// (CopyToPublishDirectory, ResolvedFileToPublish). Reports the file, the item type that carries it
+    /// and the item's copy metadata, located at the item's line in the project file when it is declared
+    /// there (else at the file itself). The git-tracked part is the repository rule
+    /// Raxx105LocalOverrideTrackedRule.
+    /// </summary>
+    public sealed class Raxx105LocalOverrideOutputCheck : Task
+    {
+        private static readonly string[] ShownMetadata =
+        {
+            "CopyToOutputDirectory", "CopyToPublishDirectory", "Link", "TargetPath", "RelativePath", "DefiningProjectFullPath",
+        };
+
+        [Required]
+        public string ProjectDirectory { get; set; } = string.Empty;
+
+        /// <summary>$(MSBuildProjectFullPath): findings point at the item's line in it when found.</summary>
+        public string? ProjectFile { get; set; }
+
+        public string? SolutionDirectory { get; set; }
+        public string? RepositoryRoot { get; set; }
+        public string? AnalysisMode { get; set; }
+
+        public ITaskItem[] Content { get; set; } = Array.Empty<ITaskItem>();
+        public ITaskItem[] None { get; set; } = Array.Empty<ITaskItem>();
+        public ITaskItem[] ContentWithTargetPath { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>@(ResolvedFileToPublish), passed by the publish target only.</summary>
+        public ITaskItem[] ResolvedFileToPublish { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>@(RaxxLocalOverrideFile): more globs (or paths, when MSBuild expanded the glob) of local override files.</summary>
+        public ITaskItem[] LocalOverrideFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>$(RaxxLocalOverrideDefaults): false drops the default globs.</summary>
+        public bool UseDefaultPatterns { get; set; } = true;
+
+        [Output]
+        public ITaskItem[] ShippedFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+        public override bool Execute()
+        {
+            try
+            {
+                var projectDirectory = RepositoryLocator.Normalize(ProjectDirectory);
+                var root = RepositoryLocator.FindRoot(RepositoryRoot, projectDirectory, SolutionDirectory);
+                var logger = new FindingLogger(Log, root, AnalysisMode);
+
+                var problems = new FindingList();
+                var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
+                if (config.EffectiveSeverity(RuleIds.Raxx105, FindingSeverity.Error) == FindingSeverity.None)
+                {
+                    return true;
+                }
+
+                var extraGlobs = new List<string>();
+                var extraPaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var item in LocalOverrideFiles)
+                {
+                    var spec = item.ItemSpec;
+                    if (spec.IndexOfAny(new[] { '*', '?', '[' }) >= 0)
+                    {
+                        extraGlobs.Add(spec);
+                    }
+                    else
+                    {
+                        extraPaths.Add(Path.GetFullPath(Path.Combine(projectDirectory, spec)));
+                        extraGlobs.Add(spec);
+                    }
+                }
+                var patterns = Core.Config.LocalOverrideFiles.Create(config, extraGlobs, UseDefaultPatterns, problems);
+
+                var shipped = new List<ITaskItem>();
+                var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (itemType, item) in Candidates())
+                {
+                    var destinations = Destinations(itemType, item);
+                    if (destinations.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    var source = SafeFullPath(projectDirectory, item.ItemSpec);
+                    var projectRelative = RelativeTo(projectDirectory, source);
+                    var target = FirstNonEmpty(item.GetMetadata("RelativePath"), item.GetMetadata("TargetPath"), item.GetMetadata("Link"));
+                    var pattern = patterns.Match(projectRelative)
+                        ?? (target != null ? patterns.Match(target) : null)
+                        ?? (extraPaths.Contains(source) ? source : null);
+                    if (pattern == null)
+                    {
+                        continue;
+                    }
+
+                    // one finding per file and destination for the whole build (build + publish, several item types)
+                    var claimKey = "Raxx.Guardrails.RAXX105|" + source + "|" + string.Join("+", destinations);
+                    if (!seen.Add(claimKey) || !BuildSession.TryClaim(BuildEngine, claimKey, crossProcess: false))
+                    {
+                        continue;
+                    }
+
+                    shipped.Add(item);
+                    logger.Log(CreateFinding(root, itemType, item, source, projectRelative, pattern, destinations));
+                }
+
+                foreach (var problem in problems.Items)
+                {
+                    logger.Log(problem);
+                }
+
+                ShippedFiles = shipped.ToArray();
+                return !Log.HasLoggedErrors;
+            }
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
+            {
+                Log.LogError("Raxx.Guardrails", "RAXX001", "RAXX001", RuleCatalog.HelpUri("RAXX001"), ProjectFile ?? ProjectDirectory, 0, 0, 0, 0,
+                    "{0}", "RAXX105 could not check the build output: " + ex.GetType().Name + ": " + ex.Message);
+                return false;
+            }
+        }
+
+        private IEnumerable<(string ItemType, ITaskItem Item)> Candidates()
+        {
+            foreach (var item in Content)
+            {
+                yield return ("Content", item);
+            }
+            foreach (var item in None)
+            {
+                yield return ("None", item);
+            }
+            foreach (var item in ContentWithTargetPath)
+            {
+                yield return ("ContentWithTargetPath", item);
+            }
+            foreach (var item in ResolvedFileToPublish)
+            {
+                yield return ("ResolvedFileToPublish", item);
+            }
+        }
+
+        private static List<string> Destinations(string itemType, ITaskItem item)
+        {
+            var result = new List<string>();
+            if (itemType == "ResolvedFileToPublish")
+            {
+                // everything in ResolvedFileToPublish is published unless explicitly set to Never
+                if (!IsNever(item.GetMetadata("CopyToPublishDirectory")))
+                {
+                    result.Add("publish");
+                }
+                return result;
+            }
+            if (Copies(item.GetMetadata("CopyToOutputDirectory")))
+            {
+                result.Add("build");
+            }
+            if (Copies(item.GetMetadata("CopyToPublishDirectory")))
+            {
+                result.Add("publish");
+            }
+            return result;
+        }
+
+        private static bool Copies(string value) =>
+            string.Equals(value, "Always", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(value, "PreserveNewest", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(value, "IfDifferent", StringComparison.OrdinalIgnoreCase);
+
+        private static bool IsNever(string value) => string.Equals(value, "Never", StringComparison.OrdinalIgnoreCase);
+
+        private Finding CreateFinding(string root, string itemType, ITaskItem item, string source, string projectRelative, string pattern, List<string> destinations)
+        {
+            var metadata = new StringBuilder();
+            foreach (var name in ShownMetadata)
+            {
+                var value = item.GetMetadata(name);
+                if (string.IsNullOrEmpty(value) || (name == "DefiningProjectFullPath" && string.Equals(value, ProjectFile, StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+                if (name == "DefiningProjectFullPath")
+                {
+                    value = Path.GetFileName(value);
+                    metadata.Append(metadata.Length > 0 ? ", " : string.Empty).Append("defined in ").Append(value);
+                    continue;
+                }
+                metadata.Append(metadata.Length > 0 ? ", " : string.Empty).Append(name).Append('=').Append(value);
+            }
+
+            var where = string.Join(" and ", destinations.Select(d => d == "build" ? "the build output" : "the publish output"));
+            var fix = itemType == "ResolvedFileToPublish"
+                ? "exclude it from publishing (CopyToPublishDirectory=\"Never\" on its item, or remove it from ResolvedFileToPublish)"
+                : $"remove the {itemType} item or set {string.Join(" and ", destinations.Select(d => d == "build" ? "CopyToOutputDirectory" : "CopyToPublishDirectory"))}=\"Never\"";
+            var message = $"{projectRelative} is a local override configuration file (matches '{pattern}') and is copied to {where} by {itemType} item '{item.ItemSpec}'"
+                + (metadata.Length > 0 ? $" ({metadata})" : string.Empty)
+                + $": wherever that output runs, it overrides the environment's configuration. Fix: {fix}, and keep the file out of git.";
+
+            var location = LocateInProject(root, item.ItemSpec) ?? FindingLocation.WholeFile(ToRootRelative(root, source));
+            var properties = new Dictionary<string, string>
+            {
+                ["how"] = string.Join("+", destinations),
+                ["itemType"] = itemType,
+                ["pattern"] = pattern,
+            };
+            return new Finding(RuleIds.Raxx105, FindingSeverity.Error, message, location,
+                fingerprintMaterial: "output|" + ToRootRelative(root, source) + "|" + string.Join("+", destinations), properties: properties);
+        }
+
+        /// <summary>The line of the project file whose Include/Update names the item, if any.</summary>
+        private FindingLocation? LocateInProject(string root, string itemSpec)
+        {
+            if (string.IsNullOrEmpty(ProjectFile) || !File.Exists(ProjectFile))
+            {
+                return null;
+            }
+            string text;
+            try
+            {
+                text = File.ReadAllText(ProjectFile);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return null;
+            }
+
+            var candidates = new[] { itemSpec, itemSpec.Replace('\\', '/'), itemSpec.Replace('/', '\\') };
+            foreach (var attribute in new[] { "Include=\"", "Update=\"" })
+            {
+                foreach (var candidate in candidates.Distinct(StringComparer.Ordinal))
+                {
+                    var needle = attribute + candidate + "\"";
+                    var index = text.IndexOf(needle, StringComparison.OrdinalIgnoreCase);
+                    if (index < 0)
+                    {
+                        continue;
+                    }
+                    var map = new LineMap(text);
+                    var start = index + attribute.Length;
+                    var (line, column) = map.GetPosition(start);
+                    var (endLine, endColumn) = map.GetPosition(start + candidate.Length);
+                    return new FindingLocation(ToRootRelative(root, ProjectFile!), line, column, endLine, endColumn);
+                }
+            }
+            return null;
+        }
+
+        private static string ToRootRelative(string root, string path)
+        {
+            var full = Path.GetFullPath(path);
+            var prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
+            return full.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? full.Substring(prefix.Length).Replace('\\', '/') : full;
+        }
+
+        private static string RelativeTo(string directory, string fullPath)
+        {
+            var prefix = directory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? directory : directory + Path.DirectorySeparatorChar;
+            return fullPath.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                ? fullPath.Substring(prefix.Length).Replace('\\', '/')
+                : Path.GetFileName(fullPath);
+        }
+
+        /// <summary>Item specs are relative to the project folder (also for items from imported files).</summary>
+        private static string SafeFullPath(string projectDirectory, string itemSpec)
+        {
+            try
+            {
+                return Path.GetFullPath(Path.Combine(projectDirectory, itemSpec));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return itemSpec;
+            }
+        }
+
+        private static string? FirstNonEmpty(params string[] values)
+        {
+            foreach (var v in values)
+            {
+                if (!string.IsNullOrEmpty(v))
+                {
+                    return v.Replace('\\', '/');
+                }
+            }
+            return null;
+        }
+    }
+}

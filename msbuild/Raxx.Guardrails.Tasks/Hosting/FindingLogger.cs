@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Rules;
+
+namespace Raxx.Guardrails.Tasks.Hosting
+{
+    /// <summary>
+    /// Logs findings as MSBuild errors/warnings/messages: rule ID as the code, absolute file, line,
+    /// column, end line/column (MSBuild's end column is inclusive; findings' is exclusive) and the
+    /// rule's documentation as help link. In strict mode (RaxxAnalysisMode=strict/ci) warnings and
+    /// notes are logged as errors.
+    /// </summary>
+    public sealed class FindingLogger
+    {
+        private readonly TaskLoggingHelper _log;
+        private readonly string _root;
+        private readonly bool _strict;
+
+        public FindingLogger(TaskLoggingHelper log, string root, string? analysisMode)
+        {
+            _log = log;
+            _root = root;
+            _strict = IsStrict(analysisMode);
+        }
+
+        public static bool IsStrict(string? analysisMode) =>
+            string.Equals(analysisMode, "strict", StringComparison.OrdinalIgnoreCase) || string.Equals(analysisMode, "ci", StringComparison.OrdinalIgnoreCase);
+
+        public int Errors { get; private set; }
+        public int Warnings { get; private set; }
+
+        public void Log(Finding finding)
+        {
+            var location = finding.Location;
+            var file = Path.IsPathRooted(location.Path) ? location.Path : Path.GetFullPath(Path.Combine(_root, location.Path));
+            var line = location.StartLine;
+            var column = location.StartColumn;
+            int endLine = 0, endColumn = 0;
+            if (location.EndLine > location.StartLine || location.EndColumn > location.StartColumn + 1)
+            {
+                endLine = location.EndLine;
+                endColumn = Math.Max(1, location.EndColumn - 1);
+            }
+            var wholeFile = line == 1 && column == 1 && endLine == 0;
+            if (wholeFile)
+            {
+                line = 0; // no line: MSBuild prints "file : error CODE: …"
+                column = 0;
+            }
+
+            var helpLink = RuleCatalog.HelpUri(finding.RuleId);
+            var severity = finding.Severity;
+            if (_strict && severity != FindingSeverity.None)
+            {
+                severity = FindingSeverity.Error;
+            }
+
+            switch (severity)
+            {
+                case FindingSeverity.Error:
+                    Errors++;
+                    _log.LogError("Raxx.Guardrails", finding.RuleId, finding.RuleId, helpLink, file, line, column, endLine, endColumn, "{0}", finding.Message);
+                    break;
+                case FindingSeverity.Warning:
+                    Warnings++;
+                    _log.LogWarning("Raxx.Guardrails", finding.RuleId, finding.RuleId, helpLink, file, line, column, endLine, endColumn, "{0}", finding.Message);
+                    break;
+                case FindingSeverity.Note:
+                    _log.LogMessage("Raxx.Guardrails", finding.RuleId, finding.RuleId, file, line, column, endLine, endColumn, MessageImportance.High, "{0}", finding.Message);
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Threading.Tasks;
+using Raxx.Guardrails.Analyzers.Flags;
+using Raxx.Guardrails.Testing;
+
+namespace Raxx.Guardrails.Analyzers.Tests.Flags;
+
+public class Raxx301UndeclaredFlagTests
+{
+    private static AnalyzerTest Test(string source, params string[] messages)
+    {
+        var test = Verify<Raxx301UndeclaredFlagAnalyzer>.Test(source);
+        test.AdditionalFiles.Add(("feature_flags.yaml", FlagsTestFiles.FlagsYaml));
+        test.ExpectedMessages.AddRange(messages);
+        return test;
+    }
+
+    [Fact]
+    public Task WithFeatureGate_Typo_Reports() =>
+        Test("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.AspNetCore;
+            static class Routes
+            {
+                public static void Map(WebApplication app) =>
+                    app.MapGet("/api/auth/register/options", () => Results.Ok()).WithFeatureGate({|RAXX301:"webauthn_registraton"|});
+            }
+            """,
+            "Flag 'webauthn_registraton' (WithFeatureGate) is not declared in feature_flags.yaml, so it is always off (a silent 404); did you mean 'webauthn_registration'?").RunAsync();
+
+    [Fact]
+    public Task FeatureGateAttribute_StringsAndEnum_Reports() =>
+        Test("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.Mvc;
+            public enum Features { webauthn_registration, ConsoleCustomerAdmin }
+            [FeatureGate({|RAXX301:"flag_console_claude_menu"|})]
+            public class OpsController : Controller
+            {
+                [FeatureGate(Features.webauthn_registration)]
+                public IActionResult A() => Ok();
+                [FeatureGate({|RAXX301:Features.ConsoleCustomerAdmin|})]
+                public IActionResult B() => Ok();
+                [FeatureGate(RequirementType.Any, "webauthn_registration", {|RAXX301:"nav_v3"|})]
+                public IActionResult C() => Ok();
+            }
+            """).RunAsync();
+
+    [Fact]
+    public Task IsEnabledAsync_ConstantAndUseForFeature_Reports() =>
+        Test("""
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.FeatureManagement;
+            static class Gates
+            {
+                const string Billing = "billing_v2";
+                public static async Task<bool> On(IFeatureManager fm, IVariantFeatureManager vfm) =>
+                    await fm.IsEnabledAsync({|RAXX301:Billing|}) && await vfm.IsEnabledAsync({|RAXX301:"Auth_WebAuthn_Logn"|});
+                public static void Use(IApplicationBuilder app) => app.UseForFeature({|RAXX301:"new_checkout"|}, a => { });
+            }
+            """).RunAsync();
+
+    [Fact]
+    public Task FlagEnvReads_Reports() =>
+        Test("""
+            using System;
+            using Microsoft.Extensions.Configuration;
+            static class Env
+            {
+                public static bool A(IConfiguration config) =>
+                    config[{|RAXX301:"FLAG_WEBAUTHN_REGISTRATON"|}] == "1"
+                    || Environment.GetEnvironmentVariable({|RAXX301:"FLAG_CONSOLE_NAV_V2"|}) == "1"
+                    || config.GetValue<bool>({|RAXX301:"FLAG_OPS"|});
+            }
+            """,
+            "Flag 'FLAG_WEBAUTHN_REGISTRATON' (configuration read) is not declared in feature_flags.yaml, so it is always off (a silent 404); did you mean 'FLAG_WEBAUTHN_REGISTRATION'?",
+            "Flag 'FLAG_CONSOLE_NAV_V2' (Environment.GetEnvironmentVariable) is not declared in feature_flags.yaml, so it is always off (a silent 404); did you mean 'FLAG_CONSOLE_NAV'?",
+            "Flag 'FLAG_OPS' (configuration read) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name").RunAsync();
+
+    [Fact]
+    public Task ConfiguredFlagMethodAndParameterAttribute_Reports()
+    {
+        var test = Test("""
+            using System;
+            namespace Raxx.Flags
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public static class Flags
+                {
+                    public static bool IsOn(string name) => false;
+                    public static bool Check(string tenant, [FlagName] string flag) => false;
+                    public static bool Other(string name) => false;
+                }
+                static class Use
+                {
+                    static bool A() => Flags.IsOn({|RAXX301:"console_nav"|}) || Flags.Check("acme", {|RAXX301:"ops_menu"|})
+                        || Flags.Other("not_a_flag") || Flags.IsOn("console_nav_v2") || Flags.Check("x", "FLAG_CONSOLE_NAV");
+                }
+            }
+            """);
+        test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = Raxx.Flags.Flags.IsOn");
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task DeclaredNames_NoReport() =>
+        Test("""
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.AspNetCore;
+            static class Ok
+            {
+                const string Reg = "webauthn_registration";
+                public static void Map(WebApplication app, IConfiguration config, IFeatureManager fm)
+                {
+                    app.MapGet("/a", () => Results.Ok()).WithFeatureGate(Reg);
+                    app.MapGet("/b", () => Results.Ok()).WithFeatureGate("WEBAUTHN_REGISTRATION", "auth_webauthn_login");
+                    _ = fm.IsEnabledAsync("FLAG_CONSOLE_NAV");
+                    _ = config["FLAG_WEBAUTHN_REGISTRATION"] ?? Environment.GetEnvironmentVariable("FLAG_AUTH_WEBAUTHN_LOGIN");
+                    _ = config["ConnectionStrings:Main"] ?? config["FLAGS_PATH"] ?? Environment.GetEnvironmentVariable("HOME");
+                    var name = "dynamic_" + DateTime.Now.Ticks;
+                    _ = fm.IsEnabledAsync(name);
+                }
+            }
+            """).RunAsync();
+
+    [Fact]
+    public Task NoFlagsFileNoFeatureManagement_NoReport() =>
+        Verify<Raxx301UndeclaredFlagAnalyzer>.VerifyAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.AspNetCore;
+            static class Routes
+            {
+                public static void Map(WebApplication app) =>
+                    app.MapGet("/x", () => Results.Ok()).WithFeatureGate("anything");
+            }
+            """);
+
+    [Fact]
+    public Task FeatureManagementSection_DeclaresFlags()
+    {
+        var test = Verify<Raxx301UndeclaredFlagAnalyzer>.Test("""
+            using Microsoft.FeatureManagement;
+            static class G
+            {
+                public static object A(IFeatureManager fm) => (fm.IsEnabledAsync("Beta"), fm.IsEnabledAsync("NewCheckout"), fm.IsEnabledAsync({|RAXX301:"Bta2"|}));
+            }
+            """);
+        test.AdditionalFiles.Add(("appsettings.json", """{ "FeatureManagement": { "Beta": true }, "feature_management": { "feature_flags": [ { "id": "NewCheckout" } ] } }"""));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task CodeThatDoesNotCompile_NoCrash()
+    {
+        var test = Test("""
+            using Microsoft.FeatureManagement;
+            static class G { static object A(IFeatureManager fm) => fm.IsEnabledAsync(undefined); }
+            """);
+        test.AllowCompilerErrors = true;
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task FlagMethodsFromEditorConfigSection_Reports()
+    {
+        var test = Test("""
+            namespace Acme
+            {
+                public static class Toggles { public static bool On(string flag) => false; }
+                static class Use { static bool A() => Toggles.On({|RAXX301:"ops_menu"|}) || Toggles.On("auth_webauthn_login"); }
+            }
+            """);
+        test.EditorConfig = "root = true\n[*.cs]\nraxx_guardrails.flag_methods = Acme.Toggles.On\n";
+        return test.RunAsync();
+    }
+}

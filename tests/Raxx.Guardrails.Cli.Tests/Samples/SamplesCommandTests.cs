@@ -1,0 +1,106 @@
+using System;
+using System.IO;
+using System.Linq;
+using Raxx.Guardrails.Cli.Tests.Infrastructure;
+
+namespace Raxx.Guardrails.Cli.Tests.Samples;
+
+public sealed class SamplesCommandTests : IDisposable
+{
+    private readonly CliFixture _cli = new();
+
+    public SamplesCommandTests()
+    {
+        _cli.Write("samples/Raxx.Companion/Raxx.Companion.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        _cli.Write("samples/Raxx.Companion/Program.cs", "var ok = true;\n");
+        _cli.Write("samples/incidents/01-tag-mismatch/.github/workflows/deploy.yml", "on:\n  push:\n    tags: [ 'v*.*.*' ]\n");
+        _cli.Write("samples/incidents/01-tag-mismatch/EXPECTED", "# rule path:line\nRAXX501 .github/workflows/deploy.yml:3\n");
+        _cli.Write("samples/incidents/01-tag-mismatch/fixed/.github/workflows/deploy.yml", "on:\n  push:\n    tags: [ 'api-v*' ]\n");
+        _cli.Write("samples/incidents/02-late-config/src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\" />");
+        _cli.Write("samples/incidents/02-late-config/tests/Api.Tests/Api.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"..\\..\\src\\Api\\Api.csproj\" /></ItemGroup></Project>");
+        _cli.Write("samples/incidents/02-late-config/src/Api/Program.cs", "var builder = WebApplication.CreateBuilder(args);\n\n\nbuilder.Configuration.AddJsonFile(\"instance/config.json\");\n");
+        _cli.Write("samples/incidents/02-late-config/EXPECTED", "RAXX101 src/Api/Program.cs:4\n");
+        _cli.Write("samples/incidents/README.md", "not an incident (no EXPECTED)\n");
+        _cli.Rules.Add(new MarkerRule("RAXX501", ".github/workflows/*.yml", "'v*.*.*'", "deploy.yml triggers on tags 'v*.*.*' but release-please creates 'api-v1.2.3'"));
+        // the fake build reports RAXX101 for the incident's API project only, the way the compiler would
+        var incident = Path.Combine(_cli.Root, "samples", "incidents", "02-late-config");
+        _cli.Dotnet = CliFixture.BuildWritingSarif(target => target.EndsWith("Api.csproj", StringComparison.Ordinal)
+            ? CliFixture.CompilerSarif(incident).Replace("config/flags.yaml", "src/Api/Program.cs", StringComparison.Ordinal)
+            : null);
+    }
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void Samples_AllCaught_CompanionClean_Exit0()
+    {
+        var (exit, stdout, _) = _cli.Run("samples");
+        Assert.True(exit == 0, stdout);
+        Assert.Contains("Raxx.Companion: all rules pass (1 repository rules, 1 project built with the analyzers)", stdout, StringComparison.Ordinal);
+        Assert.Contains("incidents/01-tag-mismatch: caught — 1 of 1 expected finding", stdout, StringComparison.Ordinal);
+        Assert.Contains("  ok      RAXX501 .github/workflows/deploy.yml:3  error: deploy.yml triggers", stdout, StringComparison.Ordinal);
+        Assert.Contains("  fixed/: all rules pass", stdout, StringComparison.Ordinal);
+        Assert.Contains("  ok      RAXX101 src/Api/Program.cs:4  error:", stdout, StringComparison.Ordinal);
+        Assert.Contains("  extra   RAXX304 src/Api/Program.cs:3", stdout, StringComparison.Ordinal);
+        Assert.Contains("Summary by rule:", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("Verdict: 2 incidents caught, companion clean.\n", stdout, StringComparison.Ordinal);
+
+        // builds: the companion, then the incident's API before its tests; all Release, no project references, no fixed/
+        var targets = _cli.DotnetCalls.Select(a => Path.GetFileName(a[1])).ToArray();
+        Assert.Equal(new[] { "Raxx.Companion.csproj", "Api.csproj", "Api.Tests.csproj" }, targets);
+        Assert.All(_cli.DotnetCalls, a => Assert.Contains("-p:BuildProjectReferences=false", a));
+        Assert.All(_cli.DotnetCalls, a => Assert.Contains("Release", a));
+    }
+
+    [Fact]
+    public void Samples_MissingExpectedFinding_Exit1()
+    {
+        _cli.Write("samples/incidents/01-tag-mismatch/EXPECTED", "RAXX501 .github/workflows/deploy.yml:3\nRAXX502 .github/workflows/deploy.yml:9\n");
+        var (exit, stdout, _) = _cli.Run("samples", "--no-build");
+        Assert.Equal(1, exit);
+        Assert.Contains("  MISSING RAXX502 .github/workflows/deploy.yml:9", stdout, StringComparison.Ordinal);
+        Assert.Contains("Verdict: FAILED", stdout, StringComparison.Ordinal);
+        Assert.Empty(_cli.DotnetCalls);
+    }
+
+    [Fact]
+    public void Samples_DirtyCompanion_Exit1()
+    {
+        _cli.Write("samples/Raxx.Companion/.github/workflows/ci.yml", "on:\n  push:\n    tags: [ 'v*.*.*' ]\n");
+        var (exit, stdout, _) = _cli.Run("samples", "samples", "--no-build");
+        Assert.Equal(1, exit);
+        Assert.Contains("Raxx.Companion: 1 finding (the companion must be clean)", stdout, StringComparison.Ordinal);
+        Assert.Contains("companion NOT clean", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Samples_DirtyFixedTwin_Exit1()
+    {
+        _cli.Write("samples/incidents/01-tag-mismatch/fixed/.github/workflows/deploy.yml", "on:\n  push:\n    tags: [ 'v*.*.*' ]\n");
+        var (exit, stdout, _) = _cli.Run("samples", "--no-build");
+        Assert.Equal(1, exit);
+        Assert.Contains("fixed/: 1 finding of the incident's rules (the fixed twin must pass them)", stdout, StringComparison.Ordinal);
+        Assert.Contains("  fixed/ NOT FIXED RAXX501 .github/workflows/deploy.yml:3", stdout, StringComparison.Ordinal);
+        Assert.Contains("incidents/01-tag-mismatch/fixed: still reports RAXX501", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Samples_FixedTwinWithOtherRulesFindings_IsListedNotFailed()
+    {
+        _cli.Write("samples/incidents/01-tag-mismatch/fixed/notes.yml", "LEGACY\n");
+        _cli.Rules.Add(new MarkerRule("RAXX504", "*.yml", "LEGACY", "legacy pattern"));
+        var (exit, stdout, _) = _cli.Run("samples");
+        Assert.True(exit == 0, stdout);
+        Assert.Contains("  fixed/: the incident's rules pass (1 other finding)", stdout, StringComparison.Ordinal);
+        Assert.Contains("  fixed/ other     RAXX504 notes.yml:1", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Samples_MalformedExpected_Exit2()
+    {
+        _cli.Write("samples/incidents/01-tag-mismatch/EXPECTED", "RAXX501 deploy.yml line 3\n");
+        var (exit, _, stderr) = _cli.Run("samples", "--no-build");
+        Assert.Equal(2, exit);
+        Assert.Contains("incidents/01-tag-mismatch/EXPECTED(1,1): expected 'RAXXnnn relative/path:line'", stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,112 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Raxx.Guardrails.Core.Json;
+using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Core.Yaml;
+
+namespace Raxx.Guardrails.Core.Tests.Robustness;
+
+/// <summary>Inputs meant to hurt: bounded time and memory, a clear outcome, never an exception.</summary>
+public sealed class HostileInputTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-hostile-" + Guid.NewGuid().ToString("N"));
+
+    public HostileInputTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public void SymlinkLoop_InAPlainFolderWalk_Terminates()
+    {
+        Directory.CreateDirectory(Path.Combine(_root, "a", "b"));
+        File.WriteAllText(Path.Combine(_root, "a", "b", "appsettings.json"), "{}");
+        Directory.CreateSymbolicLink(Path.Combine(_root, "a", "b", "loop"), Path.Combine(_root, "a"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "self"), _root);
+
+        var stopwatch = Stopwatch.StartNew();
+        var context = RepositoryContext.Open(_root);
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Equal(new[] { "a/b/appsettings.json" }, context.Files.Select(f => f.RelativePath));
+    }
+
+    [Fact]
+    public void FiftyMegabyteSingleLine_IsRefusedWithoutReadingIt()
+    {
+        var path = Path.Combine(_root, "huge.json");
+        using (var stream = File.Create(path))
+        {
+            var chunk = Encoding.ASCII.GetBytes(new string('a', 1024 * 1024));
+            for (var i = 0; i < 50; i++)
+            {
+                stream.Write(chunk, 0, chunk.Length);
+            }
+        }
+
+        var context = RepositoryContext.Open(_root);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var text = context.ReadText(context.Files.Single(), out var failure);
+
+        Assert.Null(text);
+        Assert.Equal(ReadFailure.TooLarge, failure);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 1024 * 1024, "the file was read into memory");
+    }
+
+    [Fact]
+    public void BinaryFile_WithATextExtension_IsBinary()
+    {
+        File.WriteAllBytes(Path.Combine(_root, "appsettings.json"), new byte[] { 0x7B, 0x22, 0x00, 0x01, 0xFF, 0xFE, 0x22, 0x7D });
+        var context = RepositoryContext.Open(_root);
+        Assert.Null(context.ReadText(context.Files.Single(), out var failure));
+        Assert.Equal(ReadFailure.Binary, failure);
+    }
+
+    [Fact]
+    public void InvalidUtf8_IsReadWithReplacementCharacters_AndStillParses()
+    {
+        File.WriteAllBytes(Path.Combine(_root, "flags.yaml"), new byte[] { (byte)'a', (byte)':', (byte)' ', 0xC3, 0x28, (byte)'\n', (byte)'b', (byte)':', (byte)' ', 0xFF, (byte)'\n' });
+        var context = RepositoryContext.Open(_root);
+        var text = context.ReadText(context.Files.Single());
+        Assert.NotNull(text);
+        Assert.Contains('\uFFFD', text!);
+        Assert.True(YamlLoader.Load(text).Success);
+    }
+
+    [Fact]
+    public void CrlfAndBom_KeepLinePositions()
+    {
+        File.WriteAllBytes(Path.Combine(_root, "a.json"), Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}")).ToArray());
+        var context = RepositoryContext.Open(_root);
+        var result = JsonReader.Parse(context.ReadText(context.Files.Single()));
+        Assert.False(result.Success);
+        Assert.Equal(3, result.Error!.Line);
+        Assert.Equal(8, result.Error.Column);
+    }
+
+    [Fact]
+    public void YamlBillionLaughs_IsRefusedQuickly()
+    {
+        var sb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for (var i = 1; i < 30; i++)
+        {
+            sb.Append($"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]\n");
+        }
+        var stopwatch = Stopwatch.StartNew();
+        var result = YamlLoader.Load(sb.ToString());
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5));
+        Assert.False(result.Success);
+        Assert.True(result.Error!.Line >= 1);
+    }
+}
