@@ -126,11 +126,20 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     includeContext = mode == TestMode.All;
                 }
 
-                var key = CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken);
-                var match = SecretScanner.ClassifyValue(value, key, new SecretScanOptions { IncludeContext = includeContext, HonourSuppressions = false });
+                // the name (a semantic lookup for arguments) is needed only when the value could be a secret by
+                // context, or to name a provider-format match in the message
+                var options = new SecretScanOptions { IncludeContext = includeContext, HonourSuppressions = false };
+                var keyResolved = includeContext && SecretScanner.MightBeContextValue(value);
+                var key = keyResolved ? CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken) : null;
+                var match = SecretScanner.ClassifyValue(value, key, options);
                 if (match == null || (!includeContext && !match.IsProviderFormat))
                 {
                     return;
+                }
+                if (!keyResolved && match.KeyName == null)
+                {
+                    key = CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken);
+                    match = key == null ? match : SecretScanner.ClassifyValue(value, key, options) ?? match;
                 }
                 if (IsSuppressed(ctx.Node.SyntaxTree, span, ctx.CancellationToken))
                 {

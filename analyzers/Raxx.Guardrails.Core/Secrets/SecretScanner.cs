@@ -129,6 +129,41 @@ namespace Raxx.Guardrails.Core.Secrets
             return null;
         }
 
+        /// <summary>
+        /// Cheap test whether a value could be a secret by context (no whitespace, 8–1000 characters, letters
+        /// and digits): hosts skip finding the value's name (a semantic lookup) when it cannot.
+        /// </summary>
+        public static bool MightBeContextValue(string value)
+        {
+            if (value == null)
+            {
+                return false;
+            }
+            var start = 0;
+            var end = value.Length;
+            while (start < end && char.IsWhiteSpace(value[start]))
+            {
+                start++;
+            }
+            while (end > start && char.IsWhiteSpace(value[end - 1]))
+            {
+                end--;
+            }
+            var length = end - start;
+            if (length < 8 || length > 1000)
+            {
+                return false;
+            }
+            for (var i = start; i < end; i++)
+            {
+                if (char.IsWhiteSpace(value[i]))
+                {
+                    return false;
+                }
+            }
+            return SecretText.HasLetter(value, start, length) && SecretText.HasDigit(value, start, length);
+        }
+
         // ---------------------------------------------------------------- lines
 
         private static readonly bool[] FirstCharTable = BuildTable(c => ProviderDetectors.IsPrefixStart(c));

@@ -139,6 +139,16 @@ public class SecretScannerTests
     [InlineData("LLM_SECRET_NAME", KeyNameClass.NotSecret)]
     public void KeyNames_Classify(string name, KeyNameClass expected) => Assert.Equal(expected, SecretKeyNames.Classify(name));
 
+    [Theory]
+    [InlineData(Uuid, true)]
+    [InlineData("  " + Hex64 + " ", true)]
+    [InlineData("Xy7pQ2mN9vR4", true)]
+    [InlineData("Hello, world 2024", false)]
+    [InlineData("changeme", false)]
+    [InlineData("a1b2c3", false)]
+    public void MightBeContextValue_PrefiltersLiterals(string value, bool expected) =>
+        Assert.Equal(expected, SecretScanner.MightBeContextValue(value));
+
     [Fact]
     public void Baseline_ParsesFingerprintsOnly()
     {
