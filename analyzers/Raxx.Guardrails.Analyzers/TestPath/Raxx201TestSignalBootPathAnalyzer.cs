@@ -52,6 +52,10 @@ namespace Raxx.Guardrails.Analyzers.TestPath
         private static void AnalyzeIf(SyntaxNodeAnalysisContext context)
         {
             var ifStatement = (IfStatementSyntax)context.Node;
+            if (!MayCarrySignal(ifStatement))
+            {
+                return; // cheap syntactic filter before any binding
+            }
             var testWhenTrue = TestPolarity(ifStatement.Condition, context.SemanticModel, context.CancellationToken);
             if (testWhenTrue == null)
             {
@@ -77,6 +81,29 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, ifStatement.Condition.GetLocation(), Shorten(ifStatement.Condition.ToString()), description));
             }
+        }
+
+        /// <summary>
+        /// True when the condition names something test-like (testConfig, overrides, IsEnvironment, EnvironmentName)
+        /// or the enclosing method has a parameter of a Test… type.
+        /// </summary>
+        private static bool MayCarrySignal(IfStatementSyntax ifStatement)
+        {
+            foreach (var token in ifStatement.Condition.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    var text = token.ValueText;
+                    if (TestPathFacts.IsTestWord(text) || text.IndexOf("verride", StringComparison.Ordinal) >= 0
+                        || text == "IsEnvironment" || text.IndexOf("Environment", StringComparison.Ordinal) >= 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+            var parameters = ifStatement.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>()?.ParameterList
+                ?? ifStatement.FirstAncestorOrSelf<LocalFunctionStatementSyntax>()?.ParameterList;
+            return parameters != null && parameters.Parameters.Any(p => p.Type != null && p.Type.ToString().IndexOf("Test", StringComparison.Ordinal) >= 0);
         }
 
         /// <summary>Code that does not compile is not judged.</summary>

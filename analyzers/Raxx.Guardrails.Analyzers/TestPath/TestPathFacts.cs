@@ -45,7 +45,7 @@ namespace Raxx.Guardrails.Analyzers.TestPath
         public static bool IsTestConfigParameter(IParameterSymbol parameter)
         {
             var name = parameter.Name;
-            if (name.IndexOf("test", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (IsTestWord(name))
             {
                 return true;
             }
@@ -60,6 +60,11 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             }
             return false;
         }
+
+        /// <summary>"test…" or a camel-case "…Test…" segment (testConfig, isTest, useTestSettings; not latestVersion).</summary>
+        public static bool IsTestWord(string name) =>
+            name.StartsWith("test", StringComparison.OrdinalIgnoreCase) || name.IndexOf("Test", StringComparison.Ordinal) >= 0
+            || name.IndexOf("_test", StringComparison.OrdinalIgnoreCase) >= 0;
 
         private static bool IsConfigurationLike(ITypeSymbol type)
         {

@@ -167,6 +167,26 @@ namespace Raxx.Guardrails.Analyzers.Tests.TestPath
         }
 
         [Fact]
+        public Task TestSettingsTypedParameter_Reports() =>
+            Verify<Raxx201TestSignalBootPathAnalyzer>.VerifyAsync(Usings + """
+                public sealed class TestSettings : Dictionary<string, string?> { }
+
+                public static class AppFactory
+                {
+                    public static WebApplication CreateApp(string[] args, TestSettings? settings = null)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        if ({|RAXX201:settings is null|})
+                        {
+                            builder.Configuration.AddJsonFile("instance/config.json", optional: true);
+                        }
+                        return builder.Build();
+                    }
+                }
+                """,
+                "'settings is null' gives tests their own boot path: the production path adds 'instance/config.json'; the test path skips it." + Advice);
+
+        [Fact]
         public Task TestConfigOnlyChangesLogging_NoReport() =>
             Verify<Raxx201TestSignalBootPathAnalyzer>.VerifyAsync(Usings + """
                 public static class AppFactory
@@ -212,9 +232,13 @@ namespace Raxx.Guardrails.Analyzers.Tests.TestPath
             Verify<Raxx201TestSignalBootPathAnalyzer>.VerifyAsync(Usings + """
                 public static class AppFactory
                 {
-                    public static WebApplication CreateApp(string[] args, IDictionary<string, string?>? settings = null)
+                    public static WebApplication CreateApp(string[] args, IDictionary<string, string?>? settings = null, string? latestVersion = null)
                     {
                         var builder = WebApplication.CreateBuilder(args);
+                        if (latestVersion == null)
+                        {
+                            builder.Configuration.AddJsonFile("versions.json", optional: true);
+                        }
                         if (settings != null)
                         {
                             builder.Configuration.AddInMemoryCollection(settings);
