@@ -7,6 +7,7 @@ namespace Raxx.Guardrails.Benchmarks;
 /// <summary>
 /// Prints the figures the README's Performance section quotes. Usage:
 ///   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- [all|analyzers|repository|incremental] [--files N] [--megabytes N]
+///   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets generate|scan|once &lt;dir&gt; … (see SecretsThroughput)
 /// Build the solution in Release first (./build.sh test or dotnet build -c Release): the analyzer
 /// benchmark loads the analyzers from their Release output.
 /// </summary>
@@ -15,6 +16,10 @@ public static class Program
     public static int Main(string[] args)
     {
         var which = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+        if (which == "secrets")
+        {
+            return SecretsThroughput.Run(args.Skip(1).ToArray());
+        }
         var files = IntOption(args, "--files", 2000);
         var megabytes = IntOption(args, "--megabytes", 100);
         var benchmarks = new Dictionary<string, Func<int>>(StringComparer.OrdinalIgnoreCase)

@@ -20,6 +20,8 @@ public static class Cli
                                 [--fail-on error|warning|none] [--sarif-input file]... [--rules-assembly dll]...
           raxx-guardrails annotate <sarif>... [--root dir] [--all-rules] [--fail-on error|warning|none]
           raxx-guardrails samples [samples-dir] [--no-build] [-c|--configuration name]
+          raxx-guardrails smoke <project-or-dll> [--no-build] [-c name] [--flags file] [--health path]
+                                [--timeout seconds] [--format text|json|sarif|github] [--output file]
           raxx-guardrails --version
 
         exit codes: 0 clean, 1 findings at the fail-on level (default: error), 2 usage or config error
@@ -45,6 +47,7 @@ public static class Cli
                 "check" => CheckCommand.Run(rest, host),
                 "annotate" => AnnotateCommand.Run(rest, host),
                 "samples" => SamplesCommand.Run(rest, host),
+                "smoke" => SmokeCommand.Run(rest, host),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),
             };
         }

@@ -1,4 +1,5 @@
 using Raxx.Companion.Configuration;
+using Raxx.Companion.Flags;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,9 +10,14 @@ builder.AddCompanionConfiguration();
 // WebAuthn settings are bound from WEBAUTHN_* and validated at start-up when a WebAuthn flag is on.
 builder.Services.AddWebAuthn(builder.Configuration);
 
+// Feature flags from the canonical feature_flags.yaml shipped with the app; FLAG_* env vars override.
+builder.Services.AddCompanionFlags();
+
 var app = builder.Build();
 
 app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+app.MapAuthEndpoints();
+app.MapFlagsConsole();
 
 app.Run();
 

@@ -2,12 +2,12 @@ using System;
 using System.Net;
 using System.Threading;
 
-// Reads ASPNETCORE_URLS like Kestrel; behaviour chosen by args[0]:
+// Reads ASPNETCORE_URLS like Kestrel; behaviour chosen by args[0] (or FAKEAPP_MODE):
 //   healthy      /health 200; /gated is 404 unless FLAG_GATED=1; /missing always 404
 //   crash-flag   crashes at start (like ValidateOnStart) when FLAG_WEBAUTHN_REGISTRATION=1, else healthy
 //   unhealthy    /health answers 503 forever
 //   silent       never listens
-var mode = args.Length > 0 ? args[0] : "healthy";
+var mode = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("FAKEAPP_MODE") ?? "healthy";
 var url = Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? "http://127.0.0.1:5000";
 
 if (mode == "crash-flag" && Environment.GetEnvironmentVariable("FLAG_WEBAUTHN_REGISTRATION") == "1")

@@ -21,6 +21,9 @@ namespace Raxx.Guardrails.Analyzers.Config
     {
         private const int MaxDepth = 12;
 
+        /// <summary>Description of a read of the root (Bind(options), Get&lt;T&gt;() on the configuration itself).</summary>
+        internal const string WholeConfiguration = "every key (Bind/Get on the root)";
+
         private readonly ConfigTypes _types;
         private readonly CancellationToken _cancellationToken;
         private readonly Dictionary<ILocalSymbol, IOperation> _localInitializers = new Dictionary<ILocalSymbol, IOperation>(SymbolEqualityComparer.Default);
@@ -588,7 +591,7 @@ namespace Raxx.Guardrails.Analyzers.Config
                     }
                     else
                     {
-                        key = target.Value.Path ?? "the whole configuration";
+                        key = target.Value.Path ?? WholeConfiguration;
                     }
                     Add(target.Value.Key, target.Value.Origin, new ConfigEvent(ConfigEventKind.Read, invocation, NameLocation(invocation), key));
                     return;

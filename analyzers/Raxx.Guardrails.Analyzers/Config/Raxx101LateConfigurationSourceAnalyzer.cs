@@ -28,13 +28,13 @@ namespace Raxx.Guardrails.Analyzers.Config
 
         public static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
             RuleIds.Raxx101,
-            "Configuration source added after environment variables overrides them",
+            RuleCatalog.Find(RuleIds.Raxx101)!.Title,
             "{0} is added after environment variables and overrides them{1}: a value in it silently replaces the deployment's value. Insert it below them (Sources.Insert(0, …)) or re-add {2} after it.",
             RuleCategories.Configuration,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "WebApplication.CreateBuilder, Host.CreateApplicationBuilder and Host.CreateDefaultBuilder register environment variables (and the command line) before your code runs; any Add* on the configuration afterwards lands above them.",
-            helpLinkUri: RuleCatalog.DocsBaseUri + RuleIds.Raxx101 + ".md");
+            helpLinkUri: RuleCatalog.HelpUri(RuleIds.Raxx101));
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -18,13 +18,13 @@ namespace Raxx.Guardrails.Analyzers.Config
     {
         public static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
             RuleIds.Raxx102,
-            "Configuration key written in code overrides deployment configuration",
+            RuleCatalog.Find(RuleIds.Raxx102)!.Title,
             "Key '{0}' is written in code after the configuration sources and overrides the deployment's value from environment variables{1}. Give it a default below them instead (Sources.Insert(0, new MemoryConfigurationSource {{ InitialData = … }})) or remove the write.",
             RuleCategories.Configuration,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "ConfigurationManager's indexer writes the value into every registered provider, and WebApplicationBuilder.WebHost.UseSetting does the same: the environment variable set on the platform is silently replaced.",
-            helpLinkUri: RuleCatalog.DocsBaseUri + RuleIds.Raxx102 + ".md");
+            helpLinkUri: RuleCatalog.HelpUri(RuleIds.Raxx102));
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

@@ -22,13 +22,13 @@ namespace Raxx.Guardrails.Analyzers.Config
     {
         public static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
             RuleIds.Raxx103,
-            "Configuration read before a later source is added",
-            "'{0}' is read from the configuration before {1} (line {2}) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
+            RuleCatalog.Find(RuleIds.Raxx103)!.Title,
+            "{0} is read from the configuration before {1} (line {2}) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
             RuleCategories.Configuration,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
             description: "builder.Configuration answers with the sources added so far; a later Add* or key write can change the value, so code that validates or caches it at this point judges a configuration production never runs with.",
-            helpLinkUri: RuleCatalog.DocsBaseUri + RuleIds.Raxx103 + ".md");
+            helpLinkUri: RuleCatalog.HelpUri(RuleIds.Raxx103));
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
@@ -62,7 +62,8 @@ namespace Raxx.Guardrails.Analyzers.Config
                         }
                         var line = later.Location.GetLineSpan().StartLinePosition.Line + 1;
                         var what = later.Kind == ConfigEventKind.KeyWrite ? "the write of '" + later.Description + "'" : later.Description;
-                        report(Diagnostic.Create(Rule, read.Location, read.Description, what, line.ToString(CultureInfo.InvariantCulture)));
+                        var key = read.Description == ConfigFlowWalker.WholeConfiguration ? read.Description : "'" + read.Description + "'";
+                        report(Diagnostic.Create(Rule, read.Location, key, what, line.ToString(CultureInfo.InvariantCulture)));
                         break;
                     }
                 }

@@ -17,13 +17,13 @@ namespace Raxx.Guardrails.Analyzers.Config
     {
         public static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor(
             RuleIds.Raxx104,
-            "Configuration sources cleared in production code",
+            RuleCatalog.Find(RuleIds.Raxx104)!.Title,
             "Sources.Clear() removes the environment variables{0} from the configuration and nothing re-adds them: config vars set on the platform are ignored. Call AddEnvironmentVariables(){1} after the sources you add.",
             RuleCategories.Configuration,
             DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "Clearing the configuration sources of WebApplication.CreateBuilder or Host.CreateApplicationBuilder removes environment variables and the command line; deployment configuration then has no effect.",
-            helpLinkUri: RuleCatalog.DocsBaseUri + RuleIds.Raxx104 + ".md");
+            helpLinkUri: RuleCatalog.HelpUri(RuleIds.Raxx104));
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 

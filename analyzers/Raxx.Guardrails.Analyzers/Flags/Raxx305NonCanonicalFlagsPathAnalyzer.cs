@@ -51,6 +51,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     projectDir = SafeDirectory(canonical);
                 }
+                var reported = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
                 var repoRoot = global.TryGetValue("build_property.RaxxRepoRoot", out var root) && !string.IsNullOrWhiteSpace(root) ? root : null;
 
                 start.RegisterOperationAction(c =>
@@ -78,8 +79,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         {
                             continue;
                         }
-                        var path = PathOf(argument.Value);
-                        if (path == null || !FlagNames.LooksLikeFlagsFile(path))
+                        var (path, literal) = PathOf(argument.Value);
+                        if (path == null || literal == null || !FlagNames.LooksLikeFlagsFile(path))
                         {
                             continue;
                         }
@@ -88,7 +89,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             continue;
                         }
                         var display = DisplayCanonical(canonical, repoRoot, projectDir!);
-                        c.ReportDiagnostic(Diagnostic.Create(Rule, argument.Value.Syntax.GetLocation(), path, display, Path.GetFileName(canonical)));
+                        var location = literal.GetLocation();
+                        if (reported.TryAdd(location.SourceTree?.FilePath + "|" + location.SourceSpan.Start, 0))
+                        {
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, location, path, display, Path.GetFileName(canonical)));
+                        }
                         return;
                     }
                 }, OperationKind.Invocation, OperationKind.ObjectCreation);
@@ -111,8 +116,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 || name.IndexOf("Flags", StringComparison.Ordinal) >= 0;
         }
 
-        /// <summary>A constant string, or the constant tail of Path.Combine(..., "a", "b.yaml").</summary>
-        private static string? PathOf(IOperation value)
+        /// <summary>
+        /// A constant string, or the constant tail of Path.Combine(..., "a", "b.yaml"), followed through a
+        /// local initialised with one; with the syntax of the literal naming the file (the squiggle).
+        /// </summary>
+        private static (string? Path, SyntaxNode? Literal) PathOf(IOperation value, int depth = 0)
         {
             while (value is IConversionOperation conversion)
             {
@@ -120,11 +128,26 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
             if (value.ConstantValue.HasValue)
             {
-                return value.ConstantValue.Value as string;
+                return (value.ConstantValue.Value as string, value.Syntax);
+            }
+            if (value is ILocalReferenceOperation local && depth < 3 && value.SemanticModel != null)
+            {
+                foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax declarator
+                        && declarator.Initializer != null
+                        && declarator.SyntaxTree == value.Syntax.SyntaxTree
+                        && value.SemanticModel.GetOperation(declarator.Initializer.Value) is IOperation initial)
+                    {
+                        return PathOf(initial, depth + 1);
+                    }
+                }
+                return (null, null);
             }
             if (value is IInvocationOperation call && call.TargetMethod.Name == "Combine" && call.TargetMethod.ContainingType?.Name == "Path")
             {
                 var parts = new System.Collections.Generic.List<string>();
+                SyntaxNode? last = null;
                 var values = call.Arguments.Length == 1 && call.Arguments[0].Value is IArrayCreationOperation array && array.Initializer != null
                     ? array.Initializer.ElementValues
                     : ImmutableArray.CreateRange(call.Arguments, a => a.Value);
@@ -138,15 +161,17 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     if (v.ConstantValue.HasValue && v.ConstantValue.Value is string s)
                     {
                         parts.Add(s);
+                        last = v.Syntax;
                     }
                     else
                     {
                         parts.Clear(); // a runtime base directory: keep only what follows it
+                        last = null;
                     }
                 }
-                return parts.Count == 0 ? null : string.Join("/", parts);
+                return parts.Count == 0 ? (null, null) : (string.Join("/", parts), last);
             }
-            return null;
+            return (null, null);
         }
 
         private static bool IsCanonical(string path, string canonical, string projectDir)

@@ -125,7 +125,7 @@ namespace Raxx.Guardrails.Core.Deploy
                         else if (kind == FilterPatternKind.Ref && (escaped == '[' || escaped == '?' || escaped == '*'))
                         {
                             Add(i + 1, FilterPatternErrorKind.RefInvalidCharacter, column + 1,
-                                $"a git ref name cannot contain '{escaped}' (nor spaces, ~, ^, :, [, ?, *), so this pattern matches no branch or tag");
+                                $"a git ref name cannot contain '{escaped}' (git forbids spaces, ~, ^, :, [, ? and * in ref names), so this pattern matches no branch or tag");
                         }
                         previousIsOperand = true;
                         i += 2;
@@ -167,7 +167,7 @@ namespace Raxx.Guardrails.Core.Deploy
                         {
                             var name = c == ' ' ? "a space" : c == '\t' ? "a tab" : $"'{c}'";
                             Add(i, FilterPatternErrorKind.RefInvalidCharacter, column,
-                                $"a git ref name cannot contain {name} (nor spaces, ~, ^, :, [, ?, *), so this pattern matches no branch or tag");
+                                $"a git ref name cannot contain {name} (git forbids spaces, ~, ^, :, [, ? and * in ref names), so this pattern matches no branch or tag");
                         }
                         previousIsOperand = true;
                         i++;

@@ -92,11 +92,11 @@ namespace Raxx.Guardrails.Core.Deploy
             switch (Tool)
             {
                 case ReleaseToolKind.DeclaredTagFormat:
-                    return $"the declared tag format '{TagFormat}'";
+                    return $"tag_format '{TagFormat}'";
                 case ReleaseToolKind.ReleasePleaseActionInputs:
-                    return "release-please (action inputs" + (Component.Length > 0 ? $", package-name '{Component}'" : string.Empty) + ")";
+                    return "action inputs" + (Component.Length > 0 ? $", package-name '{Component}'" : string.Empty) + ", no component in tags";
                 default:
-                    return $"release-please (package '{Path}'" + (Component.Length > 0 ? $", {ComponentSource} '{Component}'" : string.Empty) + ")";
+                    return $"package '{Path}'" + (Component.Length > 0 ? $", {ComponentSource} '{Component}'" : string.Empty);
             }
         }
     }

@@ -71,7 +71,19 @@ namespace Raxx.Guardrails.Core.Deploy
                 }
             }
 
-            if (!sawAction && context.GetFile(DefaultConfigFile) != null)
+            foreach (var configured in context.Config.ReleaseConfigs)
+            {
+                // raxx-guardrails.yaml `release: { configs: [...] }`: the manifest sits next to its config
+                var config = RepositoryContext.NormalizeRelative(configured);
+                var slash = config.LastIndexOf('/');
+                var manifest = (slash >= 0 ? config.Substring(0, slash + 1) : string.Empty) + DefaultManifestFile;
+                if (!configPaths.Contains((config, manifest)))
+                {
+                    configPaths.Add((config, manifest));
+                }
+            }
+
+            if (!sawAction && configPaths.Count == 0 && context.GetFile(DefaultConfigFile) != null)
             {
                 // release-please run from somewhere else (a CLI, another repository's workflow): the default files still name the tags
                 configPaths.Add((DefaultConfigFile, DefaultManifestFile));

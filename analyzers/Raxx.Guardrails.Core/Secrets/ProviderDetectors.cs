@@ -185,6 +185,11 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static readonly bool[] FirstChars = BuildFirstChars();
 
+        /// <summary>The first two characters of every prefix, as a 128×128 table: rejects most word starts at once.</summary>
+        private static readonly bool[] FirstTwo = BuildFirstTwo();
+
+        private static readonly List<(string, ProviderDetector)>?[] ByFirstCharArray = BuildArray();
+
         private static bool[] BuildFirstChars()
         {
             var a = new bool[128];
@@ -198,12 +203,46 @@ namespace Raxx.Guardrails.Core.Secrets
             return a;
         }
 
+        private static bool[] BuildFirstTwo()
+        {
+            var a = new bool[128 * 128];
+            foreach (var d in All)
+            {
+                foreach (var p in d.Prefixes)
+                {
+                    a[p[0] * 128 + p[1]] = true;
+                }
+            }
+            return a;
+        }
+
+        private static List<(string, ProviderDetector)>?[] BuildArray()
+        {
+            var a = new List<(string, ProviderDetector)>?[128];
+            foreach (var pair in ByFirstChar)
+            {
+                a[pair.Key] = pair.Value;
+            }
+            return a;
+        }
+
         /// <summary>Tries every provider whose prefix starts at <paramref name="start"/>.</summary>
         public static bool TryMatch(string s, int start, int end, out ProviderDetector? detector, out int length)
         {
             detector = null;
             length = 0;
-            if (!ByFirstChar.TryGetValue(s[start], out var list))
+            var c0 = s[start];
+            if (c0 >= 128 || start + 1 >= end)
+            {
+                return false;
+            }
+            var c1 = s[start + 1];
+            if (c1 >= 128 || !FirstTwo[c0 * 128 + c1])
+            {
+                return false;
+            }
+            var list = ByFirstCharArray[c0];
+            if (list == null)
             {
                 return false;
             }

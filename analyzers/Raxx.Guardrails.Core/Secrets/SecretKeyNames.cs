@@ -91,13 +91,30 @@ namespace Raxx.Guardrails.Core.Secrets
             return words;
         }
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyNameClass> Cache =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, KeyNameClass>(StringComparer.Ordinal);
+
         public static KeyNameClass Classify(string? name)
         {
             if (string.IsNullOrEmpty(name) || name!.Length > 200)
             {
                 return KeyNameClass.NotSecret;
             }
+            if (Cache.TryGetValue(name, out var cached))
+            {
+                return cached;
+            }
+            var result = ClassifyWords(name);
+            if (Cache.Count > 20000)
+            {
+                Cache.Clear(); // bounded: keys repeat across files, arbitrary text does not
+            }
+            Cache[name] = result;
+            return result;
+        }
 
+        private static KeyNameClass ClassifyWords(string name)
+        {
             var words = Words(name);
             if (words.Count == 0)
             {

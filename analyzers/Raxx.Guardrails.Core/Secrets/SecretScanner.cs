@@ -42,13 +42,15 @@ namespace Raxx.Guardrails.Core.Secrets
 
             ScanPrivateKeys(text, results);
 
+            // rare multi-character triggers are located once per text, so lines without them cost nothing
+            var triggers = new Triggers(text);
             var lineStart = 0;
             while (lineStart <= text.Length)
             {
                 var nl = text.IndexOf('\n', lineStart);
                 var lineEnd = nl < 0 ? text.Length : nl;
                 var contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-                ScanLine(text, lineStart, contentEnd, options, results);
+                ScanLine(text, lineStart, contentEnd, options, results, triggers);
                 if (nl < 0)
                 {
                     break;
@@ -56,6 +58,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 lineStart = nl + 1;
             }
 
+            if (results.Count == 0)
+            {
+                return results;
+            }
             results.Sort((a, b) => a.Offset.CompareTo(b.Offset));
             var map = new LineMap(text);
             var suppressed = options.HonourSuppressions ? SuppressedLines(text, map) : null;
@@ -125,7 +131,35 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---------------------------------------------------------------- lines
 
-        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results)
+        /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
+        private sealed class Triggers
+        {
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</" };
+            private readonly string _text;
+            private readonly int[] _next = new int[Patterns.Length];
+
+            public Triggers(string text)
+            {
+                _text = text;
+                for (var i = 0; i < Patterns.Length; i++)
+                {
+                    _next[i] = text.IndexOf(Patterns[i], StringComparison.Ordinal);
+                }
+            }
+
+            /// <summary>True when pattern <paramref name="index"/> occurs in [start, end).</summary>
+            public bool In(int index, int start, int end)
+            {
+                var n = _next[index];
+                if (n >= 0 && n < start)
+                {
+                    n = _next[index] = _text.IndexOf(Patterns[index], start, StringComparison.Ordinal);
+                }
+                return n >= 0 && n < end;
+            }
+        }
+
+        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers = null)
         {
             if (end <= start)
             {
@@ -151,10 +185,13 @@ namespace Raxx.Guardrails.Core.Secrets
             }
 
             // 2. shapes without a fixed prefix
-            ScanShapes(s, start, end, results);
+            if (triggers == null || triggers.In(0, start, end) || triggers.In(1, start, end))
+            {
+                ScanShapes(s, start, end, results);
+            }
 
             // 3. user:password@ in URLs (and Sentry DSNs)
-            var scheme = s.IndexOf("://", start, end - start, StringComparison.Ordinal);
+            var scheme = triggers == null || triggers.In(2, start, end) ? s.IndexOf("://", start, end - start, StringComparison.Ordinal) : -1;
             while (scheme >= 0)
             {
                 ScanUrl(s, scheme, end, results);
@@ -165,7 +202,7 @@ namespace Raxx.Guardrails.Core.Secrets
             if (options.IncludeContext && end - start <= options.MaxContextLineLength)
             {
                 ScanAssignments(s, start, end, results);
-                if (s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
+                if ((triggers == null || triggers.In(3, start, end)) && s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
                 {
                     ScanXmlElements(s, start, end, results);
                 }
@@ -304,15 +341,18 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---------------------------------------------------------------- key/value
 
+        private static readonly char[] AssignmentChars = { '=', ':' };
+
         private static void ScanAssignments(string s, int start, int end, List<SecretMatch> results)
         {
             for (var i = start; i < end; i++)
             {
-                var c = s[i];
-                if (c != '=' && c != ':')
+                i = s.IndexOfAny(AssignmentChars, i, end - i);
+                if (i < 0)
                 {
-                    continue;
+                    return;
                 }
+                var c = s[i];
                 var next = i + 1 < end ? s[i + 1] : '\0';
                 var prev = i > start ? s[i - 1] : '\0';
                 if (c == '=' && (next == '=' || next == '>' || next == '~' || prev == '=' || prev == '!' || prev == '<' || prev == '>' || prev == '+' || prev == '-' || prev == '*' || prev == '|' || prev == '&' || prev == '?'))
@@ -324,12 +364,14 @@ namespace Raxx.Guardrails.Core.Secrets
                     continue;
                 }
 
-                if (!TryReadKey(s, start, i, out var key))
+                if (!TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
                 {
                     continue;
                 }
-                if (!TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
+                // no credential is shorter than 8 characters: skip the key for short values (log levels, ports…)
+                if ((vLen < 8 && !HasProviderMatchIn(results, vStart, vLen)) || !TryReadKey(s, start, i, out var key))
                 {
+                    i = Math.Max(i, vEnd - 1);
                     continue;
                 }
 
@@ -361,6 +403,18 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
+        private static bool HasProviderMatchIn(List<SecretMatch> results, int start, int length)
+        {
+            foreach (var m in results)
+            {
+                if (m.Offset >= start && m.Offset < start + length)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key).</summary>
         private static bool TryReadKey(string s, int lineStart, int op, out string key)
         {
@@ -386,20 +440,52 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     return false;
                 }
+                if (j - open - 1 <= 0 || j - open - 1 > 200 || !KeyMightBeSecret(s, open + 1, j))
+                {
+                    return false;
+                }
                 key = s.Substring(open + 1, j - open - 1);
-                return key.Length > 0 && key.Length <= 200;
+                return true;
             }
             var k = j;
             while (k >= lineStart && (SecretText.IsWord(s[k]) || s[k] == '-' || s[k] == '.'))
             {
                 k--;
             }
-            if (k == j)
+            if (k == j || j - k > 200)
+            {
+                return false;
+            }
+            // "value" may stand for a sibling key="…" attribute; otherwise the name must mention a secret word
+            if (!KeyMightBeSecret(s, k + 1, j + 1) && !(j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0))
             {
                 return false;
             }
             key = s.Substring(k + 1, j - k);
-            return key.Length <= 200;
+            return true;
+        }
+
+        private static readonly string[] SecretFragments = { "key", "tok", "sec", "pas", "pwd", "cred", "bearer", "dsn", "pat" };
+
+        /// <summary>Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)?</summary>
+        private static bool KeyMightBeSecret(string s, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                var c = (char)(s[i] | 0x20);
+                if (c != 'k' && c != 't' && c != 's' && c != 'p' && c != 'c' && c != 'b' && c != 'd')
+                {
+                    continue;
+                }
+                foreach (var f in SecretFragments)
+                {
+                    if (f[0] == c && i + f.Length <= end && string.Compare(s, i, f, 0, f.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /// <summary>Reads the value right of an operator: a quoted string, or a bare token.</summary>

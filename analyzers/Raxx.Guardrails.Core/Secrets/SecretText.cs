@@ -28,6 +28,9 @@ namespace Raxx.Guardrails.Core.Secrets
             return !(IsAlnum(p) || p == '_' || p == '-' || p == '+' || p == '/' || p == '.' || p == '~');
         }
 
+        [ThreadStatic]
+        private static int[]? _counts;
+
         /// <summary>Shannon entropy in bits per character.</summary>
         public static double Entropy(string s, int start, int length)
         {
@@ -35,7 +38,8 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return 0;
             }
-            var counts = new int[128];
+            var counts = _counts ??= new int[128];
+            Array.Clear(counts, 0, 128);
             var other = 0;
             for (var i = start; i < start + length; i++)
             {

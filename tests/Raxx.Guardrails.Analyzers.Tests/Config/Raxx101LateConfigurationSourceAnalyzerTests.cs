@@ -214,6 +214,23 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
                 }
                 """);
 
+        [Fact]
+        public Task OptionsArgsAndAppendingInsert_Reports() =>
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] argv)
+                    {
+                        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = argv });
+                        builder.Configuration.Sources.{|RAXX101:Insert|}(builder.Configuration.Sources.Count, new JsonConfigurationSource { Path = "instance/config.json" });
+                        var host = new HostApplicationBuilder(argv);
+                        host.Configuration.{|RAXX101:AddIniFile|}("x.ini");
+                    }
+                }
+                """,
+                "Sources.Insert(Count, JsonConfigurationSource \"instance/config.json\") is added after environment variables and overrides them and the command line: a value in it silently replaces the deployment's value. Insert it below them (Sources.Insert(0, …)) or re-add AddEnvironmentVariables() and AddCommandLine(argv) after it.",
+                "AddIniFile(\"x.ini\") is added after environment variables and overrides them and the command line: a value in it silently replaces the deployment's value. Insert it below them (Sources.Insert(0, …)) or re-add AddEnvironmentVariables() and AddCommandLine(argv) after it.");
+
         // ---- nearest clean look-alikes ----
 
         [Fact]

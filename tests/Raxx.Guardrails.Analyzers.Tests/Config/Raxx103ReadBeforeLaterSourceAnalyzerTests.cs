@@ -39,16 +39,18 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
                         var o = new WebAuthnOptions();
                         builder.Configuration.{|RAXX103:Bind|}("WebAuthn", o);
                         var c = builder.Configuration.{|RAXX103:GetConnectionString|}("Db");
+                        builder.Configuration.{|RAXX103:Bind|}(o);
                         var d = builder.Configuration.GetSection({|RAXX103:"WEBAUTHN_ORIGIN"|}).Value;
                         builder.Configuration["FLAG_WEBAUTHN_REGISTRATION"] = "1";
                     }
                 }
                 """,
-                "'WEBAUTHN_RP_NAME' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 23) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
-                "'WebAuthn' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 23) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
-                "'WebAuthn' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 23) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
-                "'ConnectionStrings:Db' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 23) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
-                "'WEBAUTHN_ORIGIN' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 23) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).");
+                "'WEBAUTHN_RP_NAME' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 24) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
+                "'WebAuthn' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 24) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
+                "'WebAuthn' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 24) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
+                "'ConnectionStrings:Db' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 24) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
+                "every key (Bind/Get on the root) is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 24) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).",
+                "'WEBAUTHN_ORIGIN' is read from the configuration before the write of 'FLAG_WEBAUTHN_REGISTRATION' (line 24) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).");
 
         [Fact]
         public Task ReadNotDecidingTheLaterAdd_Reports() =>

@@ -191,6 +191,30 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Config
                 """).RunAsync();
 
         [Fact]
+        public Task EmbeddedStatementAndRenamedArgs_AppendsWithTheFactoryArgs_Reports() =>
+            Test(Usings + """
+                static class App
+                {
+                    static void Main(string[] argv, bool local)
+                    {
+                        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = argv });
+                        if (local)
+                            builder.Configuration.{|RAXX101:AddJsonFile|}("appsettings.Local.json", optional: true);
+                    }
+                }
+                """, Usings + """
+                static class App
+                {
+                    static void Main(string[] argv, bool local)
+                    {
+                        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = argv });
+                        if (local)
+                            builder.Configuration.AddJsonFile("appsettings.Local.json", optional: true).AddEnvironmentVariables().AddCommandLine(argv);
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task MissingUsing_IsAdded_Reports() =>
             Test("""
                 using Microsoft.AspNetCore.Builder;

@@ -46,6 +46,13 @@ internal sealed class DeployRepo : IDisposable
         return this;
     }
 
+    /// <summary>raxx-guardrails.yaml <c>release: { configs: [...] }</c>.</summary>
+    public DeployRepo ReleaseConfigs(params string[] paths)
+    {
+        _config.ReleaseConfigs.AddRange(paths);
+        return this;
+    }
+
     public IReadOnlyList<Finding> Run(params string[] ruleIds)
     {
         var context = RepositoryContext.Open(_root, _config);

@@ -17,7 +17,10 @@ public sealed class Incident05DeployTagMismatchTests
 
     private static Finding[] RunDeployRules(string root)
     {
-        var context = RepositoryContext.Open(root);
+        var problems = new FindingList();
+        var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
+        Assert.Empty(problems.Items);
+        var context = RepositoryContext.Open(root, config);
         var rules = RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX50", StringComparison.Ordinal));
         return RepositoryRunner.Run(context, rules).ToArray();
     }
@@ -48,6 +51,17 @@ public sealed class Incident05DeployTagMismatchTests
     public void Companion_NoReport()
     {
         var findings = RunDeployRules(RepoPaths.Combine("samples"));
+        Assert.True(findings.Length == 0, DeployRepo.Show(findings));
+    }
+
+    [Fact]
+    public void Companion_AllRepositoryRules_NoReport()
+    {
+        // the whole companion repository (every family's repository rules, with samples/raxx-guardrails.yaml)
+        var root = RepoPaths.Combine("samples");
+        var problems = new FindingList();
+        var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
+        var findings = RepositoryRunner.Run(RepositoryContext.Open(root, config)).Concat(problems.Items).ToArray();
         Assert.True(findings.Length == 0, DeployRepo.Show(findings));
     }
 

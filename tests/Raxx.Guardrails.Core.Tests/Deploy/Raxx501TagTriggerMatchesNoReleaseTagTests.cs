@@ -35,7 +35,7 @@ public sealed class Raxx501TagTriggerMatchesNoReleaseTagTests
         Assert.Equal(".github/workflows/deploy-antlers.yml", finding.Location.Path);
         Assert.Equal((4, 12, 4, 20), (finding.Location.StartLine, finding.Location.StartColumn, finding.Location.EndLine, finding.Location.EndColumn));
         Assert.Equal(
-            "deploy-antlers.yml triggers on tags 'v*.*.*' but release-please creates tags like 'trademaster-api-v1.10.1' from release-please (package '.', package-name 'trademaster-api'); " +
+            "deploy-antlers.yml triggers on tags 'v*.*.*' but release-please creates tags like 'trademaster-api-v1.10.1' (package '.', package-name 'trademaster-api'); " +
             "no release tag matches, so no release ever starts this workflow. Make the trigger admit the release tags, e.g. 'trademaster-api-v*.*.*', and check the workflow's ref conditions too (RAXX502).",
             finding.Message);
     }
@@ -114,18 +114,23 @@ public sealed class Raxx501TagTriggerMatchesNoReleaseTagTests
     [InlineData("""{ "packages": { "charts/raxx": { "release-type": "helm" } } }""", "raxx-chart-v*", "v*")]
     [InlineData("""{ "packages": { "crates/core": { "release-type": "rust" } } }""", "raxx-core-v*", "v*")]
     [InlineData("""{ "packages": { "apis/Raxx.Api": { "release-type": "dotnet-yoshi" } } }""", "Raxx.Api-v*", "v*")]
+    [InlineData("""{ "packages": { "app": { "release-type": "dart" } } }""", "raxx_app-v*", "app-v*")]
+    [InlineData("""{ "include-component-in-tag": false, "tag-separator": "/", "packages": { "api": { "component": "api", "include-component-in-tag": true } } }""", "api/v*", "v*")]
+    [InlineData("""{ "include-v-in-tag": false, "packages": { "api": { "component": "api", "include-v-in-tag": true } } }""", "api-v*", "api-[0-9]*")]
     [InlineData("""{ "packages": { "gems/raxx": { "release-type": "ruby-yoshi", "package-name": "raxx-client" } } }""", "raxx-client/v*", "raxx-client-v*")]
     public void TagNamingOptions(string config, string admitted, string rejected)
     {
         using var good = new DeployRepo().ReleasePlease(config, "{}")
             .File("charts/raxx/Chart.yaml", "apiVersion: v2\nname: raxx-chart\nversion: 1.0.0\n")
             .File("crates/core/Cargo.toml", "[package]\nname = \"raxx-core\"\nversion = \"1.0.0\"\n\n[dependencies]\nname = \"other\"\n")
+            .File("app/pubspec.yaml", "name: raxx_app\nversion: 1.0.0\n")
             .Workflow("deploy.yml", TagWorkflow(admitted));
         Assert.Empty(good.Run("RAXX501"));
 
         using var bad = new DeployRepo().ReleasePlease(config, "{}")
             .File("charts/raxx/Chart.yaml", "apiVersion: v2\nname: raxx-chart\nversion: 1.0.0\n")
             .File("crates/core/Cargo.toml", "[package]\nname = \"raxx-core\"\nversion = \"1.0.0\"\n")
+            .File("app/pubspec.yaml", "name: raxx_app\nversion: 1.0.0\n")
             .Workflow("deploy.yml", TagWorkflow(rejected));
         Assert.Single(bad.Run("RAXX501"));
     }
@@ -177,6 +182,18 @@ public sealed class Raxx501TagTriggerMatchesNoReleaseTagTests
             .Workflow("deploy.yml", TagWorkflow("v*"));
         var finding = Assert.Single(repo.Run("RAXX501"));
         Assert.Contains("'api-v3.1.4'", finding.Message);
+    }
+
+    [Fact]
+    public void ReleaseConfigNamedInRepositoryConfig_IsRead()
+    {
+        using var repo = new DeployRepo()
+            .File("tools/release/release-please-config.json", """{ "packages": { "api": { "component": "api" } } }""")
+            .File("tools/release/.release-please-manifest.json", """{ "api": "4.0.1" }""")
+            .ReleaseConfigs("tools/release/release-please-config.json")
+            .Workflow("deploy.yml", TagWorkflow("v*"));
+        var finding = Assert.Single(repo.Run("RAXX501"));
+        Assert.Contains("'api-v4.0.1'", finding.Message);
     }
 
     [Fact]

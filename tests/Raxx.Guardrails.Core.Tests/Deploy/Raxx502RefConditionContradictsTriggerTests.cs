@@ -157,3 +157,17 @@ public sealed class Raxx502RefConditionContradictsTriggerTests
         Assert.Empty(repo.Run("RAXX502"));
     }
 }
+
+public sealed class Raxx502NonRefConditionTests
+{
+    [Theory]
+    [InlineData("false")]
+    [InlineData("${{ false }}")]
+    [InlineData("github.event_name == 'schedule'")]
+    [InlineData("false && startsWith(github.ref, 'refs/tags/v')")]
+    public void ConstantOrNonRefCondition_NoReport(string condition)
+    {
+        using var repo = new DeployRepo().Workflow("deploy.yml", $"on:\n  push:\n    tags: ['api-v*']\njobs:\n  d:\n    if: {condition}\n    runs-on: x\n    steps: [{{ run: x }}]\n");
+        Assert.Empty(repo.Run("RAXX502"));
+    }
+}

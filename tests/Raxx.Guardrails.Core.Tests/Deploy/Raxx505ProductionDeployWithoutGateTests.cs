@@ -73,3 +73,64 @@ public sealed class Raxx505ProductionDeployWithoutGateTests
         Assert.Empty(repo.Run("RAXX505"));
     }
 }
+
+public sealed class Raxx505ReusableWorkflowTests
+{
+    private const string Callee = """
+        on:
+          workflow_call:
+        jobs:
+          ship:
+            runs-on: ubuntu-latest
+            environment: production
+            steps: [{ run: ./deploy.sh }]
+        """;
+
+    [Fact]
+    public void LocalReusableWorkflowDeployingToProduction_Reports_AtTheCallersUses()
+    {
+        using var repo = new DeployRepo().Workflow("deploy-prod.yml", Callee).Workflow("release.yml", """
+            on:
+              push:
+                tags: ['v*']
+            jobs:
+              prod:
+                uses: ./.github/workflows/deploy-prod.yml
+                secrets: inherit
+            """);
+        var finding = Assert.Single(repo.Run("RAXX505"));
+        Assert.Equal(".github/workflows/release.yml", finding.Location.Path);
+        Assert.Equal(6, finding.Location.StartLine);
+        Assert.StartsWith("job 'prod' in release.yml calls deploy-prod.yml, whose job 'ship' deploys to 'production' automatically", finding.Message);
+    }
+
+    [Fact]
+    public void GatedCall_NoReport()
+    {
+        using var repo = new DeployRepo().Workflow("deploy-prod.yml", Callee).Workflow("release.yml", """
+            on:
+              push:
+                tags: ['v*']
+              workflow_dispatch:
+            jobs:
+              prod:
+                if: github.event_name == 'workflow_dispatch'
+                uses: ./.github/workflows/deploy-prod.yml
+            """);
+        Assert.Empty(repo.Run("RAXX505"));
+    }
+
+    [Fact]
+    public void OtherRepositoryWorkflow_NoReport()
+    {
+        using var repo = new DeployRepo().Workflow("release.yml", """
+            on:
+              push:
+                tags: ['v*']
+            jobs:
+              prod:
+                uses: raxx-app/shared/.github/workflows/deploy.yml@v1
+            """);
+        Assert.Empty(repo.Run("RAXX505"));
+    }
+}

@@ -54,7 +54,7 @@ public class SecretRedactionTests
             Path.Combine(SecretCorpusTests.CorpusRoot, "positives"),
             Path.Combine(SecretCorpusTests.CorpusRoot, "negatives"),
             SecretFixtures.Path("secrets", "repo"),
-            SecretFixtures.Path("secrets", "incident"),
+            Raxx.Guardrails.Testing.Process.RepoPaths.Combine("samples", "incidents", "04-credential-literals"),
         };
         var total = 0;
         foreach (var root in roots.Where(Directory.Exists))

@@ -128,7 +128,7 @@ public sealed class RaxxRepositoryCheckTests : IDisposable
         Assert.Equal(Path.Combine(Path.GetFullPath(_repo.Root), "raxx-guardrails.yaml"), problem.File);
         Assert.Equal(4, problem.LineNumber);
         Assert.Equal(12, problem.ColumnNumber);
-        Assert.Contains("'loud' is not a severity for RAXX105", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("severity of RAXX105 must be error, warning, note or none, not 'loud'", problem.Message, StringComparison.Ordinal);
         Assert.Single(engine.Errors, e => e.Code == "RAXX105");
     }
 

@@ -57,7 +57,7 @@ namespace Raxx.Guardrails.Core.Deploy.Rules
                 var others = packages.Length > 1 ? $" (and {packages.Length - 1} more package(s): {DeployFinding.Quote(packages.Skip(1).Select(p => p.ExampleTag))})" : string.Empty;
                 var message =
                     $"{workflow.FileName} triggers on {filter.Key.Value} {(patterns.Length > 0 ? patterns : "[]")} but {model.Release.ToolName} creates tags like '{example.ExampleTag}' " +
-                    $"from {example.Describe()}{others}; no release tag matches, so no release ever starts this workflow. " +
+                    $"({example.Describe()}){others}; no release tag matches, so no release ever starts this workflow. " +
                     $"Make the trigger admit the release tags, e.g. '{suggestion}', and check the workflow's ref conditions too (RAXX502).";
                 sink.Report(DeployFinding.Create(RuleId, message, anchor.ToLocation(workflow.Path), workflow.Path + "|" + filter.Key.Value + "|" + string.Join(",", filter.Patterns.Select(p => p.Value))));
             }

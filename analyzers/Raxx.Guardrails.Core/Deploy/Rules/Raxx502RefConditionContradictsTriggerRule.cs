@@ -39,7 +39,7 @@ namespace Raxx.Guardrails.Core.Deploy.Rules
                 foreach (var job in workflow.Jobs)
                 {
                     var jobResults = DeployScenarios.Evaluate(job.If?.Value, scenarios);
-                    if (job.If != null && jobResults.All(r => r == Tri.False))
+                    if (job.If != null && IsRefCondition(job.If.Value) && jobResults.All(r => r == Tri.False))
                     {
                         var message =
                             $"job '{job.Id.Value}' in {workflow.FileName} never runs: its condition '{DeployScenarios.Show(job.If.Value)}' is false for {tagExample}" +
@@ -56,7 +56,7 @@ namespace Raxx.Guardrails.Core.Deploy.Rules
                             continue;
                         }
                         var stepResults = DeployScenarios.Evaluate(step.If.Value, running);
-                        if (running.Length > 0 && stepResults.All(r => r == Tri.False))
+                        if (running.Length > 0 && IsRefCondition(step.If.Value) && stepResults.All(r => r == Tri.False))
                         {
                             var message =
                                 $"step '{step.DisplayName}' of job '{job.Id.Value}' in {workflow.FileName} never runs: its condition '{DeployScenarios.Show(step.If.Value)}' is false for {tagExample}" +
@@ -101,6 +101,18 @@ namespace Raxx.Guardrails.Core.Deploy.Rules
                 $"the environment expression '{DeployScenarios.Show(env.Value)}' takes its non-production branch for {tagExample}{Also(running)}. {Fix(model)}";
             sink.Report(DeployFinding.Create(RuleId, message, env.ToLocation(workflow.Path), workflow.Path + "|env|" + job.Id.Value + "|" + env.Value));
         }
+
+        /// <summary>
+        /// A condition about the ref: it reads a ref operand, and it is not false regardless of the
+        /// ref (<c>if: false</c> disables a job on purpose; that is not a contradiction with the trigger).
+        /// </summary>
+        internal static bool IsRefCondition(string condition)
+        {
+            var mentionsRef = RefOperands.Any(o => condition.IndexOf(o, StringComparison.OrdinalIgnoreCase) >= 0);
+            return mentionsRef && RefExpression.EvaluateCondition(condition, new RefContext()) != Tri.False;
+        }
+
+        private static readonly string[] RefOperands = { "github.ref", "github.event.release.tag_name", "github['ref" };
 
         private static string Also(IReadOnlyList<RefContext> scenarios)
         {

@@ -29,7 +29,8 @@ namespace Raxx.Guardrails.Core.Deploy.Rules
             {
                 return;
             }
-            var deployNames = string.Join(", ", deploys.Select(d => d.FileName + " (" + Describe(d) + ")"));
+            var names = deploys.Select(d => d.FileName + " (" + Describe(d) + ")").ToArray();
+            var deployNames = names.Length == 1 ? names[0] : string.Join(", ", names.Take(names.Length - 1)) + " and " + names[names.Length - 1];
 
             foreach (var workflow in model.Workflows)
             {

@@ -34,6 +34,11 @@ namespace Raxx.Guardrails.Core.Deploy.Rules
                 }
                 foreach (var job in workflow.Jobs)
                 {
+                    if (job.IsReusableCall)
+                    {
+                        CheckReusableCall(model, workflow, job, scenarios, sink);
+                        continue;
+                    }
                     var env = job.Environment?.Name;
                     if (env == null)
                     {
@@ -45,24 +50,82 @@ namespace Raxx.Guardrails.Core.Deploy.Rules
                         {
                             continue;
                         }
-                        var value = RefExpression.EvaluateValue(env.Value, scenario);
-                        if (value.Kind != ExprValueKind.String || !model.Settings.IsProductionLike(value.Text!))
+                        var name = UngatedProduction(model, env, scenario);
+                        if (name == null)
                         {
                             continue;
                         }
-                        if (model.Settings.IsProtected(value.Text!))
-                        {
-                            break;
-                        }
                         var message =
-                            $"job '{job.Id.Value}' in {workflow.FileName} deploys to '{value.Text}' automatically on {scenario.Description}, with no manual gate. " +
-                            $"Run production deploys from workflow_dispatch (if: github.event_name == 'workflow_dispatch') or protect the environment with required reviewers " +
-                            $"and declare it in {RepositoryConfig.FileName} (deploy: protected_environments: [{value.Text}]).";
-                        sink.Report(DeployFinding.Create(RuleId, message, env.ToLocation(workflow.Path), workflow.Path + "|" + job.Id.Value + "|" + value.Text));
+                            $"job '{job.Id.Value}' in {workflow.FileName} deploys to '{name}' automatically on {scenario.Description}, with no manual gate. " + Fix(name);
+                        sink.Report(DeployFinding.Create(RuleId, message, env.ToLocation(workflow.Path), workflow.Path + "|" + job.Id.Value + "|" + name));
                         break;
                     }
                 }
             }
         }
+
+        /// <summary>
+        /// A job calling a reusable workflow of this repository (<c>uses: ./.github/workflows/x.yml</c>):
+        /// the called jobs run with the caller's event and ref, so their environments are checked
+        /// against the caller's triggers. Reported at the caller's <c>uses:</c>.
+        /// </summary>
+        private void CheckReusableCall(DeployModel model, Workflow caller, WorkflowJob job, RefContext[] scenarios, IFindingSink sink)
+        {
+            var target = job.Uses!.Value.Trim();
+            if (!target.StartsWith("./", StringComparison.Ordinal))
+            {
+                return; // another repository's workflow: not visible here
+            }
+            var path = target.Substring(2);
+            var at = path.IndexOf('@');
+            if (at >= 0)
+            {
+                path = path.Substring(0, at);
+            }
+            var callee = model.Workflows.FirstOrDefault(w => string.Equals(w.Path, path, StringComparison.Ordinal));
+            if (callee == null || ReferenceEquals(callee, caller))
+            {
+                return;
+            }
+            foreach (var calleeJob in callee.Jobs)
+            {
+                var env = calleeJob.Environment?.Name;
+                if (env == null)
+                {
+                    continue;
+                }
+                foreach (var scenario in scenarios)
+                {
+                    if (RefExpression.EvaluateCondition(job.If?.Value, scenario) == Tri.False ||
+                        RefExpression.EvaluateCondition(calleeJob.If?.Value, scenario) == Tri.False)
+                    {
+                        continue;
+                    }
+                    var name = UngatedProduction(model, env, scenario);
+                    if (name == null)
+                    {
+                        continue;
+                    }
+                    var message =
+                        $"job '{job.Id.Value}' in {caller.FileName} calls {callee.FileName}, whose job '{calleeJob.Id.Value}' deploys to '{name}' automatically on {scenario.Description}, with no manual gate. " + Fix(name);
+                    sink.Report(DeployFinding.Create(RuleId, message, job.Uses.ToLocation(caller.Path), caller.Path + "|" + job.Id.Value + "|" + callee.Path + "|" + calleeJob.Id.Value + "|" + name));
+                    break;
+                }
+            }
+        }
+
+        private static string? UngatedProduction(DeployModel model, WorkflowScalar env, RefContext scenario)
+        {
+            var value = RefExpression.EvaluateValue(env.Value, scenario);
+            if (value.Kind != ExprValueKind.String || !model.Settings.IsProductionLike(value.Text!) || model.Settings.IsProtected(value.Text!))
+            {
+                return null;
+            }
+            return value.Text;
+        }
+
+        private static string Fix(string environment) =>
+            "Run production deploys from workflow_dispatch (if: github.event_name == 'workflow_dispatch') or protect the environment with required reviewers " +
+            $"and declare it in {RepositoryConfig.FileName} (deploy: protected_environments: [{environment}]).";
     }
 }

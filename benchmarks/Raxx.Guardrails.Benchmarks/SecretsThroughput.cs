@@ -1,0 +1,210 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Raxx.Guardrails.Core.Secrets;
+using Raxx.Guardrails.Core.Secrets.Rules;
+
+namespace Raxx.Guardrails.Benchmarks;
+
+/// <summary>
+/// Credential-engine throughput (RAXX402's scanner) on a generated mixed tree, one thread. Usage (after `secrets`):
+///   generate &lt;dir&gt; [megabytes=100] | scan &lt;dir&gt; [repeat=3] [--no-context] | once &lt;dir&gt;
+/// </summary>
+internal static class SecretsThroughput
+{
+    public static int Run(string[] args)
+    {
+
+        // Usage:
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets generate <dir> [megabytes=100]
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets scan <dir> [repeat=3] [--no-context]
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets once <dir>   (one CLI-like pass; time the process)
+        // scan reads every file RAXX402 would read and runs the credential engine on one thread.
+        if (args.Length < 2)
+        {
+            Console.Error.WriteLine("usage: generate <dir> [MB] | scan <dir> [repeat]");
+            return 2;
+        }
+
+        var dir = Path.GetFullPath(args[1]);
+        if (args[0] == "generate")
+        {
+            var megabytes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
+            var (files, bytes, planted) = TreeGenerator.Generate(dir, megabytes * 1024L * 1024L);
+            Console.WriteLine($"generated {files} files, {bytes / 1048576.0:0.0} MB, {planted} planted credentials in {dir}");
+            return 0;
+        }
+
+        if (args[0] == "once")
+        {
+            // one pass like a CLI run: enumerate, read, scan (time the whole process with `time`)
+            var count = 0;
+            long total = 0;
+            foreach (var p in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+            {
+                if (!CredentialRuleSupport.IsScannedTextFile(Path.GetRelativePath(dir, p)))
+                {
+                    continue;
+                }
+                var t = File.ReadAllText(p);
+                total += t.Length;
+                count += SecretScanner.Scan(t).Count;
+            }
+            Console.WriteLine($"{total / 1048576.0:0.0} MB, {count} findings");
+            return 0;
+        }
+
+        if (args[0] == "scan")
+        {
+            var repeat = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
+            var options = new SecretScanOptions { IncludeContext = !args.Contains("--no-context") };
+            var paths = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+                .Where(p => CredentialRuleSupport.IsScannedTextFile(Path.GetRelativePath(dir, p)))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToArray();
+            var texts = paths.Select(File.ReadAllText).ToArray();
+            long chars = texts.Sum(t => (long)t.Length);
+            long bytes = paths.Sum(p => new FileInfo(p).Length);
+
+            // warm-up
+            foreach (var t in texts.Take(200))
+            {
+                SecretScanner.Scan(t);
+            }
+
+            var best = double.MaxValue;
+            var bestCpu = double.MaxValue;
+            var findings = 0;
+            var process = Process.GetCurrentProcess();
+            for (var r = 0; r < repeat; r++)
+            {
+                findings = 0;
+                process.Refresh();
+                var cpu0 = process.TotalProcessorTime;
+                var sw = Stopwatch.StartNew();
+                foreach (var t in texts)
+                {
+                    findings += SecretScanner.Scan(t, options).Count;
+                }
+                sw.Stop();
+                process.Refresh();
+                best = Math.Min(best, sw.Elapsed.TotalSeconds);
+                bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
+            }
+
+            var swRead = Stopwatch.StartNew();
+            var withRead = 0;
+            foreach (var p in paths)
+            {
+                withRead += SecretScanner.Scan(File.ReadAllText(p)).Count;
+            }
+            swRead.Stop();
+
+            var mb = bytes / 1048576.0;
+            Console.WriteLine($"files={paths.Length} size={mb:0.0}MB findings={findings}");
+            Console.WriteLine($"scan (in memory, best of {repeat}, 1 thread): {best:0.00}s wall = {mb / best:0.0} MB/s; {bestCpu:0.00}s CPU = {mb / bestCpu:0.0} MB/s per CPU-second");
+            Console.WriteLine($"read+scan (1 thread): {swRead.Elapsed.TotalSeconds:0.00}s = {mb / swRead.Elapsed.TotalSeconds:0.0} MB/s");
+            return 0;
+        }
+
+        Console.Error.WriteLine("unknown command " + args[0]);
+        return 2;
+
+    }
+}
+
+/// <summary>Deterministic mixed tree: .env, appsettings, YAML/workflows, scripts, JS, XML, lock-like hashes.</summary>
+internal static class TreeGenerator
+{
+    private const string B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private const string Hex = "0123456789abcdef";
+
+    public static (int Files, long Bytes, int Planted) Generate(string dir, long targetBytes)
+    {
+        var rng = new Random(42);
+        Directory.CreateDirectory(dir);
+        long total = 0;
+        var files = 0;
+        var planted = 0;
+        var kinds = new[] { "config/app{0}.env", "src/svc{0}/appsettings.Production.json", "deploy/k8s{0}.yaml", ".github/workflows/ci{0}.yml", "scripts/deploy{0}.sh", "web/app{0}.js", "conf/web{0}.config", "data/lock{0}.txt" };
+        while (total < targetBytes)
+        {
+            var kind = kinds[files % kinds.Length];
+            var path = Path.Combine(dir, string.Format(System.Globalization.CultureInfo.InvariantCulture, kind, files));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var sb = new StringBuilder(64 * 1024);
+            while (sb.Length < 48 * 1024)
+            {
+                planted += Line(sb, kind, rng);
+            }
+            File.WriteAllText(path, sb.ToString());
+            total += sb.Length;
+            files++;
+        }
+        return (files, total, planted);
+    }
+
+    private static string Rand(Random rng, string alphabet, int n)
+    {
+        var c = new char[n];
+        for (var i = 0; i < n; i++)
+        {
+            c[i] = alphabet[rng.Next(alphabet.Length)];
+        }
+        return new string(c);
+    }
+
+    private static string Uuid(Random rng) => $"{Rand(rng, Hex, 8)}-{Rand(rng, Hex, 4)}-4{Rand(rng, Hex, 3)}-a{Rand(rng, Hex, 3)}-{Rand(rng, Hex, 12)}";
+
+    private static int Line(StringBuilder sb, string kind, Random rng)
+    {
+        var roll = rng.Next(1000);
+        var secret = roll < 2; // 0.2% of lines carry a fake credential
+        string key, value;
+        switch (rng.Next(8))
+        {
+            case 0: key = "LOG_LEVEL"; value = "information"; break;
+            case 1: key = "REQUEST_ID"; value = Uuid(rng); break;
+            case 2: key = "CONTENT_HASH"; value = Rand(rng, Hex, 64); break;
+            case 3: key = "SERVICE_URL"; value = "https://api.example.com/v1/" + Rand(rng, B62, 12); break;
+            case 4: key = "DESCRIPTION"; value = "the quick brown fox jumps over the lazy dog " + rng.Next(); break;
+            case 5: key = "INTEGRITY"; value = "sha512-" + Rand(rng, B62, 86) + "=="; break;
+            case 6: key = "API_TOKEN"; value = "${{ secrets.API_TOKEN }}"; break;
+            default: key = "TIMEOUT_SECONDS"; value = rng.Next(1, 600).ToString(System.Globalization.CultureInfo.InvariantCulture); break;
+        }
+        if (secret)
+        {
+            key = "HEROKU_API_KEY";
+            value = Uuid(rng);
+        }
+
+        if (kind.EndsWith(".json", StringComparison.Ordinal))
+        {
+            sb.Append("    \"").Append(key).Append("\": \"").Append(value).Append("\",\n");
+        }
+        else if (kind.EndsWith(".yaml", StringComparison.Ordinal) || kind.EndsWith(".yml", StringComparison.Ordinal))
+        {
+            sb.Append("      ").Append(key).Append(": ").Append(value).Append('\n');
+        }
+        else if (kind.EndsWith(".config", StringComparison.Ordinal))
+        {
+            sb.Append("    <add key=\"").Append(key).Append("\" value=\"").Append(value).Append("\" />\n");
+        }
+        else if (kind.EndsWith(".js", StringComparison.Ordinal))
+        {
+            sb.Append("export const ").Append(key).Append(" = '").Append(value).Append("'; // ").Append(Rand(rng, B62, 20)).Append('\n');
+        }
+        else if (kind.EndsWith(".sh", StringComparison.Ordinal))
+        {
+            sb.Append("export ").Append(key).Append("=\"").Append(value).Append("\"\n");
+        }
+        else
+        {
+            sb.Append(key).Append('=').Append(value).Append('\n');
+        }
+        return secret ? 1 : 0;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Threading;
+using Raxx.Guardrails.Cli.Output;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Preflight;
+using Raxx.Guardrails.Core.Sarif;
+
+namespace Raxx.Guardrails.Cli.Commands;
+
+/// <summary>
+/// <c>smoke &lt;project-or-dll&gt;</c>: the boot preflight (RAXX601–603). Builds the project (unless
+/// <c>--no-build</c> or a .dll is given), boots it under production configuration, then once per flag
+/// flipped and once with every flag on, probing flag-gated routes. Progress to stderr, findings to stdout.
+/// </summary>
+internal static class SmokeCommand
+{
+    private static readonly HashSet<string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        "--flags", "--health", "--timeout", "--format", "--output", "-o", "-c", "--configuration", "--root",
+    };
+
+    private static readonly HashSet<string> FlagOptions = new(StringComparer.Ordinal) { "--no-build" };
+
+    public static int Run(string[] args, CliHost host)
+    {
+        var parsed = ParsedArgs.Parse(args, ValueOptions, FlagOptions);
+        if (parsed.Positionals.Count != 1)
+        {
+            throw new UsageException("smoke takes one project (.csproj or its folder) or a built .dll");
+        }
+        var format = parsed.Value("--format") ?? "text";
+        if (format is not ("text" or "json" or "sarif" or "github"))
+        {
+            throw new UsageException($"--format must be text, json, sarif or github, not '{format}'");
+        }
+        double? timeout = null;
+        if (parsed.Value("--timeout") is { } t)
+        {
+            if (!double.TryParse(t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+            {
+                throw new UsageException($"--timeout must be a number of seconds, not '{t}'");
+            }
+            timeout = seconds;
+        }
+
+        var target = host.ResolvePath(parsed.Positionals[0]);
+        string? project = null;
+        string app;
+        if (target.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || (File.Exists(target) && !target.EndsWith("proj", StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!File.Exists(target))
+            {
+                throw new UsageException($"'{parsed.Positionals[0]}' does not exist");
+            }
+            app = target;
+        }
+        else
+        {
+            project = Directory.Exists(target) ? Directory.GetFiles(target, "*.csproj").OrderBy(p => p, StringComparer.Ordinal).FirstOrDefault() : target;
+            if (project == null || !File.Exists(project))
+            {
+                throw new UsageException($"no project found at '{parsed.Positionals[0]}'");
+            }
+            var configuration = parsed.Value("-c") ?? parsed.Value("--configuration") ?? "Release";
+            if (!parsed.Has("--no-build"))
+            {
+                host.Error.WriteLine($"raxx-guardrails: building {Path.GetFileName(project)} ({configuration})");
+                var build = host.RunProcess("dotnet", new[] { "build", project, "-c", configuration, "-nologo", "-v:q" }, Path.GetDirectoryName(project)!);
+                if (build.ExitCode != 0)
+                {
+                    host.Error.WriteLine(build.Output);
+                    host.Error.WriteLine("raxx-guardrails: error: the build failed; nothing to boot");
+                    return Cli.ExitUsage;
+                }
+            }
+            var property = host.RunProcess("dotnet", new[] { "msbuild", project, "-getProperty:TargetPath", $"-p:Configuration={configuration}", "-nologo" }, Path.GetDirectoryName(project)!);
+            app = property.Output.Trim().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
+            if (property.ExitCode != 0 || app.Length == 0)
+            {
+                host.Error.WriteLine(property.Output);
+                throw new UsageException($"could not find the built assembly of '{parsed.Positionals[0]}'");
+            }
+        }
+
+        var root = parsed.Value("--root") is { } r ? host.ResolvePath(r) : FindRoot(project ?? app, host.CurrentDirectory);
+        var problems = new FindingList();
+        var request = PreflightPlanner.Plan(root, project, app, parsed.Value("--flags") is { } f ? host.ResolvePath(f) : null, problems, parsed.Value("--health"), timeout);
+        host.Error.WriteLine($"raxx-guardrails: preflight of {Path.GetFileName(app)}: {request.Flags.Count} flag(s), health {request.Settings.HealthPath}, variables from {(request.Settings.Sources.Count == 0 ? "nothing declared" : string.Join(", ", request.Settings.Sources))}");
+
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        PreflightRun run;
+        try
+        {
+            run = PreflightRunner.RunAsync(request, cancel.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            host.Error.WriteLine("raxx-guardrails: canceled; every booted process was stopped");
+            return Cli.ExitUsage;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+        foreach (var line in run.Describe())
+        {
+            host.Error.WriteLine(line);
+        }
+
+        var findings = problems.Items.Concat(run.Findings).ToArray();
+        var text = format switch
+        {
+            "json" => JsonReport.Format(findings),
+            "sarif" => SarifWriter.Write(findings, new SarifToolInfo { Version = Cli.Version }),
+            "github" => GitHubAnnotations.Format(findings),
+            _ => TextReport.Format(findings, root, 3, null),
+        };
+        if ((parsed.Value("--output") ?? parsed.Value("-o")) is { } output)
+        {
+            var full = host.ResolvePath(output);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+        else
+        {
+            host.Out.Write(text);
+        }
+        return findings.Any(x => x.Severity == FindingSeverity.Error) ? Cli.ExitFindings : Cli.ExitClean;
+    }
+
+    private static string FindRoot(string path, string fallback)
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        for (var d = dir; d != null; d = d.Parent)
+        {
+            if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git")))
+            {
+                return d.FullName;
+            }
+        }
+        return fallback;
+    }
+}

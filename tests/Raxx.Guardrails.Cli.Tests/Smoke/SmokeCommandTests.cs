@@ -1,0 +1,67 @@
+using System;
+using System.Linq;
+using Raxx.Guardrails.Cli.Tests.Infrastructure;
+using Raxx.Guardrails.Testing.Process;
+
+namespace Raxx.Guardrails.Cli.Tests.Smoke;
+
+/// <summary>`smoke` on a built dll (the stand-in app from tests/Raxx.Guardrails.FakeApp): no build, real boots.</summary>
+public sealed class SmokeCommandTests : IDisposable
+{
+    private static readonly string FakeApp = RepoPaths.Combine("tests", "Raxx.Guardrails.FakeApp", "bin", RepoPaths.Configuration, "net10.0", "Raxx.Guardrails.FakeApp.dll");
+
+    private readonly CliFixture _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public void HealthyApp_WithWorkingGate_Passes()
+    {
+        _cli.Write("feature_flags.yaml", "flags:\n  gated:\n    default: false\n    description: a gated page\n    risk: low\n    owner: web\n");
+        _cli.Write("raxx-guardrails.yaml", "preflight:\n  timeout_seconds: 20\n  routes:\n    /gated: gated\n");
+
+        var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("1 flag(s), health /health", stderr, StringComparison.Ordinal);
+        Assert.Contains("boot flag gated on: healthy", stderr, StringComparison.Ordinal);
+        Assert.Contains("preflight: 2 boot(s), 2 healthy, 0 finding(s)", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CrashWhenAFlagFlips_IsRaxx602_AtTheFlagsLine_ExitOne()
+    {
+        _cli.Write("feature_flags.yaml", "flags:\n  webauthn_registration:\n    default: false\n    description: passkey registration\n    risk: high\n    owner: auth\n");
+        _cli.Write("raxx-guardrails.yaml", "preflight:\n  timeout_seconds: 20\n  env:\n    FAKEAPP_MODE: crash-flag\n");
+
+        var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root, "--format", "github");
+
+        Assert.True(exit == 1, stdout + stderr);
+        Assert.Contains("::error file=feature_flags.yaml,line=2", stdout, StringComparison.Ordinal);
+        Assert.Contains("title=RAXX602", stdout, StringComparison.Ordinal);
+        Assert.Contains("WEBAUTHN_RP_ID is not set", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokenPreflightConfig_IsReportedAtItsLine()
+    {
+        _cli.Write("raxx-guardrails.yaml", "preflight:\n  health: healthz\n");
+
+        var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root, "--format", "github", "--timeout", "20");
+
+        Assert.True(exit == 1, stdout + stderr);
+        Assert.Contains("file=raxx-guardrails.yaml,line=2", stdout, StringComparison.Ordinal);
+        Assert.Contains("title=RAXX001", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new string[0], "smoke takes one project")]
+    [InlineData(new[] { "no-such.dll" }, "does not exist")]
+    [InlineData(new[] { "x.dll", "--timeout", "soon" }, "--timeout must be a number")]
+    public void UsageErrors_ExitTwo(string[] args, string message)
+    {
+        var (exit, _, stderr) = _cli.Run(new[] { "smoke" }.Concat(args).ToArray());
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+}
