@@ -58,6 +58,9 @@ internal static class BuildRunner
                 "build", target, "--no-incremental", "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
                 "-p:UseSharedCompilation=false",
                 "-p:CustomAfterMicrosoftCommonTargets=" + EscapeProperty(targetsFile),
+                // MSBuild tasks (repository and output checks) report through the build log, not the compiler's SARIF
+                "-fl1", "-flp1:logfile=" + Path.Combine(logDir, "errors.log") + ";errorsonly;encoding=utf-8",
+                "-fl2", "-flp2:logfile=" + Path.Combine(logDir, "warnings.log") + ";warningsonly;encoding=utf-8",
             };
             args.AddRange(extraArgs);
             host.Error.WriteLine($"raxx-guardrails: dotnet build {Display(repositoryRoot, target)} (SARIF error logs)…");
@@ -68,6 +71,12 @@ internal static class BuildRunner
             foreach (var log in logs)
             {
                 findings.AddRange(SarifReader.ReadFile(log, repositoryRoot, IsGuardrailsRule));
+            }
+            // build-log diagnostics the compiler's logs do not already have (the MSBuild tasks' findings)
+            var fromSarif = new HashSet<string>(findings.Select(LooseKey), StringComparer.Ordinal);
+            foreach (var log in new[] { "errors.log", "warnings.log" }.Select(n => Path.Combine(logDir, n)).Where(File.Exists))
+            {
+                findings.AddRange(BuildLogReader.Read(File.ReadAllLines(log), repositoryRoot).Where(f => !fromSarif.Contains(LooseKey(f))));
             }
             return new BuildOutcome(target, exitCode, output, Dedupe(findings), logs.Length);
         }
@@ -82,6 +91,9 @@ internal static class BuildRunner
             }
         }
     }
+
+    // the console/file logger appends the help link to compiler messages: match on rule and position only
+    private static string LooseKey(Finding f) => string.Join("|", f.RuleId, f.Location.Path, f.Location.StartLine, f.Location.StartColumn);
 
     public static bool IsGuardrailsRule(string ruleId) => ruleId.StartsWith("RAXX", StringComparison.OrdinalIgnoreCase);
 

@@ -129,13 +129,18 @@ public sealed class ActionOnIncidentsTests : IDisposable
         }
     }
 
+    /// <summary>Repository rules; RAXX105 and RAXX306 also have an MSBuild-task half (build/publish output) that needs a build.</summary>
+    private static bool IsFoundWithoutBuild(string ruleId) =>
+        Raxx.Guardrails.Core.Rules.RuleCatalog.Find(ruleId)?.Host == Raxx.Guardrails.Core.Rules.RuleHost.Repository
+        && ruleId != "RAXX105" && ruleId != "RAXX306";
+
     [Fact]
     public void Action_OnRepositoryRuleIncidents_AnnotatesEveryExpectedFinding()
     {
         var incidents = Directory.GetDirectories(RepoPaths.Combine("samples", "incidents"))
             .Where(d => File.Exists(Path.Combine(d, "EXPECTED")))
             .Select(d => (Dir: d, Expected: File.ReadAllLines(Path.Combine(d, "EXPECTED")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray()))
-            .Where(i => i.Expected.Length > 0 && i.Expected.All(l => Raxx.Guardrails.Core.Rules.RuleCatalog.Find(l.Split(' ')[0])?.Host == Raxx.Guardrails.Core.Rules.RuleHost.Repository))
+            .Where(i => i.Expected.Length > 0 && i.Expected.All(l => IsFoundWithoutBuild(l.Split(' ')[0])))
             .ToArray();
         Assert.NotEmpty(incidents);
 
