@@ -10,8 +10,8 @@ using Raxx.Guardrails.Core.Secrets.Rules;
 namespace Raxx.Guardrails.Benchmarks;
 
 /// <summary>
-/// Credential-engine throughput (RAXX402's scanner) on a generated mixed tree, one thread. Usage (after `secrets`):
-///   generate &lt;dir&gt; [megabytes=100] | scan &lt;dir&gt; [repeat=3] [--no-context] | once &lt;dir&gt;
+/// Credential-engine throughput (RAXX402's scanner) on a generated mixed tree, one thread.
+/// Usage: ./build.sh bench secrets generate|scan|report|once &lt;dir&gt; …
 /// </summary>
 internal static class SecretsThroughput
 {
@@ -21,6 +21,7 @@ internal static class SecretsThroughput
         // Usage:
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets generate <dir> [megabytes=100]
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets scan <dir> [repeat=3] [--no-context]
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets report <dir>  (RAXX402-404 findings, redacted)
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets once <dir>   (one CLI-like pass; time the process)
         // scan reads every file RAXX402 would read and runs the credential engine on one thread.
         if (args.Length < 2)
@@ -35,6 +36,18 @@ internal static class SecretsThroughput
             var megabytes = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100;
             var (files, bytes, planted) = TreeGenerator.Generate(dir, megabytes * 1024L * 1024L);
             Console.WriteLine($"generated {files} files, {bytes / 1048576.0:0.0} MB, {planted} planted credentials in {dir}");
+            return 0;
+        }
+
+        if (args[0] == "report")
+        {
+            // redacted findings of the repository rules on a folder (git-aware), for spot checks
+            var context = Raxx.Guardrails.Core.Repository.RepositoryContext.Open(dir);
+            foreach (var f in Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context,
+                         Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal))))
+            {
+                Console.WriteLine(f.ToString());
+            }
             return 0;
         }
 
@@ -112,7 +125,6 @@ internal static class SecretsThroughput
 
         Console.Error.WriteLine("unknown command " + args[0]);
         return 2;
-
     }
 }
 

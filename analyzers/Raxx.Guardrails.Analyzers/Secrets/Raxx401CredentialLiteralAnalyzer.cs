@@ -154,9 +154,9 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             {
                 var s = text.Lines[l].ToString();
                 var i = s.IndexOf(SecretScanner.SuppressionMarker, StringComparison.Ordinal);
-                if (i < 0)
+                if (i < 0 || (l < line && s.Substring(0, i).Trim().TrimStart('/', '*').Trim().Length > 0))
                 {
-                    continue;
+                    continue; // the line above counts only when it is a comment line of its own
                 }
                 var reason = s.Substring(i + SecretScanner.SuppressionMarker.Length).Trim().TrimStart(':').Trim();
                 if (reason.EndsWith("*/", StringComparison.Ordinal))

@@ -25,7 +25,24 @@ namespace Raxx.Guardrails.Core.Preflight
                 : Directory.Exists(projectPath) ? Path.GetFullPath(projectPath) : Path.GetDirectoryName(Path.GetFullPath(projectPath));
 
             var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
-            var settings = PreflightSettings.FromSection(config.GetSection(PreflightSettings.SectionName), config.SourcePath ?? RepositoryConfig.FileName, problems);
+            var preflightSection = config.GetSection(PreflightSettings.SectionName);
+            var preflightSource = config.SourcePath ?? RepositoryConfig.FileName;
+            // The preflight is per app: a raxx-guardrails.yaml beside the project (not the root's) may hold its own section.
+            if (projectDirectory != null && !string.Equals(projectDirectory.TrimEnd('/', '\\'), root.TrimEnd('/', '\\'), StringComparison.Ordinal)
+                && File.Exists(Path.Combine(projectDirectory, RepositoryConfig.FileName)))
+            {
+                var projectConfig = RepositoryConfigLoader.Load(root, Path.Combine(projectDirectory, RepositoryConfig.FileName));
+                if (!projectConfig.Success)
+                {
+                    problems.Report(projectConfig.Error!.ToFinding());
+                }
+                else if (projectConfig.Config!.GetSection(PreflightSettings.SectionName) is { } projectSection)
+                {
+                    preflightSection = projectSection;
+                    preflightSource = Relative(root, Path.Combine(projectDirectory, RepositoryConfig.FileName));
+                }
+            }
+            var settings = PreflightSettings.FromSection(preflightSection, preflightSource, problems);
             if (!string.IsNullOrEmpty(healthPath))
             {
                 settings.HealthPath = healthPath!;

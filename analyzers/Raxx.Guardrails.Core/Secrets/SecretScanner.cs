@@ -131,6 +131,21 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---------------------------------------------------------------- lines
 
+        private static readonly bool[] FirstCharTable = BuildTable(c => ProviderDetectors.IsPrefixStart(c));
+
+        /// <summary>Characters that continue a token (the complement of <see cref="SecretText.IsBoundaryBefore"/>).</summary>
+        private static readonly bool[] TokenCharTable = BuildTable(c => SecretText.IsAlnum(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '.' || c == '~');
+
+        private static bool[] BuildTable(Func<char, bool> predicate)
+        {
+            var table = new bool[128];
+            for (var c = 0; c < 128; c++)
+            {
+                table[c] = predicate((char)c);
+            }
+            return table;
+        }
+
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
@@ -166,22 +181,26 @@ namespace Raxx.Guardrails.Core.Secrets
                 return;
             }
 
-            // 1. provider tokens
+            // 1. provider tokens: only where a token can start (table lookups, no calls per character)
+            var firstChars = FirstCharTable;
+            var tokenChars = TokenCharTable;
+            var previousIsToken = start > 0 && !SecretText.IsBoundaryBefore(s, start);
             for (var i = start; i < end; i++)
             {
                 var c = s[i];
-                if (!ProviderDetectors.IsPrefixStart(c) || !SecretText.IsBoundaryBefore(s, i))
-                {
-                    continue;
-                }
-                if (ProviderDetectors.TryMatch(s, i, end, out var detector, out var length))
+                var isToken = c < 128 && tokenChars[c];
+                if (!previousIsToken && c < 128 && firstChars[c]
+                    && ProviderDetectors.TryMatch(s, i, end, out var detector, out var length))
                 {
                     if (!detector!.RequiresContext && !Placeholders.IsPlaceholder(s, i, length))
                     {
                         Add(results, Create(s, i, length, detector.Provider, SecretKind.Provider, null));
                     }
                     i += length - 1;
+                    previousIsToken = true;
+                    continue;
                 }
+                previousIsToken = isToken;
             }
 
             // 2. shapes without a fixed prefix
@@ -364,14 +383,15 @@ namespace Raxx.Guardrails.Core.Secrets
                     continue;
                 }
 
-                if (!TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
+                // keys that cannot name a secret are rejected before the value is read (allocation-free);
+                // scanning then goes on inside the value, so "Default": "Server=…;Password=…" is still seen
+                if (!TryReadKey(s, start, i, out var key) || !TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
                 {
                     continue;
                 }
-                // no credential is shorter than 8 characters: skip the key for short values (log levels, ports…)
-                if ((vLen < 8 && !HasProviderMatchIn(results, vStart, vLen)) || !TryReadKey(s, start, i, out var key))
+                // no credential is shorter than 8 characters (log levels, ports…)
+                if (vLen < 8 && !HasProviderMatchIn(results, vStart, vLen))
                 {
-                    i = Math.Max(i, vEnd - 1);
                     continue;
                 }
 
@@ -394,10 +414,11 @@ namespace Raxx.Guardrails.Core.Secrets
                 if (!named)
                 {
                     var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
-                    if (match != null)
+                    if (match == null)
                     {
-                        Add(results, match);
+                        continue;
                     }
+                    Add(results, match);
                 }
                 i = Math.Max(i, vEnd - 1);
             }
@@ -798,6 +819,20 @@ namespace Raxx.Guardrails.Core.Secrets
             results.Add(match);
         }
 
+        /// <summary>Only comment punctuation and spaces before the marker: the comment has its own line.</summary>
+        internal static bool IsOwnLineComment(string text, int lineStart, int marker)
+        {
+            for (var k = lineStart; k < marker; k++)
+            {
+                var c = text[k];
+                if (!(c == ' ' || c == '\t' || c == '/' || c == '#' || c == '*' || c == '-' || c == '<' || c == '!' || c == ';' || c == '\''))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static HashSet<int> SuppressedLines(string text, LineMap map)
         {
             var lines = new HashSet<int>();
@@ -814,9 +849,12 @@ namespace Raxx.Guardrails.Core.Secrets
                     && string.CompareOrdinal(text, r, "*/", 0, 2) != 0 && string.CompareOrdinal(text, r, "-->", 0, 3) != 0;
                 if (hasReason)
                 {
-                    var (line, _) = map.GetPosition(i);
+                    var (line, column) = map.GetPosition(i);
                     lines.Add(line);
-                    lines.Add(line + 1);
+                    if (IsOwnLineComment(text, i - column + 1, i))
+                    {
+                        lines.Add(line + 1); // a comment line covers the line below it
+                    }
                 }
                 i = text.IndexOf(SuppressionMarker, r, StringComparison.Ordinal);
             }

@@ -58,9 +58,6 @@ internal static class BuildRunner
                 "build", target, "--no-incremental", "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
                 "-p:UseSharedCompilation=false",
                 "-p:CustomAfterMicrosoftCommonTargets=" + EscapeProperty(targetsFile),
-                // MSBuild tasks (repository and output checks) report through the build log, not the compiler's SARIF
-                "-fl1", "-flp1:logfile=" + Path.Combine(logDir, "errors.log") + ";errorsonly;encoding=utf-8",
-                "-fl2", "-flp2:logfile=" + Path.Combine(logDir, "warnings.log") + ";warningsonly;encoding=utf-8",
             };
             args.AddRange(extraArgs);
             host.Error.WriteLine($"raxx-guardrails: dotnet build {Display(repositoryRoot, target)} (SARIF error logs)…");
@@ -72,12 +69,9 @@ internal static class BuildRunner
             {
                 findings.AddRange(SarifReader.ReadFile(log, repositoryRoot, IsGuardrailsRule));
             }
-            // build-log diagnostics the compiler's logs do not already have (the MSBuild tasks' findings)
-            var fromSarif = new HashSet<string>(findings.Select(LooseKey), StringComparer.Ordinal);
-            foreach (var log in new[] { "errors.log", "warnings.log" }.Select(n => Path.Combine(logDir, n)).Where(File.Exists))
-            {
-                findings.AddRange(BuildLogReader.Read(File.ReadAllLines(log), repositoryRoot).Where(f => !fromSarif.Contains(LooseKey(f))));
-            }
+            // The package's MSBuild tasks (RAXX105/306 output checks, repository checks) log to the build
+            // output, not to the compiler's SARIF log: they are guardrail findings too, not a failed build.
+            findings.AddRange(TaskFindings(output, repositoryRoot));
             return new BuildOutcome(target, exitCode, output, Dedupe(findings), logs.Length);
         }
         finally
@@ -92,8 +86,39 @@ internal static class BuildRunner
         }
     }
 
-    // the console/file logger appends the help link to compiler messages: match on rule and position only
-    private static string LooseKey(Finding f) => string.Join("|", f.RuleId, f.Location.Path, f.Location.StartLine, f.Location.StartColumn);
+    private static readonly System.Text.RegularExpressions.Regex TaskDiagnostic = new(
+        @"^\s*(?<file>[^\s].*?)(?:\((?<line>\d+),(?<col>\d+)(?:,(?<endLine>\d+),(?<endCol>\d+))?\))?\s*:\s*Raxx\.Guardrails (?<severity>error|warning) (?<id>RAXX\d{3}): (?<message>.*?)(?: \[[^\]]+\])?\s*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.Multiline);
+
+    /// <summary>Findings the Raxx MSBuild tasks logged (origin "Raxx.Guardrails"), from the build's console output.</summary>
+    public static IReadOnlyList<Finding> TaskFindings(string output, string repositoryRoot)
+    {
+        var findings = new List<Finding>();
+        var root = Path.GetFullPath(repositoryRoot).TrimEnd('/', '\\') + Path.DirectorySeparatorChar;
+        foreach (System.Text.RegularExpressions.Match m in TaskDiagnostic.Matches(output.Replace("\r", string.Empty, StringComparison.Ordinal)))
+        {
+            var file = m.Groups["file"].Value.Trim();
+            var path = file.StartsWith(root, StringComparison.Ordinal) ? file.Substring(root.Length) : file;
+            path = path.Replace('\\', '/');
+            FindingLocation location;
+            if (m.Groups["line"].Success)
+            {
+                var line = int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var col = int.Parse(m.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                var endLine = m.Groups["endLine"].Success ? int.Parse(m.Groups["endLine"].Value, System.Globalization.CultureInfo.InvariantCulture) : line;
+                // MSBuild's end column is inclusive; findings' is exclusive.
+                var endCol = m.Groups["endCol"].Success ? int.Parse(m.Groups["endCol"].Value, System.Globalization.CultureInfo.InvariantCulture) + 1 : col + 1;
+                location = new FindingLocation(path, line, col, endLine, endCol);
+            }
+            else
+            {
+                location = FindingLocation.WholeFile(path);
+            }
+            var severity = m.Groups["severity"].Value == "error" ? FindingSeverity.Error : FindingSeverity.Warning;
+            findings.Add(new Finding(m.Groups["id"].Value, severity, m.Groups["message"].Value, location));
+        }
+        return findings;
+    }
 
     public static bool IsGuardrailsRule(string ruleId) => ruleId.StartsWith("RAXX", StringComparison.OrdinalIgnoreCase);
 

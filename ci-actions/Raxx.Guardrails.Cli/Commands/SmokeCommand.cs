@@ -52,6 +52,7 @@ internal static class SmokeCommand
                 throw new UsageException($"'{parsed.Positionals[0]}' does not exist");
             }
             app = target;
+            project = ProjectOf(app);
         }
         else
         {
@@ -131,6 +132,22 @@ internal static class SmokeCommand
             host.Out.Write(text);
         }
         return findings.Any(x => x.Severity == FindingSeverity.Error) ? Cli.ExitFindings : Cli.ExitClean;
+    }
+
+    /// <summary>The project a built dll came from (bin/&lt;config&gt;/&lt;tfm&gt;/Name.dll → Name.csproj above it), for app.json, flags and config.</summary>
+    private static string? ProjectOf(string dll)
+    {
+        var name = Path.GetFileNameWithoutExtension(dll) + ".csproj";
+        var dir = new DirectoryInfo(Path.GetDirectoryName(dll)!);
+        for (var i = 0; i < 5 && dir != null; i++, dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private static string FindRoot(string path, string fallback)

@@ -169,4 +169,18 @@ public class Raxx301UndeclaredFlagTests
         test.AllowCompilerErrors = true;
         return test.RunAsync();
     }
+
+    [Fact]
+    public Task FlagMethodsFromEditorConfigSection_Reports()
+    {
+        var test = Test("""
+            namespace Acme
+            {
+                public static class Toggles { public static bool On(string flag) => false; }
+                static class Use { static bool A() => Toggles.On({|RAXX301:"ops_menu"|}) || Toggles.On("auth_webauthn_login"); }
+            }
+            """);
+        test.EditorConfig = "root = true\n[*.cs]\nraxx_guardrails.flag_methods = Acme.Toggles.On\n";
+        return test.RunAsync();
+    }
 }

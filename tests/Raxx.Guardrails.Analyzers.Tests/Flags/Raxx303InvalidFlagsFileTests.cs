@@ -65,4 +65,29 @@ public class Raxx303InvalidFlagsFileTests
 
     [Fact]
     public Task OtherYaml_NoReport() => Test("flags: [not, ours]\n", "workflow.yaml").RunAsync();
+
+    [Fact]
+    public Task FileMarkedByPackageMetadata_Reports()
+    {
+        var test = Test("flags:\n  a:\n    default: {|RAXX303:maybe|}\n", "deploy/toggles.yaml");
+        test.AdditionalFiles.Add(("feature_flags.yaml", "flags: [ignored, because, the, package, marked, another, file]\n"));
+        test.GlobalConfigLines.Add("[/src/deploy/toggles.yaml]");
+        test.GlobalConfigLines.Add("build_metadata.AdditionalFiles.RaxxKind = FlagsFile");
+        test.GlobalConfigLines.Add("[/src/feature_flags.yaml]");
+        test.GlobalConfigLines.Add("build_metadata.AdditionalFiles.RaxxKind = ");
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("\0\0\u0001binary")]
+    [InlineData("a: &a [*a]\n")]
+    [InlineData("{{{{{{{{{{{{{{{{")]
+    [InlineData("flags:\n  ? [complex, key]\n  : { default: true }\n")]
+    public async Task Garbage_ReportsWithoutCrashing(string yaml)
+    {
+        var test = Test(yaml);
+        var project = await Assert.ThrowsAsync<Xunit.Sdk.XunitException>(() => test.RunAsync());
+        Assert.DoesNotContain("AD0001", project.Message, System.StringComparison.Ordinal);
+        Assert.Contains("RAXX303", project.Message, System.StringComparison.Ordinal);
+    }
 }

@@ -163,6 +163,15 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             """);
 
         [Fact]
+        public Task TrailingSuppression_CoversOwnLineOnly_Reports() => Verify($$"""
+            class Settings
+            {
+                public const string SigningKey = "0afae57f3ccfd9d7f5767067bc48b30f719e271ba470488056e37ab35d4b6506"; // raxx:allow-credential fixture
+                public const string HerokuApiKey = {|RAXX401:"{{HerokuUuid}}"|};
+            }
+            """);
+
+        [Fact]
         public Task SuppressionCommentWithoutReason_Reports() => Verify($$"""
             class Settings
             {

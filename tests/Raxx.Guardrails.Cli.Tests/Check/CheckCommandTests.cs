@@ -201,42 +201,31 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
-    public void Build_MergesMSBuildTaskFindings_FromTheBuildLog()
+    public void Build_MergesMSBuildTaskFindings_FromTheBuildOutput()
     {
         _cli.Write("App.csproj", "<Project />");
         var project = Path.Combine(_cli.Root, "src", "Api", "Api.csproj");
-        _cli.Dotnet = (args, _) =>
-        {
-            var errors = args.Single(a => a.StartsWith("-flp1:logfile=", StringComparison.Ordinal));
-            var warnings = args.Single(a => a.StartsWith("-flp2:logfile=", StringComparison.Ordinal));
-            File.WriteAllText(errors.Substring("-flp1:logfile=".Length).Split(';')[0],
-                $"1:7>{project}(9,22,9,41): Raxx.Guardrails error RAXX105: instance/config.json is copied to the build output [{project}]\n" +
-                $"{_cli.Root}/Program.cs(3,1): error CS1002: ; expected [{project}]\n" +
-                $"config/flags.yaml : error RAXX306: the flags file differs from the canonical copy [{project}]\n");
-            File.WriteAllText(warnings.Substring("-flp2:logfile=".Length).Split(';')[0],
-                $"{project}(9,22,9,41): warning RAXX999: not a real rule, still a RAXX id [{project}]\n");
-            return (1, "Build FAILED.");
-        };
+        _cli.Dotnet = (_, _) => (1,
+            $"  {project}(9,22,9,41): Raxx.Guardrails error RAXX105: instance/config.json is copied to the build output [{project}]\n" +
+            $"  {_cli.Root}/Program.cs(3,1): error CS1002: ; expected [{project}]\n" +
+            $"  {_cli.Root}/config/flags.yaml : Raxx.Guardrails error RAXX306: the flags file differs from the canonical copy [{project}]\n" +
+            "Build FAILED.\n");
         var (exit, stdout, _) = _cli.Run("check", "--build", "--format", "github");
         Assert.Equal(1, exit); // RAXX errors explain the failed build: exit 1, not 2
-        Assert.Contains("::error file=src/Api/Api.csproj,line=9,col=22,endLine=9,endColumn=41,title=RAXX105::instance/config.json is copied to the build output", stdout, StringComparison.Ordinal);
-        Assert.Contains("::error file=src/Api/config/flags.yaml,line=1,col=1,endLine=1,endColumn=1,title=RAXX306::the flags file differs", stdout, StringComparison.Ordinal);
-        Assert.Contains("::warning file=src/Api/Api.csproj,line=9,col=22,endLine=9,endColumn=41,title=RAXX999::", stdout, StringComparison.Ordinal);
+        Assert.Contains("::error file=src/Api/Api.csproj,line=9,col=22,endLine=9,endColumn=42,title=RAXX105::instance/config.json is copied to the build output", stdout, StringComparison.Ordinal);
+        Assert.Contains("::error file=config/flags.yaml,line=1,col=1,endLine=1,endColumn=1,title=RAXX306::the flags file differs", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("CS1002", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Build_CompilerFindingInBothLogs_CountsOnce()
+    public void Build_CompilerFindingOnConsoleAndInSarif_CountsOnce()
     {
         _cli.Write("App.csproj", "<Project />");
-        _cli.Write("src/Api/Program.cs", "var builder = WebApplication.CreateBuilder(args);\n\n\nbuilder.Configuration.AddJsonFile(\"instance/config.json\");\n");
         var sarifBuild = CliFixture.BuildWritingSarif(_ => CliFixture.CompilerSarif(_cli.Root), exitCode: 1);
         _cli.Dotnet = (args, dir) =>
         {
-            var errors = args.Single(a => a.StartsWith("-flp1:logfile=", StringComparison.Ordinal));
-            File.WriteAllText(errors.Substring("-flp1:logfile=".Length).Split(';')[0],
-                $"{_cli.Root}/src/Api/Program.cs(4,23): error RAXX101: AddJsonFile(\"instance/config.json\") is added after environment variables and overrides them; add it before, or re-add environment variables after it (https://github.com/raxx-app/raxx-guardrails/blob/main/docs/rules/RAXX101.md) [{_cli.Root}/App.csproj]\n");
-            return sarifBuild(args, dir);
+            sarifBuild(args, dir);
+            return (1, $"  {_cli.Root}/src/Api/Program.cs(4,23): error RAXX101: AddJsonFile(\"instance/config.json\") is added after environment variables and overrides them; add it before, or re-add environment variables after it (https://github.com/raxx-app/raxx-guardrails/blob/main/docs/rules/RAXX101.md) [{_cli.Root}/App.csproj]\n");
         };
         var (_, stdout, _) = _cli.Run("check", "--build", "--format", "github");
         Assert.Single(stdout.Split('\n'), l => l.Contains("title=RAXX101", StringComparison.Ordinal));

@@ -54,6 +54,25 @@ public sealed class SmokeCommandTests : IDisposable
         Assert.Contains("title=RAXX001", stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The companion as the solution build left it: production variables from its app.json, both WebAuthn
+    /// flags from its feature_flags.yaml, the gated route from its raxx-guardrails.yaml — every boot healthy.
+    /// </summary>
+    [Fact]
+    public void Companion_PassesThePreflight_WithEveryFlagFlipped()
+    {
+        var dll = RepoPaths.Combine("samples", "Raxx.Companion", "bin", RepoPaths.Configuration, "net10.0", "Raxx.Companion.dll");
+
+        var (exit, stdout, stderr) = _cli.Run("smoke", dll);
+
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("2 flag(s), health /health, variables from samples/Raxx.Companion/raxx-guardrails.yaml, samples/Raxx.Companion/app.json", stderr, StringComparison.Ordinal);
+        Assert.Contains("boot flag webauthn_registration on: healthy", stderr, StringComparison.Ordinal);
+        Assert.Contains("/api/auth/register/options 200", stderr, StringComparison.Ordinal);
+        Assert.Contains("boot every flag on: healthy", stderr, StringComparison.Ordinal);
+        Assert.Contains("preflight: 4 boot(s), 4 healthy, 0 finding(s)", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new string[0], "smoke takes one project")]
     [InlineData(new[] { "no-such.dll" }, "does not exist")]

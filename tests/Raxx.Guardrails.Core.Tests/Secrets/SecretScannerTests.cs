@@ -18,6 +18,8 @@ public class SecretScannerTests
     [InlineData("<add key=\"Heroku:ApiKey\" value=\"" + Uuid + "\" />", "Heroku:ApiKey", 33)]
     [InlineData("<ApiToken>" + Uuid + "</ApiToken>", "ApiToken", 11)]
     [InlineData("Server=db;Database=app;User Id=app;Password=Xy7pQ2mN9vR4;", "Password", 45)]
+    [InlineData("    \"Default\": \"Server=db;Database=app;User Id=app;Password=Xy7pQ2mN9vR4;\"", "Password", 61)]
+    [InlineData("<add name=\"Db\" connectionString=\"Data Source=db;User ID=app;Pwd=Xy7pQ2mN9vR4\" />", "Pwd", 65)]
     [InlineData("BOOTSTRAP_TOKEN_SIGNING_KEY=" + Hex64, "BOOTSTRAP_TOKEN_SIGNING_KEY", 29)]
     [InlineData("configuration[\"Alpaca:ApiSecret\"] = \"" + Base62 + "\";", "Alpaca:ApiSecret", 38)]
     public void ContextFormats_Reports(string line, string key, int column)
@@ -106,6 +108,9 @@ public class SecretScannerTests
         Assert.Empty(SecretScanner.Scan("# raxx:allow-credential sandbox key from vendor docs\nHEROKU_API_KEY=" + Uuid));
         Assert.Empty(SecretScanner.Scan("HEROKU_API_KEY=" + Uuid + " # raxx:allow-credential sandbox"));
         Assert.Single(SecretScanner.Scan("# raxx:allow-credential\nHEROKU_API_KEY=" + Uuid));
+        // a trailing suppression covers its own line only
+        var two = SecretScanner.Scan("A_TOKEN=" + Uuid + " # raxx:allow-credential sandbox\nB_TOKEN=" + Uuid);
+        Assert.Equal(2, Assert.Single(two).Line);
     }
 
     [Fact]
