@@ -201,6 +201,38 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [Fact]
+    public void Build_MergesMSBuildTaskFindings_FromTheBuildOutput()
+    {
+        _cli.Write("App.csproj", "<Project />");
+        var project = Path.Combine(_cli.Root, "src", "Api", "Api.csproj");
+        _cli.Dotnet = (_, _) => (1,
+            $"  {project}(9,22,9,41): Raxx.Guardrails error RAXX105: instance/config.json is copied to the build output [{project}]\n" +
+            $"  {_cli.Root}/Program.cs(3,1): error CS1002: ; expected [{project}]\n" +
+            $"  {_cli.Root}/config/flags.yaml : Raxx.Guardrails error RAXX306: the flags file differs from the canonical copy [{project}]\n" +
+            "Build FAILED.\n");
+        var (exit, stdout, _) = _cli.Run("check", "--build", "--format", "github");
+        Assert.Equal(1, exit); // RAXX errors explain the failed build: exit 1, not 2
+        Assert.Contains("::error file=src/Api/Api.csproj,line=9,col=22,endLine=9,endColumn=42,title=RAXX105::instance/config.json is copied to the build output", stdout, StringComparison.Ordinal);
+        Assert.Contains("::error file=config/flags.yaml,line=1,col=1,endLine=1,endColumn=1,title=RAXX306::the flags file differs", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS1002", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_CompilerFindingOnConsoleAndInSarif_CountsOnce()
+    {
+        _cli.Write("App.csproj", "<Project />");
+        var sarifBuild = CliFixture.BuildWritingSarif(_ => CliFixture.CompilerSarif(_cli.Root), exitCode: 1);
+        _cli.Dotnet = (args, dir) =>
+        {
+            sarifBuild(args, dir);
+            return (1, $"  {_cli.Root}/src/Api/Program.cs(4,23): error RAXX101: AddJsonFile(\"instance/config.json\") is added after environment variables and overrides them; add it before, or re-add environment variables after it (https://github.com/raxx-app/raxx-guardrails/blob/main/docs/rules/RAXX101.md) [{_cli.Root}/App.csproj]\n");
+        };
+        var (_, stdout, _) = _cli.Run("check", "--build", "--format", "github");
+        Assert.Single(stdout.Split('\n'), l => l.Contains("title=RAXX101", StringComparison.Ordinal));
+        Assert.Contains("endColumn=34,title=RAXX101", stdout, StringComparison.Ordinal); // the SARIF one, with its end column
+    }
+
+    [Fact]
     public void Build_FailingForOtherReasons_Exit2_WithBuildErrors()
     {
         _cli.Write("App.csproj", "<Project />");

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Action;
@@ -102,5 +103,81 @@ public sealed class ActionScriptTests : IDisposable
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("raxx-guardrails.yaml(2,11): error RAXX001: 'severity' must map rule IDs", result.StandardError, StringComparison.Ordinal);
         Assert.Contains("::error title=raxx-guardrails::check failed with exit code 2", result.StandardOutput, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>
+/// The action on the bundled incidents whose rules are all repository rules (no build needed): every
+/// EXPECTED finding becomes an annotation at the workspace-relative path and line, the summary counts it,
+/// and the step fails (fail-on: error).
+/// </summary>
+[Collection(DotnetCollection.Name)]
+public sealed class ActionOnIncidentsTests : IDisposable
+{
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-action-incidents-" + Guid.NewGuid().ToString("N"));
+
+    public ActionOnIncidentsTests() => Directory.CreateDirectory(_temp);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>Repository rules; RAXX105 and RAXX306 also have an MSBuild-task half (build/publish output) that needs a build.</summary>
+    private static bool IsFoundWithoutBuild(string ruleId) =>
+        Raxx.Guardrails.Core.Rules.RuleCatalog.Find(ruleId)?.Host == Raxx.Guardrails.Core.Rules.RuleHost.Repository
+        && ruleId != "RAXX105" && ruleId != "RAXX306";
+
+    [Fact]
+    public void Action_OnRepositoryRuleIncidents_AnnotatesEveryExpectedFinding()
+    {
+        var incidents = Directory.GetDirectories(RepoPaths.Combine("samples", "incidents"))
+            .Where(d => File.Exists(Path.Combine(d, "EXPECTED")))
+            .Select(d => (Dir: d, Expected: File.ReadAllLines(Path.Combine(d, "EXPECTED")).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToArray()))
+            .Where(i => i.Expected.Length > 0 && i.Expected.All(l => IsFoundWithoutBuild(l.Split(' ')[0])))
+            .ToArray();
+        Assert.NotEmpty(incidents);
+
+        foreach (var (dir, expected) in incidents)
+        {
+            var summary = Path.Combine(_temp, "summary.md");
+            var outputs = Path.Combine(_temp, "output.txt");
+            File.WriteAllText(summary, string.Empty);
+            File.WriteAllText(outputs, string.Empty);
+            var result = DotnetCli.RunProcess("bash", RepoPaths.Root, new[] { RepoPaths.Combine("ci-actions", "guardrails", "run.sh"), "all" }, new Dictionary<string, string?>
+            {
+                ["RAXX_GUARDRAILS_CLI"] = RepoPaths.Combine("ci-actions", "Raxx.Guardrails.Cli", "bin", RepoPaths.Configuration, "net10.0", "raxx-guardrails.dll"),
+                ["INPUT_PATH"] = dir,
+                ["INPUT_SARIF_OUTPUT"] = Path.Combine(_temp, "incident.sarif"),
+                ["GITHUB_STEP_SUMMARY"] = summary,
+                ["GITHUB_OUTPUT"] = outputs,
+                ["GITHUB_WORKSPACE"] = RepoPaths.Root,
+                ["RUNNER_TEMP"] = _temp,
+            }, TimeSpan.FromMinutes(3));
+
+            Assert.True(result.ExitCode == 1, result.ToString());
+            var relative = Path.GetRelativePath(RepoPaths.Root, dir).Replace('\\', '/');
+            var text = File.ReadAllText(summary);
+            foreach (var line in expected)
+            {
+                var rule = line.Split(' ')[0];
+                var location = line.Substring(rule.Length).Trim();
+                var colon = location.LastIndexOf(':');
+                var file = location.Substring(0, colon);
+                var lineNumber = location.Substring(colon + 1);
+                Assert.Contains($" file={relative}/{file},line={lineNumber},", result.StandardOutput, StringComparison.Ordinal);
+                Assert.Contains($",title={rule}::", result.StandardOutput, StringComparison.Ordinal);
+                Assert.Contains($"| [{rule}](https://github.com/raxx-app/raxx-guardrails/blob/main/docs/rules/{rule}.md) |", text, StringComparison.Ordinal);
+                Assert.Contains($"`{relative}/{file}:{lineNumber}` {rule}", text, StringComparison.Ordinal);
+            }
+            Assert.Contains("sarif=" + Path.Combine(_temp, "incident.sarif") + "\n", File.ReadAllText(outputs), StringComparison.Ordinal);
+            Assert.Contains("failed=true\n", File.ReadAllText(outputs), StringComparison.Ordinal);
+        }
     }
 }
