@@ -87,7 +87,7 @@ public sealed class HostileRepositoryTests : IDisposable
     public void AllRules_OnAValidConfigWithHostileSections_NeverThrow()
     {
         _repo.Write(RepositoryConfig.FileName,
-                "flags:\n  files: [flags.yaml, missing.yaml, ../outside.yaml, /etc/passwd]\nrelease:\n  configs: [nope/release-please-config.json, ../x.json]\n" +
+                "flags:\n  files: [flags.yaml, missing.yaml, .github/workflows/d.yml]\nrelease:\n  configs: [nope/release-please-config.json, flags.yaml]\n" +
                 "credentials:\n  allowlist: .raxx/allow\n  baseline: .raxx/baseline.json\ndeploy:\n  tag_format: [\"{version}{version}\", \"\", \"v{nothing}\"]\n  protected_environments: {a: b}\npreflight: {health: 5, routes: [1], env: x}\n")
             .Write(".raxx/baseline.json", "{ \"not\": \"a baseline\" ")
             .Write(".raxx/allow", "\0\0\0")
