@@ -61,6 +61,33 @@ namespace Raxx.Guardrails.Testing
 
         public Task RunAsync(CancellationToken cancellationToken = default) => VerifyDiagnosticsAsync(cancellationToken);
 
+        /// <summary>
+        /// An empty test running analyzers given by type (each needs a parameterless constructor): for
+        /// tests that run every analyzer of an assembly, discovered by reflection.
+        /// </summary>
+        public static AnalyzerTest ForAnalyzers(params Type[] analyzerTypes)
+        {
+            var test = new AnalyzerTest();
+            foreach (var type in analyzerTypes)
+            {
+                test.Analyzers.Add((DiagnosticAnalyzer)Activator.CreateInstance(type)!);
+            }
+            return test;
+        }
+
+        /// <summary>
+        /// Runs the analyzers and returns their diagnostics without comparing them with expectations.
+        /// Sources are used as written (no markup: hostile code may contain <c>|}</c>). An analyzer
+        /// exception (AD0001) still fails, and so do compiler errors unless <see cref="AllowCompilerErrors"/> is set.
+        /// </summary>
+        public async Task<ImmutableArray<Diagnostic>> GetAnalyzerDiagnosticsAsync(CancellationToken cancellationToken = default)
+        {
+            var project = CreateProject(
+                Sources.Select(s => (NormalizePath(s.Path), s.Markup)),
+                AdditionalFiles.Select(s => (NormalizePath(s.Path), s.Markup)));
+            return await GetDiagnosticsAsync(project, cancellationToken).ConfigureAwait(false);
+        }
+
         protected async Task<Project> VerifyDiagnosticsAsync(CancellationToken cancellationToken, Project? project = null, IReadOnlyList<(string Path, string Markup)>? sourcesOverride = null, bool includeExplicitExpectations = true)
         {
             var sources = sourcesOverride ?? Sources;

@@ -63,11 +63,19 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     {
                         finder.Collect(property, found);
                     }
+                    if (c.Operation.Syntax.ContainsDiagnostics)
+                    {
+                        return; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
+                    }
                     Check(found, c.ReportDiagnostic);
                 }, OperationKind.Invocation, OperationKind.PropertyReference);
 
                 start.RegisterSyntaxNodeAction(c =>
                 {
+                    if ((c.Node.Parent ?? c.Node).ContainsDiagnostics)
+                    {
+                        return; // [FeatureGate( unterminated: stay quiet until it parses
+                    }
                     var found = new List<FlagReference>();
                     FlagReferences.Collect((AttributeSyntax)c.Node, c.SemanticModel, found, c.CancellationToken);
                     Check(found, c.ReportDiagnostic);

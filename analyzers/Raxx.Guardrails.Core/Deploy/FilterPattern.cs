@@ -135,31 +135,41 @@ namespace Raxx.Guardrails.Core.Deploy
             var body = negated ? text.Substring(1) : text;
             var regex = new StringBuilder("^");
             var i = 0;
+            string? lastWildcard = null;
             while (i < body.Length)
             {
                 var c = body[i];
+                var lengthBefore = regex.Length;
                 switch (c)
                 {
                     case '*':
+                        string wildcard;
                         if (i + 1 < body.Length && body[i + 1] == '*')
                         {
                             if (i + 2 < body.Length && body[i + 2] == '/')
                             {
-                                regex.Append("(?:.+/)?");
+                                wildcard = "(?:.+/)?";
                                 i += 3;
                             }
                             else
                             {
-                                regex.Append(".*");
+                                wildcard = ".*";
                                 i += 2;
                             }
                         }
                         else
                         {
-                            regex.Append("[^/]*");
+                            wildcard = "[^/]*";
                             i++;
                         }
-                        break;
+                        // a wildcard right after one that already covers it adds nothing but backtracking
+                        // (found by the fuzzer: "**/**/**/…" made every match run into the timeout)
+                        if (lastWildcard != ".*" && lastWildcard != wildcard)
+                        {
+                            regex.Append(wildcard);
+                        }
+                        lastWildcard = regex.Length == lengthBefore ? lastWildcard : wildcard;
+                        continue;
                     case '?':
                     case '+':
                         // applies to the preceding atom, which is already a single group/char
@@ -210,10 +220,20 @@ namespace Raxx.Guardrails.Core.Deploy
                         i++;
                         break;
                 }
+                lastWildcard = null;
             }
             regex.Append('$');
-            return new FilterPattern(text, negated, body,
-                new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout));
+            Regex compiled;
+            try
+            {
+                compiled = new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);
+            }
+            catch (ArgumentException)
+            {
+                // an unvalidated pattern the validator would reject (e.g. a reversed range [z-a]): matches nothing
+                compiled = new Regex("(?!)", RegexOptions.None, MatchTimeout);
+            }
+            return new FilterPattern(text, negated, body, compiled);
         }
 
         private static string EscapeInClass(char c) =>

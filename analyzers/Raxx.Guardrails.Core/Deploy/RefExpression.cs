@@ -221,8 +221,12 @@ namespace Raxx.Guardrails.Core.Deploy
         private sealed class Parser
         {
             private readonly List<Token> _tokens;
+            /// <summary>Nesting bound: deeper input is Unknown, never a stack overflow (which no catch can stop).</summary>
+            private const int MaxDepth = 100;
+
             private readonly RefContext _context;
             private int _pos;
+            private int _depth;
 
             public Parser(List<Token> tokens, RefContext context)
             {
@@ -266,12 +270,17 @@ namespace Raxx.Guardrails.Core.Deploy
 
             private ExprValue ParseOr()
             {
+                if (++_depth > MaxDepth)
+                {
+                    throw new ExpressionException($"expression nested deeper than {MaxDepth} levels");
+                }
                 var left = ParseAnd();
                 while (TryOperator("||"))
                 {
                     var right = ParseAnd();
                     left = Or(left, right);
                 }
+                _depth--;
                 return left;
             }
 
@@ -319,7 +328,12 @@ namespace Raxx.Guardrails.Core.Deploy
             {
                 if (TryOperator("!"))
                 {
+                    if (++_depth > MaxDepth)
+                    {
+                        throw new ExpressionException($"expression nested deeper than {MaxDepth} levels");
+                    }
                     var operand = ParseUnary();
+                    _depth--;
                     var t = operand.Truthiness;
                     return t == Tri.Unknown ? ExprValue.Unknown : ExprValue.FromBool(t == Tri.False);
                 }
