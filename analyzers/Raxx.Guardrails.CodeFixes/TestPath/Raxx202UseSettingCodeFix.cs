@@ -19,13 +19,15 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
     /// RAXX202 fix: <c>b.ConfigureAppConfiguration((ctx, c) =&gt; c.AddInMemoryCollection(new Dictionary&lt;string, string?&gt; { { "K", "V" } }))</c>
     /// becomes <c>b.UseSetting("K", "V");</c> per entry: host settings sit below the production sources, so a
     /// broken late production source still breaks the test, as it breaks production. Offered only for an
-    /// IWebHostBuilder receiver and a literal dictionary initializer; anything else has no automatic fix.
+    /// IWebHostBuilder receiver and a literal dictionary initializer. On an IHostBuilder the callback moves to
+    /// <c>ConfigureHostConfiguration</c> (when it does not use the HostBuilderContext). Anything else has no automatic fix.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Raxx202UseSettingCodeFix))]
     [Shared]
     public sealed class Raxx202UseSettingCodeFix : CodeFixProvider
     {
         public const string EquivalenceKey = "RAXX202.UseSetting";
+        public const string HostConfigurationEquivalenceKey = "RAXX202.ConfigureHostConfiguration";
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.Raxx202);
 
@@ -46,8 +48,23 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                     continue;
                 }
                 var invocation = root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<InvocationExpressionSyntax>();
-                if (invocation == null || TryGetSettings(invocation, model, context.CancellationToken) == null)
+                if (invocation == null)
                 {
+                    continue;
+                }
+                if (TryGetSettings(invocation, model, context.CancellationToken) == null)
+                {
+                    var moved = TryMoveToHostConfiguration(invocation, model, context.CancellationToken);
+                    if (moved != null)
+                    {
+                        var replacement = moved;
+                        context.RegisterCodeFix(
+                            CodeAction.Create(
+                                "Move the overrides to ConfigureHostConfiguration (below the production sources)",
+                                ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement))),
+                                HostConfigurationEquivalenceKey),
+                            diagnostic);
+                    }
                     continue;
                 }
                 context.RegisterCodeFix(
@@ -106,6 +123,48 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                     SyntaxFactory.Argument(key.WithoutTrivia()),
                     SyntaxFactory.Argument(value.WithoutTrivia()),
                 })));
+
+        /// <summary>
+        /// <c>hostBuilder.ConfigureAppConfiguration((ctx, c) =&gt; …)</c> on an IHostBuilder whose callback does not use
+        /// <c>ctx</c> becomes <c>hostBuilder.ConfigureHostConfiguration(c =&gt; …)</c>; null when not applicable.
+        /// </summary>
+        private static InvocationExpressionSyntax? TryMoveToHostConfiguration(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax member || invocation.ArgumentList.Arguments.Count != 1)
+            {
+                return null;
+            }
+            var receiverType = model.GetTypeInfo(member.Expression, cancellationToken).Type;
+            if (receiverType == null || !(receiverType.Name == "IHostBuilder" || receiverType.AllInterfaces.Any(i => i.Name == "IHostBuilder")))
+            {
+                return null;
+            }
+            SimpleLambdaExpressionSyntax? lambda;
+            switch (invocation.ArgumentList.Arguments[0].Expression)
+            {
+                case SimpleLambdaExpressionSyntax simple:
+                    lambda = simple;
+                    break;
+                case ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 2 } pair:
+                    {
+                        var context = pair.ParameterList.Parameters[0].Identifier.ValueText;
+                        if (pair.Body.DescendantNodes().OfType<IdentifierNameSyntax>().Any(id => id.Identifier.ValueText == context))
+                        {
+                            return null; // the callback needs the HostBuilderContext
+                        }
+                        var configuration = pair.ParameterList.Parameters[1];
+                        lambda = SyntaxFactory.SimpleLambdaExpression(SyntaxFactory.Parameter(configuration.Identifier.WithoutTrivia()), pair.Body)
+                            .WithTriviaFrom(pair);
+                        break;
+                    }
+                default:
+                    return null;
+            }
+            return invocation
+                .WithExpression(member.WithName(SyntaxFactory.IdentifierName("ConfigureHostConfiguration").WithTriviaFrom(member.Name)))
+                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(lambda))).WithTriviaFrom(invocation.ArgumentList))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
 
         /// <summary>The IWebHostBuilder receiver and the literal (key, value) pairs, or null when the shape is not fixable.</summary>
         private static (ExpressionSyntax Receiver, List<(ExpressionSyntax Key, ExpressionSyntax Value)> Settings)? TryGetSettings(

@@ -84,6 +84,26 @@ namespace Raxx.Guardrails.CodeFixes.Tests.TestPath
                 """).RunAsync();
 
         [Fact]
+        public Task HostBuilder_MovesToConfigureHostConfiguration_Reports() =>
+            Test("""
+                public class HostTests
+                {
+                    public IHost Boot(Dictionary<string, string?> settings) =>
+                        Host.CreateDefaultBuilder()
+                            .{|RAXX202:ConfigureAppConfiguration|}((_, c) => c.AddInMemoryCollection(settings))
+                            .Build();
+                }
+                """, """
+                public class HostTests
+                {
+                    public IHost Boot(Dictionary<string, string?> settings) =>
+                        Host.CreateDefaultBuilder()
+                            .ConfigureHostConfiguration(c => c.AddInMemoryCollection(settings))
+                            .Build();
+                }
+                """).RunAsync();
+
+        [Fact]
         public Task NotALiteralDictionary_NoFix()
         {
             var source = """
