@@ -96,9 +96,9 @@ internal static class AnalyzerOverhead
                 inTable = true;
                 continue;
             }
-            if (!inTable)
+            if (!inTable || line.Trim().Length == 0)
             {
-                continue;
+                continue; // assemblies are separated by blank lines
             }
             var match = Regex.Match(line, @"^(\s+)(<?[\d.]+)\s+(<?\d+)\s+(\S.*)$");
             if (!match.Success)

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -47,6 +48,9 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private readonly INamedTypeSymbol? _configurationExtensions;
         private readonly INamedTypeSymbol? _binderExtensions;
         private readonly ImmutableHashSet<string> _flagMethods;
+
+        /// <summary>The simple method names of <see cref="_flagMethods"/>: most invocations are rejected on the name alone.</summary>
+        private readonly ImmutableHashSet<string> _flagMethodNames;
         private readonly ImmutableHashSet<string> _parameterAttributes;
 
         private FlagReferences(Compilation compilation, ImmutableHashSet<string> flagMethods, ImmutableHashSet<string> parameterAttributes)
@@ -56,6 +60,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             _configurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
             _binderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
             _flagMethods = flagMethods;
+            _flagMethodNames = flagMethods.Select(m => m.Substring(m.LastIndexOf('.') + 1)).ToImmutableHashSet(StringComparer.Ordinal);
             _parameterAttributes = parameterAttributes;
         }
 
@@ -128,17 +133,24 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
 
             var original = method.ReducedFrom ?? method;
-            var qualified = original.ContainingType?.ToDisplayString() + "." + original.Name;
-            var isConfigured = _flagMethods.Contains(qualified) || _flagMethods.Contains(original.Name);
+            // ToDisplayString allocates: only for methods whose simple name is configured or that name a flag.
+            string? qualified = null;
+            var isConfigured = false;
+            if (_flagMethodNames.Contains(original.Name))
+            {
+                qualified = original.ContainingType?.ToDisplayString() + "." + original.Name;
+                isConfigured = _flagMethods.Contains(qualified) || _flagMethods.Contains(original.Name);
+            }
             var isFeatureManagement = FeatureManagementMethods.Contains(method.Name) && IsFeatureManagement(original);
 
             foreach (var argument in invocation.Arguments)
             {
                 var parameter = argument.Parameter;
-                if (parameter == null)
+                if (parameter == null || (!isFeatureManagement && parameter.GetAttributes().IsEmpty))
                 {
-                    continue;
+                    continue; // only Microsoft.FeatureManagement's parameters and attribute-marked ones take flag names
                 }
+                qualified ??= original.ContainingType?.ToDisplayString() + "." + original.Name;
                 var marked = HasFlagAttribute(parameter);
                 if (marked || (isFeatureManagement && parameter.Name.IndexOf("feature", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
@@ -146,7 +158,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
             }
 
-            if (isConfigured && !HasAnyFlagAttribute(original))
+            if (isConfigured && qualified != null && !HasAnyFlagAttribute(original))
             {
                 // a configured method without a marked parameter: its first string parameter is the flag
                 foreach (var argument in invocation.Arguments)
