@@ -94,6 +94,13 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.Equal("error", late.Severity);
         Assert.Equal(2, late.Line);
         Assert.Equal(23, late.Column);
+
+        // RAXX201-203 (test-only boot paths): the branch in the app, the tests that only take it
+        var branch = Assert.Single(diagnostics, d => d.Code == "RAXX201" && Rel(d) == "App/Program.cs");
+        Assert.Equal(("warning", 9), (branch.Severity, branch.Line));
+        var hostOverride = Assert.Single(diagnostics, d => d.Code == "RAXX202" && Rel(d) == "App.Tests/BootTests.cs");
+        Assert.Equal(15, hostOverride.Line);
+        Assert.Single(diagnostics, d => d.Code == "RAXX203" && Rel(d).StartsWith("App.Tests/", StringComparison.Ordinal));
     }
 
     /// <summary>Analyzers with their dependencies, tasks with theirs (not MSBuild's), build/ with the family folders, buildTransitive/.</summary>
@@ -150,6 +157,8 @@ public sealed class PackageConsumerTests : IDisposable
             <Solution>
               <Project Path="Api/Api.csproj" />
               <Project Path="Worker/Worker.csproj" />
+              <Project Path="App/App.csproj" />
+              <Project Path="App.Tests/App.Tests.csproj" />
             </Solution>
             """);
 
@@ -187,6 +196,83 @@ public sealed class PackageConsumerTests : IDisposable
             """);
         Write("Worker/Program.cs", "System.Console.WriteLine(\"worker\");\n");
         Write("Worker/instance/config.json", "{ \"WEBAUTHN_RP_ID\": \"\" }\n");
+
+        // App: an app factory with a test-config branch (RAXX201); App.Tests: tests that only boot through
+        // that branch (RAXX203) and a host builder whose overrides land after the production sources (RAXX202).
+        Write("App/App.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <!-- the late instance file is the incident's other half (RAXX101, shown by Api); here only the test path -->
+                <NoWarn>$(NoWarn);RAXX101</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Raxx.Guardrails" Version="{{PackageVersion}}" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("App/Program.cs", """
+            var app = Program.CreateApp(args);
+            app.Run();
+
+            public partial class Program
+            {
+                public static WebApplication CreateApp(string[] args, IDictionary<string, string?>? testConfig = null)
+                {
+                    var builder = WebApplication.CreateBuilder(args);
+                    if (testConfig != null)
+                    {
+                        builder.Configuration.AddInMemoryCollection(testConfig);
+                    }
+                    else
+                    {
+                        builder.Configuration.AddJsonFile("instance/config.json", optional: true);
+                    }
+                    var app = builder.Build();
+                    app.MapGet("/health", () => "ok");
+                    return app;
+                }
+            }
+            """);
+        Write("App.Tests/App.Tests.csproj", $$"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <IsTestProject>true</IsTestProject>
+                <OutputType>Exe</OutputType>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+                <PackageReference Include="Raxx.Guardrails" Version="{{PackageVersion}}" />
+                <ProjectReference Include="../App/App.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("App.Tests/BootTests.cs", """
+            using Xunit;
+
+            public class BootTests
+            {
+                [Fact]
+                public async Task Boots()
+                {
+                    await using var app = Program.CreateApp(Array.Empty<string>(), new Dictionary<string, string?> { ["WEBAUTHN_RP_ID"] = "raxx.app" });
+                }
+
+                [Fact]
+                public void HostBoots()
+                {
+                    using var host = Host.CreateDefaultBuilder()
+                        .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>()))
+                        .Build();
+                }
+            }
+            """);
 
         // a local override file committed by mistake, outside every project
         Write("config/site.local.json", "{ \"WEBAUTHN_ORIGIN\": \"http://localhost\" }\n");
