@@ -41,7 +41,9 @@ internal static partial class SamplesCommand
         var build = !parsed.Has("--no-build");
         var configuration = parsed.Value("-c") ?? parsed.Value("--configuration") ?? "Release";
         var rules = Cli.RulesWith(host, parsed.Values("--rules-assembly"));
-        var buildArgs = new[] { "-c", configuration, "-p:BuildProjectReferences=false" };
+        // Warnings stay warnings: the repository's TreatWarningsAsErrors would stop an incident's app build at a
+        // warning-level rule and leave its test project (where e.g. RAXX203 fires) without a reference to compile.
+        var buildArgs = new[] { "-c", configuration, "-p:BuildProjectReferences=false", "-p:TreatWarningsAsErrors=false" };
 
         if (build)
         {
@@ -218,6 +220,16 @@ internal static partial class SamplesCommand
         }
         var projects = build ? ProjectsInBuildOrder(dir, excludeFixed) : Array.Empty<string>();
         var result = CheckRunner.Run(host, dir, config, rules, projects, buildArgs);
+        // A project that references one which failed with guardrail errors cannot compile (no reference assembly):
+        // a consequence of the incident, not a broken sample.
+        if (result.Builds.Any(b => b.ExitCode != 0 && !b.FailedOtherwise))
+        {
+            foreach (var b in result.Builds.Where(b => b.FailedOtherwise))
+            {
+                host.Error.WriteLine($"raxx-guardrails: note: {Path.GetFileName(b.Target)} did not build after a project it references failed with guardrail errors");
+            }
+            return result;
+        }
         return CheckRunner.ReportBuildFailures(host, result) ? null : result;
     }
 

@@ -50,6 +50,23 @@ public sealed class SamplesCommandTests : IDisposable
         Assert.Equal(new[] { "Raxx.Companion.csproj", "Api.csproj", "Api.Tests.csproj" }, targets);
         Assert.All(_cli.DotnetCalls, a => Assert.Contains("-p:BuildProjectReferences=false", a));
         Assert.All(_cli.DotnetCalls, a => Assert.Contains("Release", a));
+        Assert.All(_cli.DotnetCalls, a => Assert.Contains("-p:TreatWarningsAsErrors=false", a));
+    }
+
+    [Fact]
+    public void Samples_ProjectReferencingAFailedIncidentProject_IsNotABrokenSample()
+    {
+        var incident = Path.Combine(_cli.Root, "samples", "incidents", "02-late-config");
+        var sarif = CliFixture.BuildWritingSarif(target => target.EndsWith("Api.csproj", StringComparison.Ordinal)
+            ? CliFixture.CompilerSarif(incident).Replace("config/flags.yaml", "src/Api/Program.cs", StringComparison.Ordinal)
+            : null, exitCode: 1);
+        _cli.Dotnet = (args, dir) =>
+            args.Count < 2 || args[1].EndsWith("Raxx.Companion.csproj", StringComparison.Ordinal) ? (0, "ok")
+            : args[1].EndsWith("Api.Tests.csproj", StringComparison.Ordinal) ? (1, "CSC : error CS0006: Metadata file 'Api.dll' could not be found")
+            : sarif(args, dir);
+        var (exit, stdout, stderr) = _cli.Run("samples");
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("Api.Tests.csproj did not build after a project it references failed with guardrail errors", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
