@@ -18,7 +18,7 @@ public sealed class SmokeCommandTests : IDisposable
     public void HealthyApp_WithWorkingGate_Passes()
     {
         _cli.Write("feature_flags.yaml", "flags:\n  gated:\n    default: false\n    description: a gated page\n    risk: low\n    owner: web\n");
-        _cli.Write("raxx-guardrails.yaml", "preflight:\n  timeout_seconds: 20\n  routes:\n    /gated: gated\n");
+        _cli.Write("raxx-guardrails.yaml", "preflight:\n  timeout_seconds: 60\n  routes:\n    /gated: gated\n");
 
         var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root);
 
@@ -32,7 +32,7 @@ public sealed class SmokeCommandTests : IDisposable
     public void CrashWhenAFlagFlips_IsRaxx602_AtTheFlagsLine_ExitOne()
     {
         _cli.Write("feature_flags.yaml", "flags:\n  webauthn_registration:\n    default: false\n    description: passkey registration\n    risk: high\n    owner: auth\n");
-        _cli.Write("raxx-guardrails.yaml", "preflight:\n  timeout_seconds: 20\n  env:\n    FAKEAPP_MODE: crash-flag\n");
+        _cli.Write("raxx-guardrails.yaml", "preflight:\n  timeout_seconds: 60\n  env:\n    FAKEAPP_MODE: crash-flag\n");
 
         var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root, "--format", "github");
 
@@ -47,7 +47,7 @@ public sealed class SmokeCommandTests : IDisposable
     {
         _cli.Write("raxx-guardrails.yaml", "preflight:\n  health: healthz\n");
 
-        var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root, "--format", "github", "--timeout", "20");
+        var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root, "--format", "github", "--timeout", "60");
 
         Assert.True(exit == 1, stdout + stderr);
         Assert.Contains("file=raxx-guardrails.yaml,line=2", stdout, StringComparison.Ordinal);

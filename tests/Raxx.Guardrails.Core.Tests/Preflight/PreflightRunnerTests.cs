@@ -18,7 +18,7 @@ public class PreflightRunnerTests
     [Fact]
     public async Task HealthyApp_WithWorkingGate_HasNoFindings()
     {
-        var settings = new PreflightSettings { Timeout = TimeSpan.FromSeconds(20) };
+        var settings = new PreflightSettings { Timeout = TimeSpan.FromSeconds(60) };
         settings.GatedRoutes["/gated"] = "gated";
         var flags = new[] { new PreflightFlag("gated", "FLAG_GATED", false) };
 
@@ -35,7 +35,7 @@ public class PreflightRunnerTests
     [Fact]
     public async Task RouteGatedByUndeclaredFlag_IsRaxx603()
     {
-        var settings = new PreflightSettings { Timeout = TimeSpan.FromSeconds(20) };
+        var settings = new PreflightSettings { Timeout = TimeSpan.FromSeconds(60) };
         settings.GatedRoutes["/console/admins/online"] = "console_admins_online";
 
         var run = await PreflightRunner.RunAsync(new PreflightRequest(FakeApp, settings, Array.Empty<PreflightFlag>(), App));
