@@ -22,11 +22,7 @@ internal static class CheckCommand
         {
             throw new UsageException("check takes one path (the repository root)");
         }
-        var format = parsed.Value("--format") ?? "text";
-        if (format is not ("text" or "json" or "sarif" or "github"))
-        {
-            throw new UsageException($"--format must be text, json, sarif or github, not '{format}'");
-        }
+        var format = FindingsReport.ParseFormat(parsed.Value("--format"));
         var failOn = FailOnParser.Parse(parsed.Value("--fail-on"));
 
         var path = host.ResolvePath(parsed.Positionals.FirstOrDefault() ?? ".");
@@ -72,24 +68,7 @@ internal static class CheckCommand
             return Cli.ExitUsage;
         }
 
-        var text = format switch
-        {
-            "json" => JsonReport.Format(result.Findings),
-            "sarif" => SarifWriter.Write(result.Findings, new SarifToolInfo { Version = Cli.Version, RootPath = root }),
-            "github" => GitHubAnnotations.Format(result.Findings),
-            _ => TextReport.Format(result.Findings, root, result.RuleCount, result.FileCount),
-        };
-        if ((parsed.Value("--output") ?? parsed.Value("-o")) is { } output)
-        {
-            var full = host.ResolvePath(output);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-            host.Error.WriteLine($"raxx-guardrails: wrote {format} to {output}");
-        }
-        else
-        {
-            host.Out.Write(text);
-        }
+        FindingsReport.Write(host, result.Findings, format, parsed.Value("--output") ?? parsed.Value("-o"), root, result.RuleCount, result.FileCount);
         host.Error.WriteLine("raxx-guardrails: " + (result.Findings.Count == 0 ? "no findings" : TextReport.Totals(result.Findings)));
         return FailOnParser.Fails(failOn, result.Findings) ? Cli.ExitFindings : Cli.ExitClean;
     }

@@ -2,7 +2,7 @@ using System.Threading;
 using Raxx.Guardrails.Cli.Output;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
-using Raxx.Guardrails.Core.Sarif;
+using Raxx.Guardrails.Core.Repository;
 
 namespace Raxx.Guardrails.Cli.Commands;
 
@@ -27,11 +27,7 @@ internal static class SmokeCommand
         {
             throw new UsageException("smoke takes one project (.csproj or its folder) or a built .dll");
         }
-        var format = parsed.Value("--format") ?? "text";
-        if (format is not ("text" or "json" or "sarif" or "github"))
-        {
-            throw new UsageException($"--format must be text, json, sarif or github, not '{format}'");
-        }
+        var format = FindingsReport.ParseFormat(parsed.Value("--format"));
         double? timeout = null;
         if (parsed.Value("--timeout") is { } t)
         {
@@ -82,7 +78,7 @@ internal static class SmokeCommand
             }
         }
 
-        var root = parsed.Value("--root") is { } r ? host.ResolvePath(r) : FindRoot(project ?? app, host.CurrentDirectory);
+        var root = parsed.Value("--root") is { } r ? host.ResolvePath(r) : RepositoryLocator.FindGitRoot(Path.GetDirectoryName(Path.GetFullPath(project ?? app))!) ?? host.CurrentDirectory;
         var problems = new FindingList();
         var request = PreflightPlanner.Plan(root, project, app, parsed.Value("--flags") is { } f ? host.ResolvePath(f) : null, problems, parsed.Value("--health"), timeout);
         host.Error.WriteLine($"raxx-guardrails: preflight of {Path.GetFileName(app)}: {request.Flags.Count} flag(s), health {request.Settings.HealthPath}, variables from {(request.Settings.Sources.Count == 0 ? "nothing declared" : string.Join(", ", request.Settings.Sources))}");
@@ -114,23 +110,7 @@ internal static class SmokeCommand
         }
 
         var findings = problems.Items.Concat(run.Findings).ToArray();
-        var text = format switch
-        {
-            "json" => JsonReport.Format(findings),
-            "sarif" => SarifWriter.Write(findings, new SarifToolInfo { Version = Cli.Version }),
-            "github" => GitHubAnnotations.Format(findings),
-            _ => TextReport.Format(findings, root, 3, null),
-        };
-        if ((parsed.Value("--output") ?? parsed.Value("-o")) is { } output)
-        {
-            var full = host.ResolvePath(output);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-        }
-        else
-        {
-            host.Out.Write(text);
-        }
+        FindingsReport.Write(host, findings, format, parsed.Value("--output") ?? parsed.Value("-o"), root, 3, null);
         return findings.Any(x => x.Severity == FindingSeverity.Error) ? Cli.ExitFindings : Cli.ExitClean;
     }
 
@@ -148,18 +128,5 @@ internal static class SmokeCommand
             }
         }
         return null;
-    }
-
-    private static string FindRoot(string path, string fallback)
-    {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        for (var d = dir; d != null; d = d.Parent)
-        {
-            if (Directory.Exists(Path.Combine(d.FullName, ".git")) || File.Exists(Path.Combine(d.FullName, ".git")))
-            {
-                return d.FullName;
-            }
-        }
-        return fallback;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
 using Raxx.Guardrails.Tasks.Hosting;

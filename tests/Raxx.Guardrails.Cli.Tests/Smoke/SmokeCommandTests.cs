@@ -8,7 +8,7 @@ namespace Raxx.Guardrails.Cli.Tests.Smoke;
 /// <summary>`smoke` on a built dll (the stand-in app from tests/Raxx.Guardrails.FakeApp): no build, real boots.</summary>
 public sealed class SmokeCommandTests : IDisposable
 {
-    private static readonly string FakeApp = RepoPaths.Combine("tests", "Raxx.Guardrails.FakeApp", "bin", RepoPaths.Configuration, "net10.0", "Raxx.Guardrails.FakeApp.dll");
+    private static readonly string FakeApp = RepoPaths.FakeApp;
 
     private readonly CliFixture _cli = new();
 

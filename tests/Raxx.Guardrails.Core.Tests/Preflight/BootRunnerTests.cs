@@ -20,7 +20,7 @@ namespace Raxx.Guardrails.Core.Tests.Preflight;
 /// </summary>
 public class BootRunnerTests
 {
-    private static readonly string FakeApp = RepoPaths.Combine("tests", "Raxx.Guardrails.FakeApp", "bin", RepoPaths.Configuration, "net10.0", "Raxx.Guardrails.FakeApp.dll");
+    private static readonly string FakeApp = RepoPaths.FakeApp;
 
     private static BootSpec Spec(string name, string mode, double timeoutSeconds = 20, string marker = "") =>
         new(name, "dotnet", new[] { FakeApp, mode, marker }) { Timeout = TimeSpan.FromSeconds(timeoutSeconds) };

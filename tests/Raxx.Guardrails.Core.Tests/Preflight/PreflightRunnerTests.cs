@@ -12,7 +12,7 @@ namespace Raxx.Guardrails.Core.Tests.Preflight;
 /// <summary>The whole preflight (matrix + probes + findings) against the stand-in app's built dll.</summary>
 public class PreflightRunnerTests
 {
-    private static readonly string FakeApp = RepoPaths.Combine("tests", "Raxx.Guardrails.FakeApp", "bin", RepoPaths.Configuration, "net10.0", "Raxx.Guardrails.FakeApp.dll");
+    private static readonly string FakeApp = RepoPaths.FakeApp;
     private static readonly FindingLocation App = FindingLocation.WholeFile("App.csproj");
 
     [Fact]

@@ -92,13 +92,13 @@ public sealed class Raxx105LocalOverrideOutputCheckTests : IDisposable
         var task = Task();
         task.ResolvedFileToPublish = new ITaskItem[]
         {
-            Item("../shared/overrides.json", ("RelativePath", "instance/config.json"), ("CopyToPublishDirectory", "Always")),
+            Item("../linked/overrides.json", ("RelativePath", "instance/config.json"), ("CopyToPublishDirectory", "Always")),
         };
 
         Assert.False(task.Execute());
 
         var error = Assert.Single(_engine.Errors);
-        Assert.Contains("copied to the publish output by ResolvedFileToPublish item '../shared/overrides.json'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("copied to the publish output by ResolvedFileToPublish item '../linked/overrides.json'", error.Message, StringComparison.Ordinal);
         Assert.Contains("RelativePath=instance/config.json", error.Message, StringComparison.Ordinal);
     }
 

@@ -3,7 +3,7 @@ using System.IO;
 
 namespace Raxx.Guardrails.Testing.Process
 {
-    /// <summary>Locations in this repository, found from the running test assembly (no ../shared needed).</summary>
+    /// <summary>Locations in this repository, found from the running test assembly, so tests need nothing outside the clone.</summary>
     public static class RepoPaths
     {
         private static readonly Lazy<string> RootPath = new Lazy<string>(() =>
@@ -25,5 +25,8 @@ namespace Raxx.Guardrails.Testing.Process
             AppContext.BaseDirectory.Replace('\\', '/').Contains("/bin/Debug/") ? "Debug" : "Release";
 
         public static string Combine(params string[] parts) => Path.Combine(Root, Path.Combine(parts));
+
+        /// <summary>The stand-in web app (tests/Raxx.Guardrails.FakeApp) the preflight tests boot; built by the solution build.</summary>
+        public static string FakeApp => Combine("tests", "Raxx.Guardrails.FakeApp", "bin", Configuration, "net10.0", "Raxx.Guardrails.FakeApp.dll");
     }
 }

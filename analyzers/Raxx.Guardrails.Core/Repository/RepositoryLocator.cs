@@ -1,9 +1,9 @@
 using System;
 using System.IO;
 
-namespace Raxx.Guardrails.Tasks.Hosting
+namespace Raxx.Guardrails.Core.Repository
 {
-    /// <summary>Finds the repository a project belongs to: the git work tree root, else the solution folder, else the project folder.</summary>
+    /// <summary>Finds the repository a project belongs to (every host: MSBuild tasks, CLI): the git work tree root, else the solution folder, else the project folder.</summary>
     public static class RepositoryLocator
     {
         public static string FindRoot(string? explicitRoot, string projectDirectory, string? solutionDirectory)
