@@ -94,6 +94,11 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.Equal("error", late.Severity);
         Assert.Equal(2, late.Line);
         Assert.Equal(23, late.Column);
+
+        // RaxxAnalysisMode=strict selects build/config/raxx-ci.globalconfig: the key write is an error
+        var written = Assert.Single(diagnostics, d => d.Code == "RAXX102" && Rel(d) == "Api/Program.cs");
+        Assert.Equal("error", written.Severity);
+        Assert.Equal(3, written.Line);
     }
 
     /// <summary>Analyzers with their dependencies, tasks with theirs (not MSBuild's), build/ with the family folders, buildTransitive/.</summary>
@@ -159,6 +164,8 @@ public sealed class PackageConsumerTests : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
+                <!-- the shipped strict global config: RAXX102 (a warning by default) becomes an error -->
+                <RaxxAnalysisMode>strict</RaxxAnalysisMode>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Raxx.Guardrails" Version="{{PackageVersion}}" />
@@ -168,6 +175,7 @@ public sealed class PackageConsumerTests : IDisposable
         Write("Api/Program.cs", """
             var builder = WebApplication.CreateBuilder(args);
             builder.Configuration.AddJsonFile("instance/config.json", optional: true);
+            builder.Configuration["WEBAUTHN_RP_NAME"] = "Raptor";
             var app = builder.Build();
             app.MapGet("/health", () => "ok");
             app.Run();
