@@ -101,6 +101,10 @@ public sealed class PackageConsumerTests : IDisposable
         var hostOverride = Assert.Single(diagnostics, d => d.Code == "RAXX202" && Rel(d) == "App.Tests/BootTests.cs");
         Assert.Equal(15, hostOverride.Line);
         Assert.Single(diagnostics, d => d.Code == "RAXX203" && Rel(d).StartsWith("App.Tests/", StringComparison.Ordinal));
+        // RaxxAnalysisMode=strict selects build/config/raxx-ci.globalconfig: the key write is an error
+        var written = Assert.Single(diagnostics, d => d.Code == "RAXX102" && Rel(d) == "Api/Program.cs");
+        Assert.Equal("error", written.Severity);
+        Assert.Equal(3, written.Line);
     }
 
     /// <summary>Analyzers with their dependencies, tasks with theirs (not MSBuild's), build/ with the family folders, buildTransitive/.</summary>
@@ -168,6 +172,8 @@ public sealed class PackageConsumerTests : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
+                <!-- the shipped strict global config: RAXX102 (a warning by default) becomes an error -->
+                <RaxxAnalysisMode>strict</RaxxAnalysisMode>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Raxx.Guardrails" Version="{{PackageVersion}}" />
@@ -177,6 +183,7 @@ public sealed class PackageConsumerTests : IDisposable
         Write("Api/Program.cs", """
             var builder = WebApplication.CreateBuilder(args);
             builder.Configuration.AddJsonFile("instance/config.json", optional: true);
+            builder.Configuration["WEBAUTHN_RP_NAME"] = "Raptor";
             var app = builder.Build();
             app.MapGet("/health", () => "ok");
             app.Run();
