@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Raxx.Guardrails.Testing;
+using Raxx.Guardrails.Testing.Process;
+
+namespace Raxx.Guardrails.Analyzers.Tests.Incidents
+{
+    /// <summary>
+    /// One project of a <c>samples/incidents/*</c> folder compiled in memory the way its build sees it (its .cs
+    /// files, the SDK's implicit usings, its flags file and appsettings*.json as AdditionalFiles) and analyzed by
+    /// every analyzer of Raxx.Guardrails.Analyzers: the cheap check that an incident's EXPECTED analyzer findings
+    /// are reported, without the <c>dotnet build</c> that <c>./build.sh samples</c> runs.
+    /// Findings come back as EXPECTED lines: <c>RAXXnnn path/relative/to/the/root:line</c>.
+    /// </summary>
+    internal static partial class IncidentProject
+    {
+        [GeneratedRegex("<NoWarn>([^<]*)</NoWarn>", RegexOptions.CultureInvariant)]
+        private static partial Regex NoWarn();
+
+        private const string WebUsings = """
+            global using global::System;
+            global using global::System.Collections.Generic;
+            global using global::System.IO;
+            global using global::System.Linq;
+            global using global::System.Net.Http;
+            global using global::System.Net.Http.Json;
+            global using global::System.Threading;
+            global using global::System.Threading.Tasks;
+            global using global::Microsoft.AspNetCore.Builder;
+            global using global::Microsoft.AspNetCore.Hosting;
+            global using global::Microsoft.AspNetCore.Http;
+            global using global::Microsoft.AspNetCore.Routing;
+            global using global::Microsoft.Extensions.Configuration;
+            global using global::Microsoft.Extensions.DependencyInjection;
+            global using global::Microsoft.Extensions.Hosting;
+            global using global::Microsoft.Extensions.Logging;
+            """;
+
+        private const string LibraryUsings = """
+            global using global::System;
+            global using global::System.Collections.Generic;
+            global using global::System.IO;
+            global using global::System.Linq;
+            global using global::System.Net.Http;
+            global using global::System.Threading;
+            global using global::System.Threading.Tasks;
+            """;
+
+        private static readonly Type[] AnalyzerTypes = typeof(Raxx.Guardrails.Analyzers.Config.Raxx101LateConfigurationSourceAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+            .ToArray();
+
+        public static string Folder(string incident) => RepoPaths.Combine("samples", "incidents", incident);
+
+        /// <summary>The EXPECTED lines of an incident (comments and blank lines skipped).</summary>
+        public static string[] Expected(string incident) =>
+            File.ReadAllLines(Path.Combine(Folder(incident), "EXPECTED"))
+                .Select(l => l.Trim())
+                .Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal))
+                .ToArray();
+
+        /// <summary>The EXPECTED lines of an incident that are located under <paramref name="project"/>.</summary>
+        public static string[] ExpectedIn(string incident, string project) =>
+            Expected(incident).Where(l => l.Split(' ')[1].StartsWith(project + "/", StringComparison.Ordinal)).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+
+        /// <summary>
+        /// Analyzes <paramref name="project"/> (a folder relative to <paramref name="root"/>, holding one .csproj)
+        /// with every analyzer. A test project (one referencing xunit) compiles against a stand-in for the app's
+        /// public <c>Program</c> type and the test frameworks, as it would against the app's reference assembly.
+        /// </summary>
+        public static async Task<string[]> FindingsAsync(string root, string project)
+        {
+            var projectDir = Path.Combine(root, project);
+            var csproj = File.ReadAllText(Directory.GetFiles(projectDir, "*.csproj").Single());
+            var web = csproj.Contains("Microsoft.NET.Sdk.Web", StringComparison.Ordinal);
+            var testProject = csproj.Contains("Include=\"xunit\"", StringComparison.Ordinal);
+
+            var test = AnalyzerTest.ForAnalyzers(AnalyzerTypes);
+            test.AssemblyName = Path.GetFileName(project);
+            test.OutputKind = web ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
+            test.References = testProject ? ReferenceAssemblies.AspNetTests : ReferenceAssemblies.AspNet;
+            test.Sources.Add(("/generated/GlobalUsings.g.cs", web ? WebUsings : LibraryUsings));
+            // <NoWarn>RAXXnnn</NoWarn> in the project (a rule another incident shows) silences it here too.
+            foreach (var id in NoWarn().Matches(csproj).SelectMany(m => m.Groups[1].Value.Split(';', ',')).Select(id => id.Trim()).Where(id => id.StartsWith("RAXX", StringComparison.Ordinal)))
+            {
+                test.GlobalConfigLines.Add($"dotnet_diagnostic.{id}.severity = none");
+            }
+            if (testProject)
+            {
+                test.Sources.Add(("/generated/AppUnderTest.g.cs", "public partial class Program { }"));
+            }
+            foreach (var file in ProjectFiles(projectDir, "*.cs"))
+            {
+                test.Sources.Add((SourcePath(root, file), File.ReadAllText(file)));
+            }
+            foreach (var file in ProjectFiles(projectDir, "*.yaml").Where(f => Path.GetFileName(f) == "feature_flags.yaml" && Path.GetDirectoryName(f) == projectDir))
+            {
+                test.AdditionalFiles.Add((SourcePath(root, file), File.ReadAllText(file)));
+                test.BuildProperties["RaxxFeatureFlagsFile"] = SourcePath(root, file);
+            }
+            foreach (var file in ProjectFiles(projectDir, "appsettings*.json").Where(f => Path.GetDirectoryName(f) == projectDir))
+            {
+                test.AdditionalFiles.Add((SourcePath(root, file), File.ReadAllText(file)));
+            }
+
+            var diagnostics = await test.GetAnalyzerDiagnosticsAsync();
+            return diagnostics
+                .Select(d => d.Location.GetLineSpan())
+                .Zip(diagnostics, (span, d) => d.Id + " " + RelativePath(span.Path) + ":" + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture))
+                .Distinct(StringComparer.Ordinal)
+                .OrderBy(l => l, StringComparer.Ordinal)
+                .ToArray();
+        }
+
+        private static IEnumerable<string> ProjectFiles(string projectDir, string pattern) =>
+            Directory.EnumerateFiles(projectDir, pattern, SearchOption.AllDirectories)
+                .Where(f => !Path.GetRelativePath(projectDir, f).Replace('\\', '/').Split('/').Any(s => s is "bin" or "obj"))
+                .OrderBy(f => f, StringComparer.Ordinal);
+
+        private static string SourcePath(string root, string file) => AnalyzerTest.SourceRoot + Path.GetRelativePath(root, file).Replace('\\', '/');
+
+        private static string RelativePath(string path) =>
+            path.StartsWith(AnalyzerTest.SourceRoot, StringComparison.Ordinal) ? path.Substring(AnalyzerTest.SourceRoot.Length) : path;
+    }
+}
