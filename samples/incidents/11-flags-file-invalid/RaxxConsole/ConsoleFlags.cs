@@ -2,7 +2,7 @@ namespace RaxxConsole;
 
 /// <summary>
 /// The console's flags: read from the canonical feature_flags.yaml shipped next to the app, each flag overridable by
-/// its FLAG_&lt;NAME&gt; config var. A file the console cannot read gives no flags at all: every gate stays off.
+/// its FLAG_&lt;NAME&gt; config var (a name starting with flag_ is not prefixed twice). A file the console cannot read gives no flags at all: every gate stays off.
 /// </summary>
 public sealed class ConsoleFlags
 {
@@ -48,7 +48,8 @@ public sealed class ConsoleFlags
         {
             return false;
         }
-        var env = _configuration["FLAG_" + name.ToUpperInvariant()];
+        var upper = name.ToUpperInvariant();
+        var env = _configuration[upper.StartsWith("FLAG_", StringComparison.Ordinal) ? upper : "FLAG_" + upper];
         return env is null ? value : env == "1" || env.Equals("true", StringComparison.OrdinalIgnoreCase);
     }
 }
