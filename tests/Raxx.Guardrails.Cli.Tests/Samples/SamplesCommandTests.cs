@@ -54,6 +54,18 @@ public sealed class SamplesCommandTests : IDisposable
     }
 
     [Fact]
+    public void Samples_InfoLevelFindingInExpected_IsCaughtLikeAnyOther()
+    {
+        // An info diagnostic (RAXX304's default) is a SARIF "note": EXPECTED matches rule, file and line at any level.
+        _cli.Write("samples/incidents/02-late-config/EXPECTED", "RAXX101 src/Api/Program.cs:4\nRAXX304 src/Api/Program.cs:3\n");
+        var (exit, stdout, _) = _cli.Run("samples");
+        Assert.True(exit == 0, stdout);
+        Assert.Contains("incidents/02-late-config: caught — 2 of 2 expected findings", stdout, StringComparison.Ordinal);
+        Assert.Contains("  ok      RAXX304 src/Api/Program.cs:3  note: flag 'beta' is declared", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("Verdict: 2 incidents caught, companion clean.\n", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Samples_ProjectReferencingAFailedIncidentProject_IsNotABrokenSample()
     {
         var incident = Path.Combine(_cli.Root, "samples", "incidents", "02-late-config");
