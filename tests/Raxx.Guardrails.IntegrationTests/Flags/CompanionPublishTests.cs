@@ -26,7 +26,7 @@ public class CompanionPublishTests
             Assert.DoesNotContain("RAXX", publish.Output, StringComparison.Ordinal);
             Assert.Equal(File.ReadAllText(Path.Combine(project, "feature_flags.yaml")), File.ReadAllText(Path.Combine(publishDir, "feature_flags.yaml")));
 
-            var responses = await FlagsBuildHelpers.RunAndGetAsync(Path.Combine(publishDir, "Raxx.Companion.dll"), "/health",
+            var responses = await SampleHarness.RunAndGetAsync(Path.Combine(publishDir, "Raxx.Companion.dll"), "/health",
                 new[] { "/console/flags", "/api/auth/register/options" });
 
             var flags = responses["/console/flags"];

@@ -1,11 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
-using System.Text.RegularExpressions;
-using System.Threading;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Incidents
@@ -18,7 +14,7 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
     [Collection(DotnetCollection.Name)]
     public class Incident01ConfigOverwriteTests
     {
-        private static readonly string IncidentDir = RepoPaths.Combine("samples", "incidents", "01-config-overwrite");
+        private static readonly string IncidentDir = SampleHarness.Incident("01-config-overwrite");
         private static readonly string ProjectDir = Path.Combine(IncidentDir, "Raptor.Api");
         private static readonly string FixedDir = Path.Combine(IncidentDir, "fixed", "Raptor.Api");
 
@@ -35,17 +31,14 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
             ["FLAG_AUTH_WEBAUTHN_LOGIN"] = null,
         };
 
-        private static readonly Regex DiagnosticLine = new Regex(@"(?<path>[^\s()]+)\((?<line>\d+),\d+\): (error|warning) (?<id>RAXX\d{3})", RegexOptions.CultureInvariant);
-
         [Fact]
         public void Incident_BuildFailsWithRaxx101_AndBootCrashesOnTheOverwrittenValue_Reports()
         {
             // 1. A plain build reports every EXPECTED finding (ID, file, line) and fails.
             var build = DotnetCli.Run(ProjectDir, new[] { "build", "--no-incremental" }.Concat(DotnetCli.SampleBuildArgs));
             Assert.True(build.ExitCode != 0, "the incident must not build:\n" + build);
-            var reported = Findings(build.Output, IncidentDir);
-            var expected = File.ReadAllLines(Path.Combine(IncidentDir, "EXPECTED"))
-                .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)).ToList();
+            var reported = SampleHarness.Findings(build.Output, IncidentDir);
+            var expected = SampleHarness.Expected(IncidentDir);
             Assert.Equal(new[] { "RAXX101 Raptor.Api/Program.cs:7" }, expected);
             Assert.Equal(expected, reported);
             Assert.Contains("AddJsonFile(\"instance/config.json\") is added after environment variables and overrides them", build.Output, StringComparison.Ordinal);
@@ -65,100 +58,14 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
         {
             var build = DotnetCli.Run(FixedDir, new[] { "build" }.Concat(DotnetCli.SampleBuildArgs));
             Assert.True(build.ExitCode == 0, "the fixed twin must build:\n" + build);
-            Assert.Empty(Findings(build.Output, IncidentDir));
+            Assert.Empty(SampleHarness.Findings(build.Output, IncidentDir));
             Assert.DoesNotContain("RAXX", build.Output, StringComparison.Ordinal);
 
-            var (started, output) = StartUntil(FixedDir, Dll(FixedDir), ProductionEnvironment(), "Now listening on", TimeSpan.FromSeconds(90));
+            var (started, output) = SampleHarness.StartUntil(FixedDir, Dll(FixedDir), ProductionEnvironment(), "Now listening on", TimeSpan.FromSeconds(90));
             Assert.True(started, "the fixed twin must start with WEBAUTHN_RP_ID=raxx.app in the environment:\n" + output);
             Assert.DoesNotContain("WEBAUTHN_RP_ID is not set", output, StringComparison.Ordinal);
         }
 
         private static string Dll(string projectDir) => Path.Combine(projectDir, "bin", RepoPaths.Configuration, "net10.0", "Raptor.Api.dll");
-
-        /// <summary>Distinct "RAXXnnn relative/path:line" findings in build output, paths relative to <paramref name="root"/>.</summary>
-        private static List<string> Findings(string output, string root)
-        {
-            var prefix = Path.GetFullPath(root).Replace('\\', '/').TrimEnd('/') + "/";
-            return DiagnosticLine.Matches(output)
-                .Select(m =>
-                {
-                    var path = m.Groups["path"].Value.Replace('\\', '/');
-                    if (path.StartsWith(prefix, StringComparison.Ordinal))
-                    {
-                        path = path.Substring(prefix.Length);
-                    }
-                    return $"{m.Groups["id"].Value} {path}:{m.Groups["line"].Value}";
-                })
-                .Distinct(StringComparer.Ordinal)
-                .OrderBy(s => s, StringComparer.Ordinal)
-                .ToList();
-        }
-
-        /// <summary>Runs `dotnet dll` until a line containing <paramref name="marker"/> appears (true), or it exits / times out (false); then kills it.</summary>
-        private static (bool Started, string Output) StartUntil(string workingDirectory, string dll, IDictionary<string, string?> environment, string marker, TimeSpan timeout)
-        {
-            var psi = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workingDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            psi.ArgumentList.Add(dll);
-            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            psi.Environment["DOTNET_NOLOGO"] = "1";
-            foreach (var pair in environment)
-            {
-                if (pair.Value == null)
-                {
-                    psi.Environment.Remove(pair.Key);
-                }
-                else
-                {
-                    psi.Environment[pair.Key] = pair.Value;
-                }
-            }
-
-            var output = new StringBuilder();
-            using var seen = new ManualResetEventSlim();
-            using var process = new System.Diagnostics.Process { StartInfo = psi, EnableRaisingEvents = true };
-            void OnLine(object sender, DataReceivedEventArgs e)
-            {
-                if (e.Data == null)
-                {
-                    return;
-                }
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                }
-                if (e.Data.Contains(marker, StringComparison.Ordinal))
-                {
-                    seen.Set();
-                }
-            }
-            process.OutputDataReceived += OnLine;
-            process.ErrorDataReceived += OnLine;
-            process.Exited += (_, _) => seen.Set();
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                seen.Wait(timeout);
-                lock (output)
-                {
-                    return (output.ToString().Contains(marker, StringComparison.Ordinal), output.ToString());
-                }
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-                process.WaitForExit();
-            }
-        }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using System.Text.RegularExpressions;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Incidents
@@ -15,11 +14,9 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
     [Collection(DotnetCollection.Name)]
     public class Incident02TestOnlyBootPathTests
     {
-        private static readonly string IncidentDir = RepoPaths.Combine("samples", "incidents", "02-test-only-boot-path");
+        private static readonly string IncidentDir = SampleHarness.Incident("02-test-only-boot-path");
         private static readonly string AppDir = Path.Combine(IncidentDir, "Raptor.Api");
         private static readonly string TestsDir = Path.Combine(IncidentDir, "Raptor.Api.Tests");
-
-        private static readonly Regex DiagnosticLine = new Regex(@"(?<path>[^\s()]+)\((?<line>\d+),\d+\): (error|warning) (?<id>RAXX\d{3})", RegexOptions.CultureInvariant);
 
         /// <summary>The incident projects keep RAXX201/RAXX203 as warnings themselves (WarningsNotAsErrors).</summary>
         private static IEnumerable<string> BuildArgs => DotnetCli.SampleBuildArgs;
@@ -43,10 +40,12 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
             Assert.True(test.ExitCode == 0, "the incident's tests must pass (that is the incident):\n" + test);
             Assert.Contains("No test in 'Raptor.Api.Tests' boots the application through its production path: every call to Program.CreateApp passes test configuration", test.Output, StringComparison.Ordinal);
 
-            var expected = File.ReadAllLines(Path.Combine(IncidentDir, "EXPECTED"))
-                .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal)).ToList();
+            var expected = SampleHarness.Expected(IncidentDir);
             Assert.Equal(new[] { "RAXX201 Raptor.Api/Program.cs:15", "RAXX203 Raptor.Api.Tests/WebAuthnBootTests.cs:22" }, expected);
-            Assert.Equal(expected, Findings(build.Output + test.Output, IncidentDir));
+            // each output parsed on its own: a build summary ends what BuildOutput reads of one output
+            var reported = SampleHarness.Findings(build.Output, IncidentDir).Concat(SampleHarness.Findings(test.Output, IncidentDir))
+                .Distinct(StringComparer.Ordinal).OrderBy(s => s, StringComparer.Ordinal).ToArray();
+            Assert.Equal(expected, reported);
 
             // 3. The production boot of the same build: WEBAUTHN_RP_ID=raxx.app in the environment, the instance
             //    file (content root = the project folder) overwrites it, the validator refuses to start.
@@ -66,25 +65,6 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
             Assert.True(run.ExitCode != 0 && run.ExitCode != -1, "the production boot must fail:\n" + run);
             Assert.Contains("WebAuthn config validation failed — refusing to start: WEBAUTHN_RP_ID is not set", run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("Now listening", run.Output, StringComparison.Ordinal);
-        }
-
-        /// <summary>Distinct "RAXXnnn relative/path:line" findings in build output, paths relative to <paramref name="root"/>.</summary>
-        private static List<string> Findings(string output, string root)
-        {
-            var prefix = Path.GetFullPath(root).Replace('\\', '/').TrimEnd('/') + "/";
-            return DiagnosticLine.Matches(output)
-                .Select(m =>
-                {
-                    var path = m.Groups["path"].Value.Replace('\\', '/');
-                    if (path.StartsWith(prefix, StringComparison.Ordinal))
-                    {
-                        path = path.Substring(prefix.Length);
-                    }
-                    return $"{m.Groups["id"].Value} {path}:{m.Groups["line"].Value}";
-                })
-                .Distinct(StringComparer.Ordinal)
-                .OrderBy(s => s, StringComparer.Ordinal)
-                .ToList();
         }
     }
 }

@@ -2,7 +2,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
-using Raxx.Guardrails.IntegrationTests.Flags;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Incidents;
@@ -17,17 +16,17 @@ public class Incident03FlagGatedRouteTests
     [Fact]
     public async Task TypoGateAndUncalledMapping_ReportAndAnswer404()
     {
-        var dir = RepoPaths.Combine("samples", "incidents", "03-flag-gated-route-404");
+        var dir = SampleHarness.Incident("03-flag-gated-route-404");
         var build = DotnetCli.Run(dir, new[] { "build", "RaxxConsole" }
             .Concat(DotnetCli.SampleBuildArgs)
             .Concat(new[] { "-p:RaxxDemoteToWarnings=true", "-p:TreatWarningsAsErrors=false" }));
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Equal(FlagsBuildHelpers.Expected(dir), FlagsBuildHelpers.Findings(build.Output, dir));
+        Assert.Equal(SampleHarness.Expected(dir), SampleHarness.Findings(build.Output, dir));
         Assert.Contains("did you mean 'ConsoleCustomerAdmin'?", build.Output, System.StringComparison.Ordinal);
 
         var dll = Path.Combine(dir, "RaxxConsole", "bin", RepoPaths.Configuration, "net10.0", "RaxxConsole.dll");
-        var responses = await FlagsBuildHelpers.RunAndGetAsync(dll, "/console/health",
+        var responses = await SampleHarness.RunAndGetAsync(dll, "/console/health",
             new[] { "/console/nav", "/console/customers", "/console/admins/online" });
 
         Assert.Equal(HttpStatusCode.OK, responses["/console/nav"].Status);
