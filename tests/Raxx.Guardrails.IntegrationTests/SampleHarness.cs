@@ -24,6 +24,22 @@ internal static class SampleHarness
     /// <summary>The folder of <c>samples/incidents/&lt;name&gt;</c>.</summary>
     public static string Incident(string name) => RepoPaths.Combine("samples", "incidents", name);
 
+    /// <summary>
+    /// How Raptor runs in production (INCIDENTS.md §1): the platform's config vars (WEBAUTHN_RP_ID=raxx.app …), the flag that
+    /// turned the boot validator on, a free loopback port; the other WebAuthn flag and DOTNET_ENVIRONMENT removed (null).
+    /// </summary>
+    public static Dictionary<string, string?> RaptorProductionEnvironment() => new(StringComparer.Ordinal)
+    {
+        ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["DOTNET_ENVIRONMENT"] = null,
+        ["WEBAUTHN_RP_ID"] = "raxx.app",
+        ["WEBAUTHN_RP_NAME"] = "Raxx",
+        ["WEBAUTHN_ORIGIN"] = "https://raxx.app",
+        ["FLAG_WEBAUTHN_REGISTRATION"] = "1",
+        ["FLAG_AUTH_WEBAUTHN_LOGIN"] = null,
+    };
+
     /// <summary>The EXPECTED file of an incident folder, one finding per line, sorted (comments and blank lines skipped).</summary>
     public static IReadOnlyList<string> Expected(string incidentDir) =>
         File.ReadAllLines(Path.Combine(incidentDir, "EXPECTED"))

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Raxx.Guardrails.Testing.Process;
@@ -18,19 +17,6 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
         private static readonly string ProjectDir = Path.Combine(IncidentDir, "Raptor.Api");
         private static readonly string FixedDir = Path.Combine(IncidentDir, "fixed", "Raptor.Api");
 
-        /// <summary>The platform's config vars (the incident had WEBAUTHN_RP_ID=raxx.app) and the flag that turned the validator on.</summary>
-        private static Dictionary<string, string?> ProductionEnvironment() => new Dictionary<string, string?>
-        {
-            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_ENVIRONMENT"] = null,
-            ["WEBAUTHN_RP_ID"] = "raxx.app",
-            ["WEBAUTHN_RP_NAME"] = "Raxx",
-            ["WEBAUTHN_ORIGIN"] = "https://raxx.app",
-            ["FLAG_WEBAUTHN_REGISTRATION"] = "1",
-            ["FLAG_AUTH_WEBAUTHN_LOGIN"] = null,
-        };
-
         [Fact]
         public void Incident_BuildFailsWithRaxx101_AndBootCrashesOnTheOverwrittenValue_Reports()
         {
@@ -46,7 +32,7 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
             // 2. Built anyway, it crashes at boot with the incident's message although the environment has the value.
             var runBuild = DotnetCli.Run(ProjectDir, new[] { "build", "--no-incremental", "-p:RaxxIncidentRun=true" }.Concat(DotnetCli.SampleBuildArgs));
             Assert.True(runBuild.ExitCode == 0, "the run build (RAXX101 silenced) must succeed:\n" + runBuild);
-            var run = DotnetCli.Run(ProjectDir, new[] { Dll(ProjectDir) }, ProductionEnvironment(), TimeSpan.FromSeconds(90));
+            var run = DotnetCli.Run(ProjectDir, new[] { Dll(ProjectDir) }, SampleHarness.RaptorProductionEnvironment(), TimeSpan.FromSeconds(90));
             Assert.True(run.ExitCode != 0 && run.ExitCode != -1, "the incident app must exit with an error:\n" + run);
             Assert.Contains("OptionsValidationException", run.Output, StringComparison.Ordinal);
             Assert.Contains("WebAuthn config validation failed — refusing to start: WEBAUTHN_RP_ID is not set", run.Output, StringComparison.Ordinal);
@@ -61,7 +47,7 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
             Assert.Empty(SampleHarness.Findings(build.Output, IncidentDir));
             Assert.DoesNotContain("RAXX", build.Output, StringComparison.Ordinal);
 
-            var (started, output) = SampleHarness.StartUntil(FixedDir, Dll(FixedDir), ProductionEnvironment(), "Now listening on", TimeSpan.FromSeconds(90));
+            var (started, output) = SampleHarness.StartUntil(FixedDir, Dll(FixedDir), SampleHarness.RaptorProductionEnvironment(), "Now listening on", TimeSpan.FromSeconds(90));
             Assert.True(started, "the fixed twin must start with WEBAUTHN_RP_ID=raxx.app in the environment:\n" + output);
             Assert.DoesNotContain("WEBAUTHN_RP_ID is not set", output, StringComparison.Ordinal);
         }

@@ -49,17 +49,7 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
 
             // 3. The production boot of the same build: WEBAUTHN_RP_ID=raxx.app in the environment, the instance
             //    file (content root = the project folder) overwrites it, the validator refuses to start.
-            var environment = new Dictionary<string, string?>
-            {
-                ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["DOTNET_ENVIRONMENT"] = null,
-                ["WEBAUTHN_RP_ID"] = "raxx.app",
-                ["WEBAUTHN_RP_NAME"] = "Raxx",
-                ["WEBAUTHN_ORIGIN"] = "https://raxx.app",
-                ["FLAG_WEBAUTHN_REGISTRATION"] = "1",
-                ["FLAG_AUTH_WEBAUTHN_LOGIN"] = null,
-            };
+            var environment = SampleHarness.RaptorProductionEnvironment();
             var dll = Path.Combine(AppDir, "bin", RepoPaths.Configuration, "net10.0", "Raptor.Api.dll");
             var run = DotnetCli.Run(AppDir, new[] { dll }, environment, TimeSpan.FromSeconds(90));
             Assert.True(run.ExitCode != 0 && run.ExitCode != -1, "the production boot must fail:\n" + run);
