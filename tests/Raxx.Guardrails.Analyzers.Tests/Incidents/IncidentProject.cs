@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
@@ -23,6 +24,12 @@ namespace Raxx.Guardrails.Analyzers.Tests.Incidents
     {
         [GeneratedRegex("<NoWarn>([^<]*)</NoWarn>", RegexOptions.CultureInvariant)]
         private static partial Regex NoWarn();
+
+        [GeneratedRegex(@"<PropertyGroup\s+Condition=[^>]*>.*?</PropertyGroup>", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+        private static partial Regex ConditionalPropertyGroup();
+
+        [GeneratedRegex(@"<ProjectReference\s+Include=""([^""]+)""", RegexOptions.CultureInvariant)]
+        private static partial Regex ProjectReference();
 
         private const string WebUsings = """
             global using global::System;
@@ -66,14 +73,22 @@ namespace Raxx.Guardrails.Analyzers.Tests.Incidents
                 .Where(l => l.Length > 0 && !l.StartsWith("#", StringComparison.Ordinal))
                 .ToArray();
 
-        /// <summary>The EXPECTED lines of an incident that are located under <paramref name="project"/>.</summary>
+        /// <summary>The EXPECTED lines of an incident located under <paramref name="project"/>, for rules the analyzers report.</summary>
         public static string[] ExpectedIn(string incident, string project) =>
-            Expected(incident).Where(l => l.Split(' ')[1].StartsWith(project + "/", StringComparison.Ordinal)).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+            Expected(incident)
+                .Where(l => l.Split(' ')[1].StartsWith(project + "/", StringComparison.Ordinal) && AnalyzerRuleIds.Contains(l.Split(' ')[0]))
+                .OrderBy(l => l, StringComparer.Ordinal)
+                .ToArray();
+
+        /// <summary>The rule IDs the analyzers report (the others — RAXX105, RAXX306, … — come from MSBuild tasks and repository rules).</summary>
+        public static readonly HashSet<string> AnalyzerRuleIds = new(
+            AnalyzerTypes.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id),
+            StringComparer.Ordinal);
 
         /// <summary>
         /// Analyzes <paramref name="project"/> (a folder relative to <paramref name="root"/>, holding one .csproj)
-        /// with every analyzer. A test project (one referencing xunit) compiles against a stand-in for the app's
-        /// public <c>Program</c> type and the test frameworks, as it would against the app's reference assembly.
+        /// with every analyzer. Projects it references (<c>ProjectReference</c>) are compiled in memory first and
+        /// referenced as assemblies, as the build would; a test project also gets the test frameworks.
         /// </summary>
         public static async Task<string[]> FindingsAsync(string root, string project)
         {
@@ -87,14 +102,17 @@ namespace Raxx.Guardrails.Analyzers.Tests.Incidents
             test.OutputKind = web ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
             test.References = testProject ? ReferenceAssemblies.AspNetTests : ReferenceAssemblies.AspNet;
             test.Sources.Add(("/generated/GlobalUsings.g.cs", web ? WebUsings : LibraryUsings));
-            // <NoWarn>RAXXnnn</NoWarn> in the project (a rule another incident shows) silences it here too.
-            foreach (var id in NoWarn().Matches(csproj).SelectMany(m => m.Groups[1].Value.Split(';', ',')).Select(id => id.Trim()).Where(id => id.StartsWith("RAXX", StringComparison.Ordinal)))
+            // <NoWarn>RAXXnnn</NoWarn> in the project (a rule another incident shows) silences it here too;
+            // a conditional PropertyGroup (e.g. RaxxIncidentRun, to run a broken app) does not apply to a plain build.
+            var unconditional = ConditionalPropertyGroup().Replace(csproj, string.Empty);
+            foreach (var id in NoWarn().Matches(unconditional).SelectMany(m => m.Groups[1].Value.Split(';', ',')).Select(id => id.Trim()).Where(id => id.StartsWith("RAXX", StringComparison.Ordinal)))
             {
                 test.GlobalConfigLines.Add($"dotnet_diagnostic.{id}.severity = none");
             }
-            if (testProject)
+            foreach (Match reference in ProjectReference().Matches(csproj))
             {
-                test.Sources.Add(("/generated/AppUnderTest.g.cs", "public partial class Program { }"));
+                var referenced = Path.GetFullPath(Path.Combine(projectDir, reference.Groups[1].Value.Replace('\\', '/')));
+                test.AdditionalReferences.Add(Compile(Path.GetDirectoryName(referenced)!));
             }
             foreach (var file in ProjectFiles(projectDir, "*.cs"))
             {
@@ -117,6 +135,24 @@ namespace Raxx.Guardrails.Analyzers.Tests.Incidents
                 .Distinct(StringComparer.Ordinal)
                 .OrderBy(l => l, StringComparer.Ordinal)
                 .ToArray();
+        }
+
+        /// <summary>A referenced web project compiled in memory (no analyzers), as the assembly its dependents compile against.</summary>
+        private static MetadataReference Compile(string projectDir)
+        {
+            var name = Path.GetFileNameWithoutExtension(Directory.GetFiles(projectDir, "*.csproj").Single());
+            var parse = new CSharpParseOptions(LanguageVersion.Latest);
+            var trees = ProjectFiles(projectDir, "*.cs").Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f))
+                .Append(CSharpSyntaxTree.ParseText(WebUsings, parse, "GlobalUsings.g.cs"));
+            var compilation = CSharpCompilation.Create(name, trees, ReferenceAssemblies.AspNet,
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+            using var image = new MemoryStream();
+            var emitted = compilation.Emit(image);
+            if (!emitted.Success)
+            {
+                throw new InvalidOperationException($"{name} does not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+            }
+            return MetadataReference.CreateFromImage(image.ToArray());
         }
 
         private static IEnumerable<string> ProjectFiles(string projectDir, string pattern) =>
