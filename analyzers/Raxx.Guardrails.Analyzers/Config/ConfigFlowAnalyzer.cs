@@ -8,7 +8,7 @@ namespace Raxx.Guardrails.Analyzers.Config
     /// <summary>
     /// Base of the configuration-pipeline rules (RAXX101-104): resolves the configuration types once per
     /// compilation (nothing runs when Microsoft.Extensions.Configuration is absent), gates each method
-    /// body on a cheap operation check, then walks it once with <see cref="ConfigFlowWalker"/>.
+    /// body on a cheap syntax check, then walks it once with <see cref="ConfigFlowWalker"/>.
     /// </summary>
     public abstract class ConfigFlowAnalyzer : DiagnosticAnalyzer
     {
@@ -23,31 +23,20 @@ namespace Raxx.Guardrails.Analyzers.Config
                 {
                     return;
                 }
-                start.RegisterOperationBlockStartAction(block =>
+                // One callback per member body, opened only when its syntax holds a call or a write that can
+                // change a configuration pipeline (see ConfigFlowWalker.MayChangeConfiguration); reads alone
+                // never make a finding of RAXX101-104. No callback per operation.
+                start.RegisterOperationBlockAction(block =>
                 {
-                    var gate = new Gate();
-                    block.RegisterOperationAction(
-                        op =>
-                        {
-                            if (!gate.Open && ConfigFlowWalker.IsCandidate(op.Operation, types))
-                            {
-                                gate.Open = true;
-                            }
-                        },
-                        OperationKind.Invocation,
-                        OperationKind.PropertyReference);
-                    block.RegisterOperationBlockEndAction(end =>
+                    if (!ConfigFlowWalker.MayChangeConfiguration(block.OperationBlocks, types, block.CancellationToken))
                     {
-                        if (!gate.Open)
-                        {
-                            return;
-                        }
-                        var flows = ConfigFlowWalker.Analyze(end.OperationBlocks, types, end.CancellationToken);
-                        if (flows.Count > 0)
-                        {
-                            Report(flows, end.ReportDiagnostic, end.CancellationToken);
-                        }
-                    });
+                        return;
+                    }
+                    var flows = ConfigFlowWalker.Analyze(block.OperationBlocks, types, block.CancellationToken);
+                    if (flows.Count > 0)
+                    {
+                        Report(flows, block.ReportDiagnostic, block.CancellationToken);
+                    }
                 });
             });
         }
@@ -57,9 +46,5 @@ namespace Raxx.Guardrails.Analyzers.Config
 
         private protected abstract void Report(IReadOnlyList<ConfigFlow> flows, System.Action<Diagnostic> report, CancellationToken cancellationToken);
 
-        private sealed class Gate
-        {
-            public volatile bool Open;
-        }
     }
 }

@@ -62,6 +62,90 @@ namespace Raxx.Guardrails.Analyzers.Config
             return walker._order;
         }
 
+        /// <summary>
+        /// Cheap pre-check of a member body: does it contain a call or an assignment that could add a
+        /// configuration event other than a read (a source, environment variables, the command line,
+        /// Sources.Insert/Clear, a key write)? Every finding of RAXX101-104 needs one: RAXX101 a source,
+        /// RAXX102 a key write, RAXX103 a change after the read, RAXX104 Sources.Clear(). Syntax first (the
+        /// method name: Add*, Insert, Clear, UseSetting; an assignment to an indexer or Value), then the
+        /// operation of each such node only.
+        /// </summary>
+        public static bool MayChangeConfiguration(ImmutableArray<IOperation> blocks, ConfigTypes types, CancellationToken cancellationToken)
+        {
+            foreach (var block in blocks)
+            {
+                var model = block.SemanticModel;
+                foreach (var node in block.Syntax.DescendantNodesAndSelf())
+                {
+                    switch (node)
+                    {
+                        case InvocationExpressionSyntax invocation when IsChangeName(InvokedName(invocation.Expression)):
+                            if (model == null)
+                            {
+                                return true;
+                            }
+                            if (model.GetOperation(invocation, cancellationToken) is IInvocationOperation call && IsCandidate(call, types))
+                            {
+                                return true;
+                            }
+                            break;
+                        case AssignmentExpressionSyntax assignment when assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression) && IsKeyWriteTarget(assignment.Left):
+                            if (model == null)
+                            {
+                                return true;
+                            }
+                            var operation = model.GetOperation(assignment, cancellationToken);
+                            if (!(operation is ISimpleAssignmentOperation simple) || !(simple.Target is IPropertyReferenceOperation target) || IsCandidate(target, types))
+                            {
+                                return true; // a null-conditional or unusual write: let the walker decide
+                            }
+                            break;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static bool IsChangeName(string? name) =>
+            name != null && (name.StartsWith("Add", StringComparison.Ordinal) || name == "Insert" || name == "Clear" || name == "UseSetting");
+
+        /// <summary><c>x["K"] = …</c>, <c>{ ["K"] = … }</c>, <c>x?["K"] = …</c>, <c>section.Value = …</c>, <c>Value = …</c>.</summary>
+        private static bool IsKeyWriteTarget(ExpressionSyntax left)
+        {
+            while (left is ParenthesizedExpressionSyntax parenthesized)
+            {
+                left = parenthesized.Expression;
+            }
+            switch (left)
+            {
+                case ElementAccessExpressionSyntax _:
+                case ImplicitElementAccessSyntax _:
+                case ConditionalAccessExpressionSyntax _:
+                    return true;
+                case MemberAccessExpressionSyntax member:
+                    return member.Name.Identifier.ValueText == "Value";
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText == "Value";
+                default:
+                    return false;
+            }
+        }
+
+        private static string? InvokedName(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+            return expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+        }
+
         /// <summary>Cheap pre-check for an operation callback: could this operation take part in a flow?</summary>
         public static bool IsCandidate(IOperation operation, ConfigTypes types)
         {

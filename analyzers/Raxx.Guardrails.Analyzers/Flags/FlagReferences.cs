@@ -3,6 +3,7 @@ using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -53,6 +54,16 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private readonly ImmutableHashSet<string> _flagMethodNames;
         private readonly ImmutableHashSet<string> _parameterAttributes;
 
+        /// <summary>The syntax of calls whose operation is an <see cref="IInvocationOperation"/>.</summary>
+        public static readonly SyntaxKind[] InvocationKinds =
+        {
+            SyntaxKind.InvocationExpression, SyntaxKind.BaseConstructorInitializer, SyntaxKind.ThisConstructorInitializer, SyntaxKind.PrimaryConstructorBaseType,
+        };
+
+        /// <summary>Methods that read a FLAG_* name from the environment or configuration (their first string argument).</summary>
+        private static readonly ImmutableHashSet<string> EnvStyleReaders = ImmutableHashSet.Create(StringComparer.Ordinal,
+            "GetEnvironmentVariable", "GetValue", "GetSection");
+
         private FlagReferences(Compilation compilation, ImmutableHashSet<string> flagMethods, ImmutableHashSet<string> parameterAttributes)
         {
             _environment = compilation.GetTypeByMetadataName("System.Environment");
@@ -62,7 +73,125 @@ namespace Raxx.Guardrails.Analyzers.Flags
             _flagMethods = flagMethods;
             _flagMethodNames = flagMethods.Select(m => m.Substring(m.LastIndexOf('.') + 1)).ToImmutableHashSet(StringComparer.Ordinal);
             _parameterAttributes = parameterAttributes;
+            MayHaveMarkedParameters = AnyTypeNamed(compilation, parameterAttributes);
         }
+
+        /// <summary>
+        /// False when no type of the compilation or its references is named like a flag-parameter attribute
+        /// (FlagName, FlagNameAttribute…): then no parameter anywhere can be marked, and only calls named like
+        /// a flag API need the semantic model. Decided once per compilation from the declaration table and
+        /// the references' type-name sets (nested types included).
+        /// </summary>
+        public bool MayHaveMarkedParameters { get; }
+
+        private static bool AnyTypeNamed(Compilation compilation, ImmutableHashSet<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type) || compilation.ContainsSymbolsWithName(name + "Attribute", SymbolFilter.Type))
+                {
+                    return true;
+                }
+            }
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                var typeNames = assembly.TypeNames;
+                foreach (var name in names)
+                {
+                    if (typeNames.Contains(name) || typeNames.Contains(name + "Attribute"))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Cheap syntactic pre-check of a call (<see cref="InvocationKinds"/>): false when the call cannot name a
+        /// flag, so its operation is never built. Exact with respect to <see cref="Collect(IInvocationOperation, List{FlagReference})"/>:
+        /// a flag comes from a FLAG_* reader, a Microsoft.FeatureManagement method, a configured method (all
+        /// matched by their simple name) or a marked parameter (see <see cref="MayHaveMarkedParameters"/>).
+        /// </summary>
+        public bool MayNameFlag(SyntaxNode node)
+        {
+            if (MayHaveMarkedParameters)
+            {
+                return true;
+            }
+            if (!(node is InvocationExpressionSyntax invocation))
+            {
+                return _flagMethodNames.Contains(".ctor"); // constructor initialisers
+            }
+            var name = InvokedName(invocation.Expression);
+            if (name == null || _flagMethodNames.Contains("Invoke"))
+            {
+                // a delegate call's method is Invoke: only a configured Invoke could name a flag
+                return _flagMethodNames.Contains("Invoke");
+            }
+            if (FeatureManagementMethods.Contains(name) || _flagMethodNames.Contains(name))
+            {
+                return true;
+            }
+            return EnvStyleReaders.Contains(name) && MayBeEnvStyleName(invocation.ArgumentList);
+        }
+
+        /// <summary>
+        /// Pre-check of an element access for <see cref="Collect(IPropertyReferenceOperation, List{FlagReference})"/>:
+        /// one argument that is not a literal other than a FLAG_* string.
+        /// </summary>
+        public static bool MayNameEnvStyleKey(SyntaxNode node)
+        {
+            var arguments = node switch
+            {
+                ElementAccessExpressionSyntax access => access.ArgumentList,
+                ElementBindingExpressionSyntax binding => binding.ArgumentList,
+                ImplicitElementAccessSyntax implicitAccess => implicitAccess.ArgumentList,
+                _ => null,
+            };
+            return arguments != null && arguments.Arguments.Count == 1 && MayBeEnvStyleName(arguments);
+        }
+
+        /// <summary>False when every argument is a literal and no string literal is a FLAG_* name.</summary>
+        private static bool MayBeEnvStyleName(BaseArgumentListSyntax arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (!(argument.Expression is LiteralExpressionSyntax literal))
+                {
+                    return true; // a const field/local, a concatenation… : ask the semantic model
+                }
+                if (literal.IsKind(SyntaxKind.StringLiteralExpression) && FlagNames.IsEnvStyleName(literal.Token.ValueText))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The simple name a call is made through (<c>a.B()</c>, <c>a?.B()</c>, <c>B()</c>, <c>B&lt;T&gt;()</c>), else null.</summary>
+        private static string? InvokedName(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+            return expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+        }
+
+        /// <summary>The invocation of a call's operation (a constructor initialiser comes wrapped in a statement).</summary>
+        public static IInvocationOperation? AsInvocation(IOperation? operation) => operation switch
+        {
+            IInvocationOperation invocation => invocation,
+            IExpressionStatementOperation { Operation: IInvocationOperation inner } => inner,
+            _ => null,
+        };
 
         public static FlagReferences Create(Compilation compilation, AnalyzerOptions options)
         {

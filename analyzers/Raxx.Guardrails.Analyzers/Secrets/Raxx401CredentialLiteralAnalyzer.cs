@@ -59,9 +59,10 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     }
                 }
                 var optionsProvider = start.Options.AnalyzerConfigOptionsProvider;
+                var clean = new CleanValues();
 
-                start.RegisterSyntaxNodeAction(ctx => AnalyzeLiteral(ctx, isTestProject, optionsProvider), SyntaxKind.StringLiteralExpression);
-                start.RegisterSyntaxNodeAction(ctx => AnalyzeInterpolatedText(ctx, isTestProject, optionsProvider), SyntaxKind.InterpolatedStringText);
+                start.RegisterSyntaxNodeAction(ctx => AnalyzeLiteral(ctx, isTestProject, optionsProvider, clean), SyntaxKind.StringLiteralExpression);
+                start.RegisterSyntaxNodeAction(ctx => AnalyzeInterpolatedText(ctx, isTestProject, optionsProvider, clean), SyntaxKind.InterpolatedStringText);
             });
         }
 
@@ -89,7 +90,32 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             }
         }
 
-        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        /// <summary>
+        /// Values the engine classified as no credential without a key name, per compilation: the same
+        /// literal repeated across files (headers, routes, messages) is classified once. Only the key-less
+        /// classification is cached (it depends on the value and IncludeContext alone); bounded.
+        /// </summary>
+        private sealed class CleanValues
+        {
+            private const int MaxEntries = 50000;
+            private const int MaxLength = 512;
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _withContext = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _withoutContext = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            private int _count; // ConcurrentDictionary.Count takes every lock: count the additions instead
+
+            public bool Contains(string value, bool includeContext) => (includeContext ? _withContext : _withoutContext).ContainsKey(value);
+
+            public void Add(string value, bool includeContext)
+            {
+                var set = includeContext ? _withContext : _withoutContext;
+                if (value.Length <= MaxLength && System.Threading.Volatile.Read(ref _count) < MaxEntries && set.TryAdd(value, 0))
+                {
+                    System.Threading.Interlocked.Increment(ref _count);
+                }
+            }
+        }
+
+        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean)
         {
             var literal = (LiteralExpressionSyntax)ctx.Node;
             var value = literal.Token.ValueText;
@@ -97,10 +123,10 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             {
                 return;
             }
-            Report(ctx, literal, literal.Token.Span, value, isTestProject, provider);
+            Report(ctx, literal, literal.Token.Span, value, isTestProject, provider, clean);
         }
 
-        private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean)
         {
             var text = (InterpolatedStringTextSyntax)ctx.Node;
             var value = text.TextToken.ValueText;
@@ -108,10 +134,10 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             {
                 return;
             }
-            Report(ctx, owner, text.Span, value, isTestProject, provider);
+            Report(ctx, owner, text.Span, value, isTestProject, provider, clean);
         }
 
-        private static void Report(SyntaxNodeAnalysisContext ctx, ExpressionSyntax expression, TextSpan span, string value, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        private static void Report(SyntaxNodeAnalysisContext ctx, ExpressionSyntax expression, TextSpan span, string value, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean)
         {
             try
             {
@@ -130,8 +156,16 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 // context, or to name a provider-format match in the message
                 var options = new SecretScanOptions { IncludeContext = includeContext, HonourSuppressions = false };
                 var keyResolved = includeContext && SecretScanner.MightBeContextValue(value);
+                if (!keyResolved && clean.Contains(value, includeContext))
+                {
+                    return; // this value without a key name was classified clean already
+                }
                 var key = keyResolved ? CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken) : null;
                 var match = SecretScanner.ClassifyValue(value, key, options);
+                if (match == null && !keyResolved)
+                {
+                    clean.Add(value, includeContext);
+                }
                 if (match == null || (!includeContext && !match.IsProviderFormat))
                 {
                     return;
