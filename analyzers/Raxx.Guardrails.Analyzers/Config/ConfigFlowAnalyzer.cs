@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Raxx.Guardrails.Analyzers.Config
@@ -23,21 +25,39 @@ namespace Raxx.Guardrails.Analyzers.Config
                 {
                     return;
                 }
-                // One callback per member body, opened only when its syntax holds a call or a write that can
-                // change a configuration pipeline (see ConfigFlowWalker.MayChangeConfiguration); reads alone
-                // never make a finding of RAXX101-104. No callback per operation.
-                start.RegisterOperationBlockAction(block =>
-                {
-                    if (!ConfigFlowWalker.MayChangeConfiguration(block.OperationBlocks, types, block.CancellationToken))
+                // No operation or operation-block callback (those make the driver build the operation tree of every
+                // member body, charged to whoever asks first): a syntax action on the few calls and writes that can
+                // change a configuration pipeline (ConfigFlowWalker.MayChangeConfiguration: Add*, Insert, Clear,
+                // UseSetting, an indexer or Value write), confirmed on that node's operation; then the member body
+                // that holds it is walked once. Reads alone never make a finding of RAXX101-104.
+                var analyzed = new ConcurrentDictionary<SyntaxNode, byte>();
+                start.RegisterSyntaxNodeAction(
+                    node =>
                     {
-                        return;
-                    }
-                    var flows = ConfigFlowWalker.Analyze(block.OperationBlocks, types, block.CancellationToken);
-                    if (flows.Count > 0)
-                    {
-                        Report(flows, block.ReportDiagnostic, block.CancellationToken);
-                    }
-                });
+                        if (!ConfigFlowWalker.IsChangeCandidate(node.Node))
+                        {
+                            return;
+                        }
+                        var root = ConfigFlowWalker.BodyRoot(node.Node);
+                        if (root == null || analyzed.ContainsKey(root)
+                            || !ConfigFlowWalker.ConfirmChange(node.Node, node.SemanticModel, types, node.CancellationToken)
+                            || !analyzed.TryAdd(root, 0))
+                        {
+                            return;
+                        }
+                        var blocks = ConfigFlowWalker.OperationBlocks(root, node.SemanticModel, node.CancellationToken);
+                        if (blocks.IsDefaultOrEmpty)
+                        {
+                            return;
+                        }
+                        var flows = ConfigFlowWalker.Analyze(blocks, types, node.CancellationToken);
+                        if (flows.Count > 0)
+                        {
+                            Report(flows, node.ReportDiagnostic, node.CancellationToken);
+                        }
+                    },
+                    SyntaxKind.InvocationExpression,
+                    SyntaxKind.SimpleAssignmentExpression);
             });
         }
 
