@@ -52,58 +52,77 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 }
 
-                // Syntax actions with a name/shape prefilter; the operation of a node is asked for only when it
-                // can name a flag (an operation callback on every invocation and property reference cost ~1 s
-                // on a 2,000-file project). FlagReferences.Collect on the operation decides exactly as before.
-                start.RegisterSyntaxNodeAction(c =>
+                // One pass per syntax tree with a name/shape prefilter (FlagReferences.MayNameFlag,
+                // MayNameEnvStyleKey); the operation of a node is asked for only when it can name a flag, and
+                // FlagReferences.Collect on that operation decides exactly as the former operation callbacks did.
+                // A semantic-model action (not an operation or syntax-node action) so the method bodies it asks
+                // about are usually bound already by the time it runs: an operation callback on every invocation
+                // and property reference cost ~1 s on a 2,000-file project, and a per-node syntax action made
+                // this rule the first to bind every endpoint lambda. Generated code is skipped like the driver
+                // does for node actions (generated files get no semantic-model action; [GeneratedCode] members
+                // are checked here).
+                start.RegisterSemanticModelAction(c =>
                 {
-                    if (c.Node.ContainsDiagnostics || !finder.MayNameFlag(c.Node))
+                    var model = c.SemanticModel;
+                    var found = new List<FlagReference>();
+                    foreach (var node in model.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes())
                     {
-                        return; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
+                        switch (node.Kind())
+                        {
+                            case SyntaxKind.InvocationExpression:
+                            case SyntaxKind.BaseConstructorInitializer:
+                            case SyntaxKind.ThisConstructorInitializer:
+                            case SyntaxKind.PrimaryConstructorBaseType:
+                                if (node.ContainsDiagnostics || !finder.MayNameFlag(node))
+                                {
+                                    continue; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
+                                }
+                                if (FlagReferences.AsInvocation(model.GetOperation(node, c.CancellationToken)) is IInvocationOperation invocation)
+                                {
+                                    finder.Collect(invocation, found);
+                                }
+                                break;
+                            case SyntaxKind.ElementAccessExpression:
+                            case SyntaxKind.ElementBindingExpression:
+                            case SyntaxKind.ImplicitElementAccess:
+                                if (node.ContainsDiagnostics || !FlagReferences.MayNameEnvStyleKey(node))
+                                {
+                                    continue;
+                                }
+                                if (model.GetOperation(node, c.CancellationToken) is IPropertyReferenceOperation property)
+                                {
+                                    finder.Collect(property, found);
+                                }
+                                break;
+                            case SyntaxKind.CollectionInitializerExpression when finder.MayHaveMarkedParameters:
+                                // implicit Add calls of collection initialisers (a marked Add parameter)
+                                if (!node.ContainsDiagnostics && model.GetOperation(node, c.CancellationToken) is IObjectOrCollectionInitializerOperation initializer)
+                                {
+                                    foreach (var element in initializer.Initializers)
+                                    {
+                                        if (element is IInvocationOperation add)
+                                        {
+                                            finder.Collect(add, found);
+                                        }
+                                    }
+                                }
+                                break;
+                        }
                     }
-                    if (FlagReferences.AsInvocation(c.SemanticModel.GetOperation(c.Node, c.CancellationToken)) is IInvocationOperation invocation)
-                    {
-                        var found = new List<FlagReference>();
-                        finder.Collect(invocation, found);
-                        Check(found, c.ReportDiagnostic);
-                    }
-                }, FlagReferences.InvocationKinds);
-
-                start.RegisterSyntaxNodeAction(c =>
-                {
-                    if (c.Node.ContainsDiagnostics || !FlagReferences.MayNameEnvStyleKey(c.Node))
+                    if (found.Count == 0)
                     {
                         return;
                     }
-                    if (c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is IPropertyReferenceOperation property)
+                    var reportable = new List<FlagReference>(found.Count);
+                    foreach (var reference in found)
                     {
-                        var found = new List<FlagReference>();
-                        finder.Collect(property, found);
-                        Check(found, c.ReportDiagnostic);
+                        if (!GeneratedCode.IsInGeneratedMember(reference.Syntax, model, c.CancellationToken))
+                        {
+                            reportable.Add(reference);
+                        }
                     }
-                }, SyntaxKind.ElementAccessExpression, SyntaxKind.ElementBindingExpression, SyntaxKind.ImplicitElementAccess);
-
-                if (finder.MayHaveMarkedParameters)
-                {
-                    // implicit Add calls of collection initialisers (a marked Add parameter)
-                    start.RegisterSyntaxNodeAction(c =>
-                    {
-                        if (c.Node.ContainsDiagnostics
-                            || !(c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is IObjectOrCollectionInitializerOperation initializer))
-                        {
-                            return;
-                        }
-                        var found = new List<FlagReference>();
-                        foreach (var element in initializer.Initializers)
-                        {
-                            if (element is IInvocationOperation add)
-                            {
-                                finder.Collect(add, found);
-                            }
-                        }
-                        Check(found, c.ReportDiagnostic);
-                    }, SyntaxKind.CollectionInitializerExpression);
-                }
+                    Check(reportable, c.ReportDiagnostic);
+                });
 
                 start.RegisterSyntaxNodeAction(c =>
                 {

@@ -61,8 +61,26 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 var optionsProvider = start.Options.AnalyzerConfigOptionsProvider;
                 var clean = new CleanValues();
 
-                start.RegisterSyntaxNodeAction(ctx => AnalyzeLiteral(ctx, isTestProject, optionsProvider, clean), SyntaxKind.StringLiteralExpression);
-                start.RegisterSyntaxNodeAction(ctx => AnalyzeInterpolatedText(ctx, isTestProject, optionsProvider, clean), SyntaxKind.InterpolatedStringText);
+                // One pass per syntax tree (a semantic-model action rather than a node action per literal): the
+                // key name of an argument needs the invoked method (a semantic lookup), and by the time this runs
+                // the tree's method bodies are usually bound already. Generated files get no such action; literals
+                // in [GeneratedCode] members are skipped here, as the driver does for node actions.
+                start.RegisterSemanticModelAction(ctx =>
+                {
+                    var scan = new TreeScan(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, ctx.CancellationToken);
+                    foreach (var node in ctx.SemanticModel.SyntaxTree.GetRoot(ctx.CancellationToken).DescendantNodes())
+                    {
+                        switch (node.Kind())
+                        {
+                            case SyntaxKind.StringLiteralExpression:
+                                AnalyzeLiteral((LiteralExpressionSyntax)node, scan);
+                                break;
+                            case SyntaxKind.InterpolatedStringText:
+                                AnalyzeInterpolatedText((InterpolatedStringTextSyntax)node, scan);
+                                break;
+                        }
+                    }
+                });
             });
         }
 
@@ -115,36 +133,60 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             }
         }
 
-        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean)
+        /// <summary>What one tree's pass shares.</summary>
+        private sealed class TreeScan
         {
-            var literal = (LiteralExpressionSyntax)ctx.Node;
+            public TreeScan(SemanticModel model, Action<Diagnostic> report, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, System.Threading.CancellationToken cancellationToken)
+            {
+                Model = model;
+                ReportDiagnostic = report;
+                IsTestProject = isTestProject;
+                Provider = provider;
+                Clean = clean;
+                CancellationToken = cancellationToken;
+            }
+
+            public SemanticModel Model { get; }
+            public Action<Diagnostic> ReportDiagnostic { get; }
+            public bool IsTestProject { get; }
+            public AnalyzerConfigOptionsProvider Provider { get; }
+            public CleanValues Clean { get; }
+            public System.Threading.CancellationToken CancellationToken { get; }
+        }
+
+        private static void AnalyzeLiteral(LiteralExpressionSyntax literal, TreeScan scan)
+        {
             var value = literal.Token.ValueText;
             if (value.Length < 8)
             {
                 return;
             }
-            Report(ctx, literal, literal.Token.Span, value, isTestProject, provider, clean);
+            Report(scan, literal, literal, literal.Token.Span, value);
         }
 
-        private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean)
+        private static void AnalyzeInterpolatedText(InterpolatedStringTextSyntax text, TreeScan scan)
         {
-            var text = (InterpolatedStringTextSyntax)ctx.Node;
             var value = text.TextToken.ValueText;
             if (value.Length < 8 || !(text.Parent is InterpolatedStringExpressionSyntax owner))
             {
                 return;
             }
-            Report(ctx, owner, text.Span, value, isTestProject, provider, clean);
+            Report(scan, text, owner, text.Span, value);
         }
 
-        private static void Report(SyntaxNodeAnalysisContext ctx, ExpressionSyntax expression, TextSpan span, string value, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean)
+        private static void Report(TreeScan scan, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value)
         {
+            var isTestProject = scan.IsTestProject;
+            var provider = scan.Provider;
+            var clean = scan.Clean;
+            var model = scan.Model;
+            var cancellationToken = scan.CancellationToken;
             try
             {
                 var includeContext = true;
                 if (isTestProject)
                 {
-                    var mode = GetTestMode(ctx.Node.SyntaxTree, provider);
+                    var mode = GetTestMode(node.SyntaxTree, provider);
                     if (mode == TestMode.None)
                     {
                         return;
@@ -160,7 +202,7 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 {
                     return; // this value without a key name was classified clean already
                 }
-                var key = keyResolved ? CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken) : null;
+                var key = keyResolved ? CredentialContext.KeyFor(expression, model, cancellationToken) : null;
                 var match = SecretScanner.ClassifyValue(value, key, options);
                 if (match == null && !keyResolved)
                 {
@@ -172,16 +214,16 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 }
                 if (!keyResolved && match.KeyName == null)
                 {
-                    key = CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken);
+                    key = CredentialContext.KeyFor(expression, model, cancellationToken);
                     match = key == null ? match : SecretScanner.ClassifyValue(value, key, options) ?? match;
                 }
-                if (IsSuppressed(ctx.Node.SyntaxTree, span, ctx.CancellationToken))
+                if (IsSuppressed(node.SyntaxTree, span, cancellationToken) || GeneratedCode.IsInGeneratedMember(node, model, cancellationToken))
                 {
                     return;
                 }
 
                 // an interpolated text part spans exactly the part; a literal spans the whole token
-                ctx.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(ctx.Node.SyntaxTree, span), match.Describe()));
+                scan.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
