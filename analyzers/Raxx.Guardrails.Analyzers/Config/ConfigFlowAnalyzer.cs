@@ -27,7 +27,7 @@ namespace Raxx.Guardrails.Analyzers.Config
                 }
                 // No operation or operation-block callback (those make the driver build the operation tree of every
                 // member body, charged to whoever asks first): a syntax action on the few calls and writes that can
-                // change a configuration pipeline (ConfigFlowWalker.MayChangeConfiguration: Add*, Insert, Clear,
+                // change a configuration pipeline (ConfigFlowWalker.IsChangeCandidate: Add*, Insert, Clear,
                 // UseSetting, an indexer or Value write), confirmed on that node's operation; then the member body
                 // that holds it is walked once. Reads alone never make a finding of RAXX101-104.
                 var analyzed = new ConcurrentDictionary<SyntaxNode, byte>();

@@ -169,6 +169,186 @@ namespace Raxx.Guardrails.Analyzers.Flags
             return false;
         }
 
+        /// <summary>
+        /// True when a call to a Microsoft.FeatureManagement method (by name) can only name declared flags: its
+        /// receiver and every argument are, syntactically, either not a constant (a parameter, <c>this</c>, a
+        /// non-const field of the enclosing type, a non-string literal) or a string constant that is declared
+        /// (a literal, or a const field of the enclosing type initialised with one). RAXX301 reports only
+        /// undeclared names, so such a call needs no semantic model (whose first use in an endpoint lambda binds
+        /// the whole MapGet/MapPost call). Anything else (configured or marked methods, FLAG_* readers, member
+        /// access to other types' constants, casts, locals) answers false and is decided semantically.
+        /// </summary>
+        public bool NamesOnlyDeclaredFlags(SyntaxNode node, Func<string, bool> isDeclared)
+        {
+            if (MayHaveMarkedParameters || !(node is InvocationExpressionSyntax invocation))
+            {
+                return false;
+            }
+            var name = InvokedName(invocation.Expression);
+            if (name == null || !FeatureManagementMethods.Contains(name) || _flagMethodNames.Contains(name) || _flagMethodNames.Contains("Invoke"))
+            {
+                return false;
+            }
+            if (invocation.Expression is MemberAccessExpressionSyntax member && !OnlyDeclared(member.Expression, isDeclared))
+            {
+                return false; // the receiver of a reduced extension is an argument too
+            }
+            if (!(invocation.Expression is MemberAccessExpressionSyntax) && !(invocation.Expression is SimpleNameSyntax))
+            {
+                return false;
+            }
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) || !OnlyDeclared(argument.Expression, isDeclared))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary><c>[FeatureGate("a", "b")]</c> with declared literal names only (named arguments are not flags).</summary>
+        public static bool NamesOnlyDeclaredFlags(AttributeSyntax attribute, Func<string, bool> isDeclared)
+        {
+            if (attribute.ArgumentList == null)
+            {
+                return true; // Collect finds nothing without arguments
+            }
+            foreach (var argument in attribute.ArgumentList.Arguments)
+            {
+                if (argument.NameEquals != null)
+                {
+                    continue;
+                }
+                if (!(argument.Expression is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression) || !isDeclared(literal.Token.ValueText))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool OnlyDeclared(ExpressionSyntax expression, Func<string, bool> isDeclared)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    // a string literal names itself; numbers, true/false, null, default are no string or enum constant
+                    return !literal.IsKind(SyntaxKind.StringLiteralExpression) || isDeclared(literal.Token.ValueText);
+                case ThisExpressionSyntax _:
+                case BaseExpressionSyntax _:
+                case SimpleLambdaExpressionSyntax _:
+                case ParenthesizedLambdaExpressionSyntax _:
+                case AnonymousMethodExpressionSyntax _:
+                case ObjectCreationExpressionSyntax _:
+                case ImplicitObjectCreationExpressionSyntax _:
+                case AnonymousObjectCreationExpressionSyntax _:
+                    return true;
+                case IdentifierNameSyntax identifier:
+                    return IdentifierOnlyDeclared(identifier, isDeclared);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// An identifier that is a parameter of an enclosing method, lambda or local function (never a constant),
+        /// or a field of the innermost enclosing type: non-const, or const with a declared string literal. Any
+        /// other declaration of the name in the member (a local, a pattern or query variable…) or a type that may
+        /// have the member elsewhere (partial, with a base type) answers false.
+        /// </summary>
+        private static bool IdentifierOnlyDeclared(IdentifierNameSyntax identifier, Func<string, bool> isDeclared)
+        {
+            var text = identifier.Identifier.ValueText;
+            SyntaxNode? member = null;
+            for (var node = identifier.Parent; node != null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case SimpleLambdaExpressionSyntax simple when simple.Parameter.Identifier.ValueText == text:
+                        return true;
+                    case ParenthesizedLambdaExpressionSyntax lambda when HasParameter(lambda.ParameterList, text):
+                        return true;
+                    case LocalFunctionStatementSyntax local when HasParameter(local.ParameterList, text):
+                        return true;
+                    case BaseMethodDeclarationSyntax method:
+                        if (HasParameter(method.ParameterList, text))
+                        {
+                            return true;
+                        }
+                        member = node;
+                        break;
+                }
+                if (member != null || node is MemberDeclarationSyntax)
+                {
+                    member ??= node;
+                    break;
+                }
+            }
+            if (member == null || DeclaresName(member, text))
+            {
+                return false; // a local, pattern, query or out variable of that name, or top-level code
+            }
+            if (!(member.Parent is TypeDeclarationSyntax type) || type.BaseList != null || type.TypeParameterList != null
+                || type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+            foreach (var candidate in type.Members)
+            {
+                if (candidate is FieldDeclarationSyntax field)
+                {
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Identifier.ValueText != text)
+                        {
+                            continue;
+                        }
+                        if (!field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                        {
+                            return true; // a field that is not const is never a constant
+                        }
+                        return variable.Initializer?.Value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                            && isDeclared(literal.Token.ValueText);
+                    }
+                }
+            }
+            return false; // not a field of this type: another part, an outer type, a using static…
+        }
+
+        private static bool HasParameter(BaseParameterListSyntax? parameters, string name)
+        {
+            if (parameters == null)
+            {
+                return false;
+            }
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Any declaration of <paramref name="name"/> inside the member (identifier tokens that are not a use).</summary>
+        private static bool DeclaresName(SyntaxNode member, string name)
+        {
+            foreach (var token in member.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && !(token.Parent is SimpleNameSyntax))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>The simple name a call is made through (<c>a.B()</c>, <c>a?.B()</c>, <c>B()</c>, <c>B&lt;T&gt;()</c>), else null.</summary>
         private static string? InvokedName(ExpressionSyntax expression)
         {

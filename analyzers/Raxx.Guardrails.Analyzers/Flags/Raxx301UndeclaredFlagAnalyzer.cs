@@ -73,7 +73,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             case SyntaxKind.BaseConstructorInitializer:
                             case SyntaxKind.ThisConstructorInitializer:
                             case SyntaxKind.PrimaryConstructorBaseType:
-                                if (node.ContainsDiagnostics || !finder.MayNameFlag(node))
+                                if (node.ContainsDiagnostics || !finder.MayNameFlag(node) || finder.NamesOnlyDeclaredFlags(node, flags.Document.IsDeclared))
                                 {
                                     continue; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
                                 }
@@ -131,6 +131,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         return; // [FeatureGate( unterminated: stay quiet until it parses
                     }
                     var found = new List<FlagReference>();
+                    if (FlagReferences.NamesOnlyDeclaredFlags((AttributeSyntax)c.Node, flags.Document.IsDeclared))
+                    {
+                        return; // [FeatureGate("declared")]: nothing to report, no symbol needed
+                    }
                     FlagReferences.Collect((AttributeSyntax)c.Node, c.SemanticModel, found, c.CancellationToken);
                     Check(found, c.ReportDiagnostic);
                 }, SyntaxKind.Attribute);
