@@ -55,12 +55,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 // One pass per syntax tree with a name/shape prefilter (FlagReferences.MayNameFlag,
                 // MayNameEnvStyleKey); the operation of a node is asked for only when it can name a flag, and
                 // FlagReferences.Collect on that operation decides exactly as the former operation callbacks did.
-                // A semantic-model action (not an operation or syntax-node action) so the method bodies it asks
-                // about are usually bound already by the time it runs: an operation callback on every invocation
-                // and property reference cost ~1 s on a 2,000-file project, and a per-node syntax action made
-                // this rule the first to bind every endpoint lambda. Generated code is skipped like the driver
-                // does for node actions (generated files get no semantic-model action; [GeneratedCode] members
-                // are checked here).
+                // A semantic-model action rather than node or operation actions: one callback per tree, and it
+                // tends to run after the node/operation actions of other analyzers that bind the same bodies (the
+                // first analyzer to ask about an endpoint lambda is charged with binding the MapGet call; see
+                // docs/notes/perf.md). Generated files get no semantic-model action; [GeneratedCode] members are
+                // skipped here, as the driver does for node actions.
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;

@@ -62,9 +62,10 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 var clean = new CleanValues();
 
                 // One pass per syntax tree (a semantic-model action rather than a node action per literal): the
-                // key name of an argument needs the invoked method (a semantic lookup), and by the time this runs
-                // the tree's method bodies are usually bound already. Generated files get no such action; literals
-                // in [GeneratedCode] members are skipped here, as the driver does for node actions.
+                // key name of an argument needs the invoked method (a semantic lookup), and this tends to run after
+                // the node/operation actions of other analyzers that bind the same bodies (see docs/notes/perf.md).
+                // Generated files get no such action; literals in [GeneratedCode] members are skipped here, as the
+                // driver does for node actions.
                 start.RegisterSemanticModelAction(ctx =>
                 {
                     var scan = new TreeScan(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, ctx.CancellationToken);
