@@ -210,9 +210,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// <summary><c>[FeatureGate("a", "b")]</c> with declared literal names only (named arguments are not flags).</summary>
         public static bool NamesOnlyDeclaredFlags(AttributeSyntax attribute, Func<string, bool> isDeclared)
         {
-            if (attribute.ArgumentList == null)
+            var name = AttributeName(attribute);
+            if (name != "FeatureGate" && name != "FeatureGateAttribute" || attribute.ArgumentList == null)
             {
-                return true; // Collect finds nothing without arguments
+                return true; // Collect finds nothing in other attributes or without arguments
             }
             foreach (var argument in attribute.ArgumentList.Arguments)
             {
@@ -494,9 +495,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// <summary><c>[FeatureGate("x")]</c>, <c>[FeatureGate(MyFlags.X)]</c>.</summary>
         public static void Collect(AttributeSyntax attribute, SemanticModel model, List<FlagReference> results, System.Threading.CancellationToken cancellationToken)
         {
-            var name = attribute.Name is QualifiedNameSyntax q ? q.Right.Identifier.ValueText
-                : attribute.Name is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText
-                : (attribute.Name as IdentifierNameSyntax)?.Identifier.ValueText;
+            var name = AttributeName(attribute);
             if (name != "FeatureGate" && name != "FeatureGateAttribute" || attribute.ArgumentList == null)
             {
                 return;
@@ -532,6 +531,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
             }
         }
+
+        private static string? AttributeName(AttributeSyntax attribute) =>
+            attribute.Name is QualifiedNameSyntax q ? q.Right.Identifier.ValueText
+            : attribute.Name is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText
+            : (attribute.Name as IdentifierNameSyntax)?.Identifier.ValueText;
 
         private static string? EnumMemberName(INamedTypeSymbol enumType, object? value)
         {
