@@ -22,10 +22,10 @@ internal static class IncrementalBuild
         }
 
         var noop = Shell.Dotnet(Shell.RepoRoot, "build", project, "-c", "Release", "-nologo", "-v:d", "-clp:PerformanceSummary", "--no-restore");
-        var targets = Regex.Matches(noop.Output, @"^\s*(\d+) ms\s+(Raxx\w*)\s+(\d+) calls", RegexOptions.Multiline)
+        var targets = Regex.Matches(noop.Output, @"^\s*(\d+) ms\s+(_?Raxx\w*)\s+(\d+) calls", RegexOptions.Multiline)
             .Select(m => (Name: m.Groups[2].Value, Ms: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .GroupBy(t => t.Name).Select(g => g.First()).ToList();
-        var skipped = Regex.Matches(noop.Output, "Skipping target \"(Raxx\\w*)\" because all output files are up-to-date").Select(m => m.Groups[1].Value).Distinct().ToList();
+        var skipped = Regex.Matches(noop.Output, "Skipping target \"(_?Raxx\\w*)\" because all output files are up-to-date").Select(m => m.Groups[1].Value).Distinct().ToList();
         var compiled = noop.Output.Contains("Skipping target \"CoreCompile\"", StringComparison.Ordinal) ? "skipped" : "RAN";
 
         Console.WriteLine($"no-op rebuild of the companion: {noop.Elapsed.TotalSeconds:0.00}s wall (CoreCompile {compiled})");

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Raxx.Guardrails.Analyzers.Config
@@ -8,7 +10,7 @@ namespace Raxx.Guardrails.Analyzers.Config
     /// <summary>
     /// Base of the configuration-pipeline rules (RAXX101-104): resolves the configuration types once per
     /// compilation (nothing runs when Microsoft.Extensions.Configuration is absent), gates each method
-    /// body on a cheap operation check, then walks it once with <see cref="ConfigFlowWalker"/>.
+    /// body on a cheap syntax check, then walks it once with <see cref="ConfigFlowWalker"/>.
     /// </summary>
     public abstract class ConfigFlowAnalyzer : DiagnosticAnalyzer
     {
@@ -23,32 +25,39 @@ namespace Raxx.Guardrails.Analyzers.Config
                 {
                     return;
                 }
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    var gate = new Gate();
-                    block.RegisterOperationAction(
-                        op =>
-                        {
-                            if (!gate.Open && ConfigFlowWalker.IsCandidate(op.Operation, types))
-                            {
-                                gate.Open = true;
-                            }
-                        },
-                        OperationKind.Invocation,
-                        OperationKind.PropertyReference);
-                    block.RegisterOperationBlockEndAction(end =>
+                // No operation or operation-block callback (those make the driver build the operation tree of every
+                // member body, charged to whoever asks first): a syntax action on the few calls and writes that can
+                // change a configuration pipeline (ConfigFlowWalker.IsChangeCandidate: Add*, Insert, Clear,
+                // UseSetting, an indexer or Value write), confirmed on that node's operation; then the member body
+                // that holds it is walked once. Reads alone never make a finding of RAXX101-104.
+                var analyzed = new ConcurrentDictionary<SyntaxNode, byte>();
+                start.RegisterSyntaxNodeAction(
+                    node =>
                     {
-                        if (!gate.Open)
+                        if (!ConfigFlowWalker.IsChangeCandidate(node.Node))
                         {
                             return;
                         }
-                        var flows = ConfigFlowWalker.Analyze(end.OperationBlocks, types, end.CancellationToken);
+                        var root = ConfigFlowWalker.BodyRoot(node.Node);
+                        if (root == null || analyzed.ContainsKey(root)
+                            || !ConfigFlowWalker.ConfirmChange(node.Node, node.SemanticModel, types, node.CancellationToken)
+                            || !analyzed.TryAdd(root, 0))
+                        {
+                            return;
+                        }
+                        var blocks = ConfigFlowWalker.OperationBlocks(root, node.SemanticModel, node.CancellationToken);
+                        if (blocks.IsDefaultOrEmpty)
+                        {
+                            return;
+                        }
+                        var flows = ConfigFlowWalker.Analyze(blocks, types, node.CancellationToken);
                         if (flows.Count > 0)
                         {
-                            Report(flows, end.ReportDiagnostic, end.CancellationToken);
+                            Report(flows, node.ReportDiagnostic, node.CancellationToken);
                         }
-                    });
-                });
+                    },
+                    SyntaxKind.InvocationExpression,
+                    SyntaxKind.SimpleAssignmentExpression);
             });
         }
 
@@ -57,9 +66,5 @@ namespace Raxx.Guardrails.Analyzers.Config
 
         private protected abstract void Report(IReadOnlyList<ConfigFlow> flows, System.Action<Diagnostic> report, CancellationToken cancellationToken);
 
-        private sealed class Gate
-        {
-            public volatile bool Open;
-        }
     }
 }

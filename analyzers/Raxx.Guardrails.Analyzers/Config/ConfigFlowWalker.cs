@@ -62,6 +62,136 @@ namespace Raxx.Guardrails.Analyzers.Config
             return walker._order;
         }
 
+        /// <summary>
+        /// Syntactic pre-check of a node: a call named like a change of a configuration pipeline (Add*,
+        /// Insert, Clear, UseSetting) or a simple assignment to an indexer or a Value. Every finding of
+        /// RAXX101-104 needs an event other than a read, and only such nodes make one: RAXX101 a source,
+        /// RAXX102 a key write, RAXX103 a change after the read, RAXX104 Sources.Clear().
+        /// </summary>
+        public static bool IsChangeCandidate(SyntaxNode node) => node switch
+        {
+            InvocationExpressionSyntax invocation => IsChangeName(InvokedName(invocation.Expression)),
+            AssignmentExpressionSyntax assignment => IsKeyWriteTarget(assignment.Left),
+            _ => false,
+        };
+
+        /// <summary>The candidate's operation could add such an event (receiver is a configuration, builder, host builder or Sources).</summary>
+        public static bool ConfirmChange(SyntaxNode node, SemanticModel model, ConfigTypes types, CancellationToken cancellationToken)
+        {
+            var operation = model.GetOperation(node, cancellationToken);
+            switch (operation)
+            {
+                case IInvocationOperation call:
+                    return IsCandidate(call, types);
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target }:
+                    return IsCandidate(target, types);
+                case ISimpleAssignmentOperation _:
+                    return false; // a field, local or array element
+                default:
+                    return operation != null; // a null-conditional or unusual form: let the walker decide
+            }
+        }
+
+        /// <summary>
+        /// The member-level node whose operation block holds <paramref name="node"/>: a method, constructor,
+        /// operator, accessor or local-less member body, an expression-bodied property, a field/property
+        /// initialiser, or the compilation unit of top-level statements. Lambdas and local functions belong
+        /// to their member (the walker decides what in them runs in order).
+        /// </summary>
+        public static SyntaxNode? BodyRoot(SyntaxNode node)
+        {
+            for (var current = node.Parent; current != null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case BaseMethodDeclarationSyntax _:
+                    case AccessorDeclarationSyntax _:
+                        return current;
+                    case ArrowExpressionClauseSyntax arrow when arrow.Parent is BasePropertyDeclarationSyntax:
+                        return current;
+                    case EqualsValueClauseSyntax equals when equals.Parent is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: BaseFieldDeclarationSyntax } }
+                                                             || equals.Parent is PropertyDeclarationSyntax
+                                                             || equals.Parent is ParameterSyntax
+                                                             || equals.Parent is EnumMemberDeclarationSyntax:
+                        return current;
+                    case GlobalStatementSyntax global:
+                        return global.Parent;
+                    case PrimaryConstructorBaseTypeSyntax _:
+                    case AttributeSyntax _:
+                        return current;
+                    case TypeDeclarationSyntax _:
+                    case NamespaceDeclarationSyntax _:
+                    case FileScopedNamespaceDeclarationSyntax _:
+                        return null;
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The operation blocks of a <see cref="BodyRoot"/> (the blocks an operation-block action would get).</summary>
+        public static ImmutableArray<IOperation> OperationBlocks(SyntaxNode root, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (root is CompilationUnitSyntax unit)
+            {
+                var top = model.GetOperation(unit, cancellationToken);
+                if (top != null)
+                {
+                    return ImmutableArray.Create(top);
+                }
+                var statements = ImmutableArray.CreateBuilder<IOperation>();
+                foreach (var member in unit.Members)
+                {
+                    if (member is GlobalStatementSyntax global && model.GetOperation(global.Statement, cancellationToken) is IOperation statement)
+                    {
+                        statements.Add(statement);
+                    }
+                }
+                return statements.ToImmutable();
+            }
+            var operation = model.GetOperation(root, cancellationToken);
+            return operation == null ? ImmutableArray<IOperation>.Empty : ImmutableArray.Create(operation);
+        }
+
+        private static bool IsChangeName(string? name) =>
+            name != null && (name.StartsWith("Add", StringComparison.Ordinal) || name == "Insert" || name == "Clear" || name == "UseSetting");
+
+        /// <summary><c>x["K"] = …</c>, <c>{ ["K"] = … }</c>, <c>x?["K"] = …</c>, <c>section.Value = …</c>, <c>Value = …</c>.</summary>
+        private static bool IsKeyWriteTarget(ExpressionSyntax left)
+        {
+            while (left is ParenthesizedExpressionSyntax parenthesized)
+            {
+                left = parenthesized.Expression;
+            }
+            switch (left)
+            {
+                case ElementAccessExpressionSyntax _:
+                case ImplicitElementAccessSyntax _:
+                case ConditionalAccessExpressionSyntax _:
+                    return true;
+                case MemberAccessExpressionSyntax member:
+                    return member.Name.Identifier.ValueText == "Value";
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText == "Value";
+                default:
+                    return false;
+            }
+        }
+
+        private static string? InvokedName(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+            return expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+        }
+
         /// <summary>Cheap pre-check for an operation callback: could this operation take part in a flow?</summary>
         public static bool IsCandidate(IOperation operation, ConfigTypes types)
         {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -53,6 +54,16 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private readonly ImmutableHashSet<string> _flagMethodNames;
         private readonly ImmutableHashSet<string> _parameterAttributes;
 
+        /// <summary>The syntax of calls whose operation is an <see cref="IInvocationOperation"/>.</summary>
+        public static readonly SyntaxKind[] InvocationKinds =
+        {
+            SyntaxKind.InvocationExpression, SyntaxKind.BaseConstructorInitializer, SyntaxKind.ThisConstructorInitializer, SyntaxKind.PrimaryConstructorBaseType,
+        };
+
+        /// <summary>Methods that read a FLAG_* name from the environment or configuration (their first string argument).</summary>
+        private static readonly ImmutableHashSet<string> EnvStyleReaders = ImmutableHashSet.Create(StringComparer.Ordinal,
+            "GetEnvironmentVariable", "GetValue", "GetSection");
+
         private FlagReferences(Compilation compilation, ImmutableHashSet<string> flagMethods, ImmutableHashSet<string> parameterAttributes)
         {
             _environment = compilation.GetTypeByMetadataName("System.Environment");
@@ -62,7 +73,306 @@ namespace Raxx.Guardrails.Analyzers.Flags
             _flagMethods = flagMethods;
             _flagMethodNames = flagMethods.Select(m => m.Substring(m.LastIndexOf('.') + 1)).ToImmutableHashSet(StringComparer.Ordinal);
             _parameterAttributes = parameterAttributes;
+            MayHaveMarkedParameters = AnyTypeNamed(compilation, parameterAttributes);
         }
+
+        /// <summary>
+        /// False when no type of the compilation or its references is named like a flag-parameter attribute
+        /// (FlagName, FlagNameAttribute…): then no parameter anywhere can be marked, and only calls named like
+        /// a flag API need the semantic model. Decided once per compilation from the declaration table and
+        /// the references' type-name sets (nested types included).
+        /// </summary>
+        public bool MayHaveMarkedParameters { get; }
+
+        private static bool AnyTypeNamed(Compilation compilation, ImmutableHashSet<string> names)
+        {
+            foreach (var name in names)
+            {
+                if (compilation.ContainsSymbolsWithName(name, SymbolFilter.Type) || compilation.ContainsSymbolsWithName(name + "Attribute", SymbolFilter.Type))
+                {
+                    return true;
+                }
+            }
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                var typeNames = assembly.TypeNames;
+                foreach (var name in names)
+                {
+                    if (typeNames.Contains(name) || typeNames.Contains(name + "Attribute"))
+                    {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Cheap syntactic pre-check of a call (<see cref="InvocationKinds"/>): false when the call cannot name a
+        /// flag, so its operation is never built. Exact with respect to <see cref="Collect(IInvocationOperation, List{FlagReference})"/>:
+        /// a flag comes from a FLAG_* reader, a Microsoft.FeatureManagement method, a configured method (all
+        /// matched by their simple name) or a marked parameter (see <see cref="MayHaveMarkedParameters"/>).
+        /// </summary>
+        public bool MayNameFlag(SyntaxNode node)
+        {
+            if (MayHaveMarkedParameters)
+            {
+                return true;
+            }
+            if (!(node is InvocationExpressionSyntax invocation))
+            {
+                return _flagMethodNames.Contains(".ctor"); // constructor initialisers
+            }
+            var name = InvokedName(invocation.Expression);
+            if (name == null || _flagMethodNames.Contains("Invoke"))
+            {
+                // a delegate call's method is Invoke: only a configured Invoke could name a flag
+                return _flagMethodNames.Contains("Invoke");
+            }
+            if (FeatureManagementMethods.Contains(name) || _flagMethodNames.Contains(name))
+            {
+                return true;
+            }
+            return EnvStyleReaders.Contains(name) && MayBeEnvStyleName(invocation.ArgumentList);
+        }
+
+        /// <summary>
+        /// Pre-check of an element access for <see cref="Collect(IPropertyReferenceOperation, List{FlagReference})"/>:
+        /// one argument that is not a literal other than a FLAG_* string.
+        /// </summary>
+        public static bool MayNameEnvStyleKey(SyntaxNode node)
+        {
+            var arguments = node switch
+            {
+                ElementAccessExpressionSyntax access => access.ArgumentList,
+                ElementBindingExpressionSyntax binding => binding.ArgumentList,
+                ImplicitElementAccessSyntax implicitAccess => implicitAccess.ArgumentList,
+                _ => null,
+            };
+            return arguments != null && arguments.Arguments.Count == 1 && MayBeEnvStyleName(arguments);
+        }
+
+        /// <summary>False when every argument is a literal and no string literal is a FLAG_* name.</summary>
+        private static bool MayBeEnvStyleName(BaseArgumentListSyntax arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (!(argument.Expression is LiteralExpressionSyntax literal))
+                {
+                    return true; // a const field/local, a concatenation… : ask the semantic model
+                }
+                if (literal.IsKind(SyntaxKind.StringLiteralExpression) && FlagNames.IsEnvStyleName(literal.Token.ValueText))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// True when a call to a Microsoft.FeatureManagement method (by name) can only name declared flags: its
+        /// receiver and every argument are, syntactically, either not a constant (a parameter, <c>this</c>, a
+        /// non-const field of the enclosing type, a non-string literal) or a string constant that is declared
+        /// (a literal, or a const field of the enclosing type initialised with one). RAXX301 reports only
+        /// undeclared names, so such a call needs no semantic model (whose first use in an endpoint lambda binds
+        /// the whole MapGet/MapPost call). Anything else (configured or marked methods, FLAG_* readers, member
+        /// access to other types' constants, casts, locals) answers false and is decided semantically.
+        /// </summary>
+        public bool NamesOnlyDeclaredFlags(SyntaxNode node, Func<string, bool> isDeclared)
+        {
+            if (MayHaveMarkedParameters || !(node is InvocationExpressionSyntax invocation))
+            {
+                return false;
+            }
+            var name = InvokedName(invocation.Expression);
+            if (name == null || !FeatureManagementMethods.Contains(name) || _flagMethodNames.Contains(name) || _flagMethodNames.Contains("Invoke"))
+            {
+                return false;
+            }
+            if (invocation.Expression is MemberAccessExpressionSyntax member && !OnlyDeclared(member.Expression, isDeclared))
+            {
+                return false; // the receiver of a reduced extension is an argument too
+            }
+            if (!(invocation.Expression is MemberAccessExpressionSyntax) && !(invocation.Expression is SimpleNameSyntax))
+            {
+                return false;
+            }
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) || !OnlyDeclared(argument.Expression, isDeclared))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary><c>[FeatureGate("a", "b")]</c> with declared literal names only (named arguments are not flags).</summary>
+        public static bool NamesOnlyDeclaredFlags(AttributeSyntax attribute, Func<string, bool> isDeclared)
+        {
+            var name = AttributeName(attribute);
+            if (name != "FeatureGate" && name != "FeatureGateAttribute" || attribute.ArgumentList == null)
+            {
+                return true; // Collect finds nothing in other attributes or without arguments
+            }
+            foreach (var argument in attribute.ArgumentList.Arguments)
+            {
+                if (argument.NameEquals != null)
+                {
+                    continue;
+                }
+                if (!(argument.Expression is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression) || !isDeclared(literal.Token.ValueText))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static bool OnlyDeclared(ExpressionSyntax expression, Func<string, bool> isDeclared)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+            switch (expression)
+            {
+                case LiteralExpressionSyntax literal:
+                    // a string literal names itself; numbers, true/false, null, default are no string or enum constant
+                    return !literal.IsKind(SyntaxKind.StringLiteralExpression) || isDeclared(literal.Token.ValueText);
+                case ThisExpressionSyntax _:
+                case BaseExpressionSyntax _:
+                case SimpleLambdaExpressionSyntax _:
+                case ParenthesizedLambdaExpressionSyntax _:
+                case AnonymousMethodExpressionSyntax _:
+                case ObjectCreationExpressionSyntax _:
+                case ImplicitObjectCreationExpressionSyntax _:
+                case AnonymousObjectCreationExpressionSyntax _:
+                    return true;
+                case IdentifierNameSyntax identifier:
+                    return IdentifierOnlyDeclared(identifier, isDeclared);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// An identifier that is a parameter of an enclosing method, lambda or local function (never a constant),
+        /// or a field of the innermost enclosing type: non-const, or const with a declared string literal. Any
+        /// other declaration of the name in the member (a local, a pattern or query variable…) or a type that may
+        /// have the member elsewhere (partial, with a base type) answers false.
+        /// </summary>
+        private static bool IdentifierOnlyDeclared(IdentifierNameSyntax identifier, Func<string, bool> isDeclared)
+        {
+            var text = identifier.Identifier.ValueText;
+            SyntaxNode? member = null;
+            for (var node = identifier.Parent; node != null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case SimpleLambdaExpressionSyntax simple when simple.Parameter.Identifier.ValueText == text:
+                        return true;
+                    case ParenthesizedLambdaExpressionSyntax lambda when HasParameter(lambda.ParameterList, text):
+                        return true;
+                    case LocalFunctionStatementSyntax local when HasParameter(local.ParameterList, text):
+                        return true;
+                    case BaseMethodDeclarationSyntax method:
+                        if (HasParameter(method.ParameterList, text))
+                        {
+                            return true;
+                        }
+                        member = node;
+                        break;
+                }
+                if (member != null || node is MemberDeclarationSyntax)
+                {
+                    member ??= node;
+                    break;
+                }
+            }
+            if (member == null || DeclaresName(member, text))
+            {
+                return false; // a local, pattern, query or out variable of that name, or top-level code
+            }
+            if (!(member.Parent is TypeDeclarationSyntax type) || type.BaseList != null || type.TypeParameterList != null
+                || type.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+            foreach (var candidate in type.Members)
+            {
+                if (candidate is FieldDeclarationSyntax field)
+                {
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Identifier.ValueText != text)
+                        {
+                            continue;
+                        }
+                        if (!field.Modifiers.Any(SyntaxKind.ConstKeyword))
+                        {
+                            return true; // a field that is not const is never a constant
+                        }
+                        return variable.Initializer?.Value is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                            && isDeclared(literal.Token.ValueText);
+                    }
+                }
+            }
+            return false; // not a field of this type: another part, an outer type, a using static…
+        }
+
+        private static bool HasParameter(BaseParameterListSyntax? parameters, string name)
+        {
+            if (parameters == null)
+            {
+                return false;
+            }
+            foreach (var parameter in parameters.Parameters)
+            {
+                if (parameter.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>Any declaration of <paramref name="name"/> inside the member (identifier tokens that are not a use).</summary>
+        private static bool DeclaresName(SyntaxNode member, string name)
+        {
+            foreach (var token in member.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && !(token.Parent is SimpleNameSyntax))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>The simple name a call is made through (<c>a.B()</c>, <c>a?.B()</c>, <c>B()</c>, <c>B&lt;T&gt;()</c>), else null.</summary>
+        private static string? InvokedName(ExpressionSyntax expression)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+            return expression switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
+        }
+
+        /// <summary>The invocation of a call's operation (a constructor initialiser comes wrapped in a statement).</summary>
+        public static IInvocationOperation? AsInvocation(IOperation? operation) => operation switch
+        {
+            IInvocationOperation invocation => invocation,
+            IExpressionStatementOperation { Operation: IInvocationOperation inner } => inner,
+            _ => null,
+        };
 
         public static FlagReferences Create(Compilation compilation, AnalyzerOptions options)
         {
@@ -185,9 +495,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// <summary><c>[FeatureGate("x")]</c>, <c>[FeatureGate(MyFlags.X)]</c>.</summary>
         public static void Collect(AttributeSyntax attribute, SemanticModel model, List<FlagReference> results, System.Threading.CancellationToken cancellationToken)
         {
-            var name = attribute.Name is QualifiedNameSyntax q ? q.Right.Identifier.ValueText
-                : attribute.Name is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText
-                : (attribute.Name as IdentifierNameSyntax)?.Identifier.ValueText;
+            var name = AttributeName(attribute);
             if (name != "FeatureGate" && name != "FeatureGateAttribute" || attribute.ArgumentList == null)
             {
                 return;
@@ -223,6 +531,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
             }
         }
+
+        private static string? AttributeName(AttributeSyntax attribute) =>
+            attribute.Name is QualifiedNameSyntax q ? q.Right.Identifier.ValueText
+            : attribute.Name is AliasQualifiedNameSyntax a ? a.Name.Identifier.ValueText
+            : (attribute.Name as IdentifierNameSyntax)?.Identifier.ValueText;
 
         private static string? EnumMemberName(INamedTypeSymbol enumType, object? value)
         {

@@ -52,23 +52,76 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 }
 
-                start.RegisterOperationAction(c =>
+                // One pass per syntax tree with a name/shape prefilter (FlagReferences.MayNameFlag,
+                // MayNameEnvStyleKey); the operation of a node is asked for only when it can name a flag, and
+                // FlagReferences.Collect on that operation decides exactly as the former operation callbacks did.
+                // A semantic-model action rather than node or operation actions: one callback per tree, and it
+                // tends to run after the node/operation actions of other analyzers that bind the same bodies (the
+                // first analyzer to ask about an endpoint lambda is charged with binding the MapGet call; see
+                // docs/notes/perf.md). Generated files get no semantic-model action; [GeneratedCode] members are
+                // skipped here, as the driver does for node actions.
+                start.RegisterSemanticModelAction(c =>
                 {
+                    var model = c.SemanticModel;
                     var found = new List<FlagReference>();
-                    if (c.Operation is IInvocationOperation invocation)
+                    foreach (var node in model.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes())
                     {
-                        finder.Collect(invocation, found);
+                        switch (node.Kind())
+                        {
+                            case SyntaxKind.InvocationExpression:
+                            case SyntaxKind.BaseConstructorInitializer:
+                            case SyntaxKind.ThisConstructorInitializer:
+                            case SyntaxKind.PrimaryConstructorBaseType:
+                                if (node.ContainsDiagnostics || !finder.MayNameFlag(node) || finder.NamesOnlyDeclaredFlags(node, flags.Document.IsDeclared))
+                                {
+                                    continue; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
+                                }
+                                if (FlagReferences.AsInvocation(model.GetOperation(node, c.CancellationToken)) is IInvocationOperation invocation)
+                                {
+                                    finder.Collect(invocation, found);
+                                }
+                                break;
+                            case SyntaxKind.ElementAccessExpression:
+                            case SyntaxKind.ElementBindingExpression:
+                            case SyntaxKind.ImplicitElementAccess:
+                                if (node.ContainsDiagnostics || !FlagReferences.MayNameEnvStyleKey(node))
+                                {
+                                    continue;
+                                }
+                                if (model.GetOperation(node, c.CancellationToken) is IPropertyReferenceOperation property)
+                                {
+                                    finder.Collect(property, found);
+                                }
+                                break;
+                            case SyntaxKind.CollectionInitializerExpression when finder.MayHaveMarkedParameters:
+                                // implicit Add calls of collection initialisers (a marked Add parameter)
+                                if (!node.ContainsDiagnostics && model.GetOperation(node, c.CancellationToken) is IObjectOrCollectionInitializerOperation initializer)
+                                {
+                                    foreach (var element in initializer.Initializers)
+                                    {
+                                        if (element is IInvocationOperation add)
+                                        {
+                                            finder.Collect(add, found);
+                                        }
+                                    }
+                                }
+                                break;
+                        }
                     }
-                    else if (c.Operation is IPropertyReferenceOperation property)
+                    if (found.Count == 0)
                     {
-                        finder.Collect(property, found);
+                        return;
                     }
-                    if (c.Operation.Syntax.ContainsDiagnostics)
+                    var reportable = new List<FlagReference>(found.Count);
+                    foreach (var reference in found)
                     {
-                        return; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
+                        if (!GeneratedCode.IsInGeneratedMember(reference.Syntax, model, c.CancellationToken))
+                        {
+                            reportable.Add(reference);
+                        }
                     }
-                    Check(found, c.ReportDiagnostic);
-                }, OperationKind.Invocation, OperationKind.PropertyReference);
+                    Check(reportable, c.ReportDiagnostic);
+                });
 
                 start.RegisterSyntaxNodeAction(c =>
                 {
@@ -77,6 +130,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         return; // [FeatureGate( unterminated: stay quiet until it parses
                     }
                     var found = new List<FlagReference>();
+                    if (FlagReferences.NamesOnlyDeclaredFlags((AttributeSyntax)c.Node, flags.Document.IsDeclared))
+                    {
+                        return; // [FeatureGate("declared")]: nothing to report, no symbol needed
+                    }
                     FlagReferences.Collect((AttributeSyntax)c.Node, c.SemanticModel, found, c.CancellationToken);
                     Check(found, c.ReportDiagnostic);
                 }, SyntaxKind.Attribute);

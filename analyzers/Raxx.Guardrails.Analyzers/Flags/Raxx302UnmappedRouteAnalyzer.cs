@@ -76,16 +76,19 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }, OperationKind.Invocation);
                 });
 
-                start.RegisterOperationAction(c =>
+                // Only calls of this compilation's extension methods can call a mapper: record just those
+                // (a set insert per invocation of the whole compilation was most of this rule's time).
+                var assembly = start.Compilation.Assembly;
+                void RecordCall(IMethodSymbol target)
                 {
-                    var target = ((IInvocationOperation)c.Operation).TargetMethod;
-                    called.TryAdd((target.ReducedFrom ?? target).OriginalDefinition, 0);
-                }, OperationKind.Invocation);
-                start.RegisterOperationAction(c =>
-                {
-                    var target = ((IMethodReferenceOperation)c.Operation).Method;
-                    called.TryAdd((target.ReducedFrom ?? target).OriginalDefinition, 0);
-                }, OperationKind.MethodReference);
+                    var original = (target.ReducedFrom ?? target).OriginalDefinition;
+                    if (original.IsExtensionMethod && SymbolEqualityComparer.Default.Equals(original.ContainingAssembly, assembly))
+                    {
+                        called.TryAdd(original, 0);
+                    }
+                }
+                start.RegisterOperationAction(c => RecordCall(((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
+                start.RegisterOperationAction(c => RecordCall(((IMethodReferenceOperation)c.Operation).Method), OperationKind.MethodReference);
 
                 if (controllerBase != null)
                 {

@@ -69,7 +69,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         method = creation.Constructor;
                         arguments = creation.Arguments;
                     }
-                    if (method == null || !IsLoadApi(method))
+                    if (method == null || !HasStringArgument(arguments) || !IsLoadApi(method))
                     {
                         return;
                     }
@@ -100,12 +100,23 @@ namespace Raxx.Guardrails.Analyzers.Flags
             });
         }
 
+        private static bool HasStringArgument(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /// <summary>File reads, stream/reader constructors, configuration file sources, and any Load*/Read*/Deserialize* method.</summary>
         private static bool IsLoadApi(IMethodSymbol method)
         {
             var type = method.ContainingType;
-            var ns = type?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            if (ns == "System.IO")
+            if (IsSystemIO(type?.ContainingNamespace))
             {
                 return type!.Name == "File" || type.Name == "StreamReader" || type.Name == "FileStream" || type.Name == "FileInfo";
             }
@@ -115,6 +126,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 || name.StartsWith("Deserialize", StringComparison.Ordinal) || name.StartsWith("Parse", StringComparison.Ordinal)
                 || name.IndexOf("Flags", StringComparison.Ordinal) >= 0;
         }
+
+        /// <summary>The namespace System.IO, compared by name parts (no display string per call).</summary>
+        private static bool IsSystemIO(INamespaceSymbol? ns) =>
+            ns != null && ns.Name == "IO" && ns.ContainingNamespace is { Name: "System" } system && system.ContainingNamespace?.IsGlobalNamespace == true;
 
         /// <summary>
         /// A constant string, or the constant tail of Path.Combine(..., "a", "b.yaml"), followed through a

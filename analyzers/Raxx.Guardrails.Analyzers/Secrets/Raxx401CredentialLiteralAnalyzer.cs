@@ -59,9 +59,29 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     }
                 }
                 var optionsProvider = start.Options.AnalyzerConfigOptionsProvider;
+                var clean = new CleanValues();
 
-                start.RegisterSyntaxNodeAction(ctx => AnalyzeLiteral(ctx, isTestProject, optionsProvider), SyntaxKind.StringLiteralExpression);
-                start.RegisterSyntaxNodeAction(ctx => AnalyzeInterpolatedText(ctx, isTestProject, optionsProvider), SyntaxKind.InterpolatedStringText);
+                // One pass per syntax tree (a semantic-model action rather than a node action per literal): the
+                // key name of an argument needs the invoked method (a semantic lookup), and this tends to run after
+                // the node/operation actions of other analyzers that bind the same bodies (see docs/notes/perf.md).
+                // Generated files get no such action; literals in [GeneratedCode] members are skipped here, as the
+                // driver does for node actions.
+                start.RegisterSemanticModelAction(ctx =>
+                {
+                    var scan = new TreeScan(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, ctx.CancellationToken);
+                    foreach (var node in ctx.SemanticModel.SyntaxTree.GetRoot(ctx.CancellationToken).DescendantNodes())
+                    {
+                        switch (node.Kind())
+                        {
+                            case SyntaxKind.StringLiteralExpression:
+                                AnalyzeLiteral((LiteralExpressionSyntax)node, scan);
+                                break;
+                            case SyntaxKind.InterpolatedStringText:
+                                AnalyzeInterpolatedText((InterpolatedStringTextSyntax)node, scan);
+                                break;
+                        }
+                    }
+                });
             });
         }
 
@@ -89,36 +109,85 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             }
         }
 
-        private static void AnalyzeLiteral(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        /// <summary>
+        /// Values the engine classified as no credential without a key name, per compilation: the same
+        /// literal repeated across files (headers, routes, messages) is classified once. Only the key-less
+        /// classification is cached (it depends on the value and IncludeContext alone); bounded.
+        /// </summary>
+        private sealed class CleanValues
         {
-            var literal = (LiteralExpressionSyntax)ctx.Node;
+            private const int MaxEntries = 50000;
+            private const int MaxLength = 512;
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _withContext = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _withoutContext = new System.Collections.Concurrent.ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+            private int _count; // ConcurrentDictionary.Count takes every lock: count the additions instead
+
+            public bool Contains(string value, bool includeContext) => (includeContext ? _withContext : _withoutContext).ContainsKey(value);
+
+            public void Add(string value, bool includeContext)
+            {
+                var set = includeContext ? _withContext : _withoutContext;
+                if (value.Length <= MaxLength && System.Threading.Volatile.Read(ref _count) < MaxEntries && set.TryAdd(value, 0))
+                {
+                    System.Threading.Interlocked.Increment(ref _count);
+                }
+            }
+        }
+
+        /// <summary>What one tree's pass shares.</summary>
+        private sealed class TreeScan
+        {
+            public TreeScan(SemanticModel model, Action<Diagnostic> report, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, System.Threading.CancellationToken cancellationToken)
+            {
+                Model = model;
+                ReportDiagnostic = report;
+                IsTestProject = isTestProject;
+                Provider = provider;
+                Clean = clean;
+                CancellationToken = cancellationToken;
+            }
+
+            public SemanticModel Model { get; }
+            public Action<Diagnostic> ReportDiagnostic { get; }
+            public bool IsTestProject { get; }
+            public AnalyzerConfigOptionsProvider Provider { get; }
+            public CleanValues Clean { get; }
+            public System.Threading.CancellationToken CancellationToken { get; }
+        }
+
+        private static void AnalyzeLiteral(LiteralExpressionSyntax literal, TreeScan scan)
+        {
             var value = literal.Token.ValueText;
             if (value.Length < 8)
             {
                 return;
             }
-            Report(ctx, literal, literal.Token.Span, value, isTestProject, provider);
+            Report(scan, literal, literal, literal.Token.Span, value);
         }
 
-        private static void AnalyzeInterpolatedText(SyntaxNodeAnalysisContext ctx, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        private static void AnalyzeInterpolatedText(InterpolatedStringTextSyntax text, TreeScan scan)
         {
-            var text = (InterpolatedStringTextSyntax)ctx.Node;
             var value = text.TextToken.ValueText;
             if (value.Length < 8 || !(text.Parent is InterpolatedStringExpressionSyntax owner))
             {
                 return;
             }
-            Report(ctx, owner, text.Span, value, isTestProject, provider);
+            Report(scan, text, owner, text.Span, value);
         }
 
-        private static void Report(SyntaxNodeAnalysisContext ctx, ExpressionSyntax expression, TextSpan span, string value, bool isTestProject, AnalyzerConfigOptionsProvider provider)
+        private static void Report(TreeScan scan, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value)
         {
+            var isTestProject = scan.IsTestProject;
+            var provider = scan.Provider;
+            var clean = scan.Clean;
+            var model = scan.Model;
+            var cancellationToken = scan.CancellationToken;
             try
             {
                 var includeContext = true;
                 if (isTestProject)
                 {
-                    var mode = GetTestMode(ctx.Node.SyntaxTree, provider);
+                    var mode = GetTestMode(node.SyntaxTree, provider);
                     if (mode == TestMode.None)
                     {
                         return;
@@ -130,24 +199,32 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 // context, or to name a provider-format match in the message
                 var options = new SecretScanOptions { IncludeContext = includeContext, HonourSuppressions = false };
                 var keyResolved = includeContext && SecretScanner.MightBeContextValue(value);
-                var key = keyResolved ? CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken) : null;
+                if (!keyResolved && clean.Contains(value, includeContext))
+                {
+                    return; // this value without a key name was classified clean already
+                }
+                var key = keyResolved ? CredentialContext.KeyFor(expression, model, cancellationToken) : null;
                 var match = SecretScanner.ClassifyValue(value, key, options);
+                if (match == null && !keyResolved)
+                {
+                    clean.Add(value, includeContext);
+                }
                 if (match == null || (!includeContext && !match.IsProviderFormat))
                 {
                     return;
                 }
                 if (!keyResolved && match.KeyName == null)
                 {
-                    key = CredentialContext.KeyFor(expression, ctx.SemanticModel, ctx.CancellationToken);
+                    key = CredentialContext.KeyFor(expression, model, cancellationToken);
                     match = key == null ? match : SecretScanner.ClassifyValue(value, key, options) ?? match;
                 }
-                if (IsSuppressed(ctx.Node.SyntaxTree, span, ctx.CancellationToken))
+                if (IsSuppressed(node.SyntaxTree, span, cancellationToken) || GeneratedCode.IsInGeneratedMember(node, model, cancellationToken))
                 {
                     return;
                 }
 
                 // an interpolated text part spans exactly the part; a literal spans the whole token
-                ctx.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(ctx.Node.SyntaxTree, span), match.Describe()));
+                scan.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {

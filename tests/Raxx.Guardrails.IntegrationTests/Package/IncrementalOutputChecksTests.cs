@@ -1,0 +1,124 @@
+using System;
+using System.IO;
+using Raxx.Guardrails.Testing.Process;
+using Xunit;
+
+namespace Raxx.Guardrails.IntegrationTests.Package;
+
+/// <summary>
+/// The output checks (RAXX105 build part, RAXX306 build part) are incremental: a no-op rebuild skips both
+/// targets (their description in obj/ is unchanged and older than the stamp), and a real change re-runs
+/// them — a stale copy of the flags file put into the output, an instance file appearing under a copied
+/// glob, an edited flags file. One small app outside the repository, importing the package's build files
+/// with the Tasks project's output; built with -v:d to see which targets ran.
+/// </summary>
+[Collection(DotnetCollection.Name)]
+public sealed class IncrementalOutputChecksTests : IDisposable
+{
+    private const string FlagsTarget = "RaxxCheckFlagsFileBuildOutput";
+    private const string OverridesTarget = "RaxxCheckLocalOverridesInBuildOutput";
+    private const string Flags = "flags:\n  console_nav:\n    default: false\n    description: the console's navigation\n    risk: low\n    owner: ops\n";
+
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-incremental-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    [Fact]
+    public void NoOpRebuild_SkipsOutputChecks_AndChanges_RunThemAgain()
+    {
+        var app = Path.Combine(_temp, "App");
+        Directory.CreateDirectory(app);
+        var tasks = RepoPaths.Combine("msbuild", "Raxx.Guardrails.Tasks", "bin", RepoPaths.Configuration, "netstandard2.0", "Raxx.Guardrails.Tasks.dll");
+        Assert.True(File.Exists(tasks), "build the solution first: " + tasks);
+        File.WriteAllText(Path.Combine(_temp, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(_temp, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <Import Project="{RepoPaths.Combine("msbuild", "Raxx.Guardrails", "build", "Raxx.Guardrails.props")}" />
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <RaxxTasksAssembly>{tasks}</RaxxTasksAssembly>
+                <RaxxRepositoryChecks>false</RaxxRepositoryChecks>
+                <RaxxFeatureFlagsFile>feature_flags.yaml</RaxxFeatureFlagsFile>
+              </PropertyGroup>
+              <ItemGroup>
+                <None Update="feature_flags.yaml" CopyToOutputDirectory="PreserveNewest" />
+                <Content Include="instance/**" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+              <Import Project="{RepoPaths.Combine("msbuild", "Raxx.Guardrails", "build", "Raxx.Guardrails.targets")}" />
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(\"ok\");\n");
+        File.WriteAllText(Path.Combine(app, "feature_flags.yaml"), Flags);
+        var outputCopy = Path.Combine(app, "bin", RepoPaths.Configuration, "net10.0", "feature_flags.yaml");
+
+        // 1. first build: both checks run
+        var first = Build(app);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(Ran(first, FlagsTarget) && Ran(first, OverridesTarget), first.ToString());
+        Assert.True(File.Exists(outputCopy), first.ToString());
+
+        // 2. no-op rebuild: both skipped as up-to-date
+        var noop = Build(app);
+        Assert.True(noop.ExitCode == 0, noop.ToString());
+        Assert.True(Skipped(noop, FlagsTarget), "RAXX306 check not skipped:\n" + noop);
+        Assert.True(Skipped(noop, OverridesTarget), "RAXX105 check not skipped:\n" + noop);
+        Assert.DoesNotContain("Task \"CheckFlagsFileOutput\"", noop.Output, StringComparison.Ordinal);
+
+        // 3. a stale copy put into the output (newer than the canonical file, so the SDK keeps it): RAXX306 again
+        File.WriteAllText(outputCopy, Flags.Replace("console_nav", "console_nav_old", StringComparison.Ordinal));
+        var stale = Build(app);
+        Assert.True(stale.ExitCode != 0 && stale.Output.Contains("RAXX306", StringComparison.Ordinal), stale.ToString());
+        // the error leaves no stamp: it comes back on the next build too
+        var staleAgain = Build(app);
+        Assert.True(staleAgain.ExitCode != 0 && staleAgain.Output.Contains("RAXX306", StringComparison.Ordinal), staleAgain.ToString());
+        File.Delete(outputCopy);
+        var repaired = Build(app);
+        Assert.True(repaired.ExitCode == 0 && Ran(repaired, FlagsTarget), repaired.ToString());
+
+        // 4. an instance file appearing under the copied glob: RAXX105 again, before it is copied
+        Directory.CreateDirectory(Path.Combine(app, "instance"));
+        File.WriteAllText(Path.Combine(app, "instance", "config.json"), "{ \"Db\": \"local\" }\n");
+        var instance = Build(app);
+        Assert.True(instance.ExitCode != 0 && instance.Output.Contains("RAXX105", StringComparison.Ordinal), instance.ToString());
+        Assert.False(File.Exists(Path.Combine(app, "bin", RepoPaths.Configuration, "net10.0", "instance", "config.json")), instance.ToString());
+        Directory.Delete(Path.Combine(app, "instance"), recursive: true);
+        var removed = Build(app);
+        Assert.True(removed.ExitCode == 0 && Ran(removed, OverridesTarget), removed.ToString());
+
+        // 5. an edited flags file: the RAXX306 check runs again (and passes: the SDK copies the new file first)
+        File.WriteAllText(Path.Combine(app, "feature_flags.yaml"), Flags.Replace("risk: low", "risk: medium", StringComparison.Ordinal));
+        var edited = Build(app);
+        Assert.True(edited.ExitCode == 0, edited.ToString());
+        Assert.True(Ran(edited, FlagsTarget), "RAXX306 check skipped after the flags file changed:\n" + edited);
+        Assert.True(Skipped(edited, OverridesTarget), "RAXX105 check ran although no copied item changed:\n" + edited);
+    }
+
+    private static ProcessResult Build(string project) =>
+        DotnetCli.Run(project, new[]
+        {
+            "build", "-c", RepoPaths.Configuration, "-nologo", "-v:d", "-nodeReuse:false", "-p:UseSharedCompilation=false",
+        });
+
+    private static bool Skipped(ProcessResult result, string target) =>
+        result.Output.Contains($"Skipping target \"{target}\" because all output files are up-to-date", StringComparison.Ordinal);
+
+    /// <summary>The target ran its task (not skipped; MSBuild logs "Building target" with a reason).</summary>
+    private static bool Ran(ProcessResult result, string target) =>
+        !Skipped(result, target) && result.Output.Contains($"Target \"{target}\"", StringComparison.Ordinal)
+        && (result.Output.Contains($"Building target \"{target}\" completely", StringComparison.Ordinal)
+            || result.Output.Contains($"Building target \"{target}\" partially", StringComparison.Ordinal));
+}
