@@ -59,7 +59,7 @@ namespace Raxx.Guardrails.Core.Preflight
                     else if (!probe.ExpectFound && status != 404)
                     {
                         findings.Add(new Finding(RuleIds.Raxx603, FindingSeverity.Warning,
-                            $"Route {probe.Path} answers {status} with flag '{probe.Flag}' off: the gate does not hold.",
+                            $"Route {probe.Path} answers {(status == 0 ? "nothing" : status.ToString(System.Globalization.CultureInfo.InvariantCulture))} with its gate closed (flag '{probe.Flag}' off, {spec.Name}): the route is not gated.",
                             location, "route " + probe.Path + " off"));
                     }
                 }
