@@ -121,6 +121,8 @@ public sealed class PackageConsumerTests : IDisposable
             "tasks/netstandard2.0/Raxx.Guardrails.Tasks.dll",
             "tasks/netstandard2.0/Raxx.Guardrails.Core.dll",
             "tasks/netstandard2.0/YamlDotNet.dll",
+            // the preflight's endpoint probe, found by Core beside itself (docs/notes/preflight.md)
+            "tasks/netstandard2.0/Raxx.Guardrails.Preflight.Probe.dll",
             "build/Raxx.Guardrails.props",
             "build/Raxx.Guardrails.targets",
             "build/props/Raxx.Guardrails.Package.props",
