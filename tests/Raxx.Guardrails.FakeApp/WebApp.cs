@@ -1,6 +1,9 @@
 using System;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.FeatureManagement;
 using Microsoft.FeatureManagement.Mvc;
 
 namespace Raxx.Guardrails.FakeApp
@@ -14,6 +17,10 @@ namespace Raxx.Guardrails.FakeApp
         public static void Run(string[] args)
         {
             var builder = WebApplication.CreateBuilder(args);
+            // Microsoft.FeatureManagement reads FeatureManagement:beta; the preflight flips FLAG_BETA
+            builder.Configuration["FeatureManagement:beta"] = Environment.GetEnvironmentVariable("FLAG_BETA") == "1" ? "true" : "false";
+            builder.Services.AddFeatureManagement();
+            builder.Services.AddControllers();
             var app = builder.Build();
 
             app.MapGet("/health", () => "ok");
@@ -34,6 +41,9 @@ namespace Raxx.Guardrails.FakeApp
             app.MapGet("/gated/items/{id}", (string id) => id).RequireFlag("gated");
             app.MapPost("/gated/items", () => "created").RequireFlag("gated");
 
+            // an MVC action with [FeatureGate]: MVC puts the attribute in the endpoint metadata (BetaReportController)
+            app.MapControllers();
+
             app.Run();
         }
 
@@ -44,6 +54,15 @@ namespace Raxx.Guardrails.FakeApp
         private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, System.Threading.Tasks.ValueTask<object?>> Gate(string flag) =>
             async (context, next) =>
                 Environment.GetEnvironmentVariable("FLAG_" + flag.ToUpperInvariant()) == "1" ? await next(context) : Results.NotFound();
+    }
+
+    /// <summary>[FeatureGate] on an MVC action: Microsoft.FeatureManagement answers 404 while the feature is off.</summary>
+    [ApiController]
+    public sealed class BetaReportController : ControllerBase
+    {
+        [HttpGet("/beta/report")]
+        [FeatureGate("beta")]
+        public string Get() => "report";
     }
 
     /// <summary>The convention the probe recognises: a metadata type named *FlagAttribute with a string Flag.</summary>

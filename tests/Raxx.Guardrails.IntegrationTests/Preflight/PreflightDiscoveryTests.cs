@@ -68,13 +68,14 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
             Assert.All(run.Results, r => Assert.True(r.IsHealthy, r.Spec.Name + ":\n" + r.Output));
             Assert.All(run.Results, r => Assert.True(r.Endpoints?.Success == true, r.Spec.Name + ": " + r.DiscoveryNote));
 
-            // discovered, not declared: the team's convention and Microsoft.FeatureManagement's FeatureGateAttribute
+            // discovered, not declared: the team's convention, FeatureGateAttribute as minimal-API metadata, and
+            // [FeatureGate] on an MVC action (/beta/report, enforced by Microsoft.FeatureManagement itself)
             string Probes(int boot) => string.Join(" ", run.Results[boot].ProbeResults.Select(p => $"{p.Probe.Path}={p.Status}"));
             Assert.Equal(new[] { "production", "flag gated on", "flag beta on", "every flag on" }, run.Results.Select(r => r.Spec.Name));
-            Assert.Equal("/gated=404 /beta=404 /leaky=200", Probes(0));
+            Assert.Equal("/gated=404 /beta=404 /leaky=200 /beta/report=404", Probes(0));
             Assert.Equal("/gated=200 /leaky=200", Probes(1));
-            Assert.Equal("/beta=200", Probes(2));
-            Assert.Equal("/gated=200 /beta=200 /leaky=200", Probes(3));
+            Assert.Equal("/beta=200 /beta/report=200", Probes(2));
+            Assert.Equal("/gated=200 /beta=200 /leaky=200 /beta/report=200", Probes(3));
             Assert.Contains("routes: /gated/items/{id}: gated by gated but has route parameters; not probed", log, StringComparison.Ordinal);
             Assert.Contains("routes: /gated/items: gated by gated but answers only POST; not probed", log, StringComparison.Ordinal);
 
