@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
+using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
+using Raxx.Guardrails.Core.Tests.Robustness;
 
 namespace Raxx.Guardrails.Core.Tests.Preflight;
 
@@ -89,4 +92,25 @@ public class EndpointInventoryTests
     [InlineData("/a/{b}", "/a/x?y=1", true)]
     public void RouteTemplate_MatchesConcretePaths(string template, string path, bool matches) =>
         Assert.Equal(matches, RouteTemplate.Matches(template, path));
+
+    /// <summary>The dump comes from another process: mutated dumps parse to endpoints or an error, and planning on them never throws.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MutatedDumps_NeverThrow_ThroughParsingAndPlanning(int seed)
+    {
+        var flags = new[] { new PreflightFlag("webauthn_registration", "FLAG_WEBAUTHN_REGISTRATION", false), new PreflightFlag("ops", "FLAG_OPS", true) };
+        var boots = FlagMatrix.Build(name => new BootSpec(name, "dotnet", new[] { "Api.dll" }), flags);
+        var declared = new Dictionary<string, string> { ["/api/Admins/7"] = "ops" };
+        Fuzz.Run(new[] { Dump }, 1500, seed, text =>
+        {
+            var inventory = EndpointInventory.Parse(text);
+            Assert.True(inventory.Success || inventory.Error != null);
+            var planner = new GatedRoutePlanner(flags, declared, FindingLocation.WholeFile("Api.csproj"));
+            foreach (var boot in boots)
+            {
+                Assert.All(planner.Plan(boot, inventory.Success ? inventory : null, inventory.Error), probe => Assert.StartsWith("/", probe.Path, StringComparison.Ordinal));
+            }
+        });
+    }
 }
