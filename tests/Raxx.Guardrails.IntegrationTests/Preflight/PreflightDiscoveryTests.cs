@@ -98,5 +98,24 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
                     Assert.Equal("Route /leaky answers 200 with its gate closed (flag 'gated' off, production): the route is not gated.", f.Message);
                 });
         }
+    
+        /// <summary>The private path is the probe's only with the boot's token: without it the request reaches the app (its 404).</summary>
+        [Fact]
+        public async Task EndpointList_WithoutTheToken_IsTheAppsOwn404()
+        {
+            var spec = new BootSpec("production", "dotnet", new[] { RepoPaths.FakeApp, "web" })
+            {
+                Timeout = TimeSpan.FromSeconds(60),
+                ProbeAssemblyPath = Path.Combine(AppContext.BaseDirectory, PreflightProbe.AssemblyFileName),
+            };
+            spec.Probes.Add(new RouteProbe(PreflightProbe.EndpointsPath, expectFound: false, null));
+
+            var result = await BootRunner.RunAsync(spec);
+
+            Assert.True(result.IsHealthy, result.Output);
+            Assert.True(result.Endpoints?.Success == true, result.DiscoveryNote);
+            Assert.Contains(result.Endpoints!.Endpoints, e => e.Route == "/health");
+            Assert.Equal(404, Assert.Single(result.ProbeResults).Status);
+        }
     }
 }
