@@ -35,8 +35,9 @@ namespace Raxx.Guardrails.Core.Preflight
             var result = await RunOnceAsync(spec, spec.ProbeAssemblyPath, spec.ProbeUnavailableReason, cancellationToken).ConfigureAwait(false);
             if (spec.ProbeAssemblyPath != null && result.Outcome == BootOutcome.Exited && PreflightProbe.IsStartupHookFailure(result.Output))
             {
-                // The runtime refuses a startup hook it cannot load (an app older than the probe's framework, a
-                // trimmed app): that is the probe's failure, not the app's. Boot again without it.
+                // The runtime refuses a startup hook it cannot load (an app on a runtime older than the probe's
+                // framework, a probe file gone): that is the probe's failure, not the app's. Boot again without it.
+                // (Apps that disable startup hooks ignore the variable: no endpoint list, the fallback.)
                 var reason = "the app could not load the probe (" + (result.FirstErrorLine ?? "startup hook failed") + "), so it was booted without it";
                 result = await RunOnceAsync(spec, null, reason, cancellationToken).ConfigureAwait(false);
             }
