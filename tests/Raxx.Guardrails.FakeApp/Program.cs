@@ -7,8 +7,15 @@ using System.Threading;
 //   crash-flag   crashes at start (like ValidateOnStart) when FLAG_WEBAUTHN_REGISTRATION=1, else healthy
 //   unhealthy    /health answers 503 forever
 //   silent       never listens
+//   web          an ASP.NET Core minimal-API app with flag-gated routes (WebApp.cs)
 var mode = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("FAKEAPP_MODE") ?? "healthy";
 var url = Environment.GetEnvironmentVariable("ASPNETCORE_URLS") ?? "http://127.0.0.1:5000";
+
+if (mode == "web")
+{
+    Raxx.Guardrails.FakeApp.WebApp.Run(args);
+    return 0;
+}
 
 if (mode == "crash-flag" && Environment.GetEnvironmentVariable("FLAG_WEBAUTHN_REGISTRATION") == "1")
 {

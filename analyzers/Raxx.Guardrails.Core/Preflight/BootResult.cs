@@ -47,6 +47,12 @@ namespace Raxx.Guardrails.Core.Preflight
 
         public bool IsHealthy => Outcome == BootOutcome.Healthy;
 
+        /// <summary>The endpoints the app reported through the probe (null when discovery was not available in this boot).</summary>
+        public EndpointInventory? Endpoints { get; set; }
+
+        /// <summary>Why this boot has no endpoint list (probe missing, not attached, failed to load).</summary>
+        public string? DiscoveryNote { get; set; }
+
         /// <summary>The first line of the app's output that describes an exception, or the last non-empty line.</summary>
         public string? FirstErrorLine => OutputScanner.FirstErrorLine(Output);
     }

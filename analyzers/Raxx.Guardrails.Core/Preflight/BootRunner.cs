@@ -32,7 +32,22 @@ namespace Raxx.Guardrails.Core.Preflight
                 throw new ArgumentNullException(nameof(spec));
             }
 
+            var result = await RunOnceAsync(spec, spec.ProbeAssemblyPath, spec.ProbeUnavailableReason, cancellationToken).ConfigureAwait(false);
+            if (spec.ProbeAssemblyPath != null && result.Outcome == BootOutcome.Exited && PreflightProbe.IsStartupHookFailure(result.Output))
+            {
+                // The runtime refuses a startup hook it cannot load (an app on a runtime older than the probe's
+                // framework, a probe file gone): that is the probe's failure, not the app's. Boot again without it.
+                // (Apps that disable startup hooks ignore the variable: no endpoint list, the fallback.)
+                var reason = "the app could not load the probe (" + (result.FirstErrorLine ?? "startup hook failed") + "), so it was booted without it";
+                result = await RunOnceAsync(spec, null, reason, cancellationToken).ConfigureAwait(false);
+            }
+            return result;
+        }
+
+        private static async Task<BootResult> RunOnceAsync(BootSpec spec, string? probePath, string? noProbeReason, CancellationToken cancellationToken)
+        {
             var port = ReservePort();
+            var token = probePath != null ? PreflightProbe.NewToken() : null;
             var output = new BoundedOutput(MaxOutputChars);
             var stopwatch = Stopwatch.StartNew();
             Process? process = null;
@@ -58,6 +73,16 @@ namespace Raxx.Guardrails.Core.Preflight
                 psi.Environment.Remove("ASPNETCORE_HTTP_PORTS");
                 psi.Environment.Remove("ASPNETCORE_HTTPS_PORTS");
                 psi.Environment["DOTNET_NOLOGO"] = "1";
+                if (probePath != null)
+                {
+                    psi.Environment.TryGetValue(PreflightProbe.StartupHooksVariable, out var hooks);
+                    psi.Environment[PreflightProbe.StartupHooksVariable] = string.IsNullOrEmpty(hooks) ? probePath : hooks + System.IO.Path.PathSeparator + probePath;
+                    psi.Environment[PreflightProbe.TokenVariable] = token;
+                }
+                else
+                {
+                    psi.Environment.Remove(PreflightProbe.TokenVariable);
+                }
 
                 try
                 {
@@ -98,7 +123,22 @@ namespace Raxx.Guardrails.Core.Preflight
                             if (status.Value == 200)
                             {
                                 var result = new BootResult(spec, BootOutcome.Healthy, stopwatch.Elapsed, null, output.ToString(), status);
-                                foreach (var probe in spec.Probes)
+                                var probes = spec.Probes.ToList();
+                                if (probePath != null)
+                                {
+                                    var (inventory, why) = await FetchEndpointsAsync(http, port, token!, cancellationToken).ConfigureAwait(false);
+                                    result.Endpoints = inventory;
+                                    result.DiscoveryNote = why;
+                                }
+                                else
+                                {
+                                    result.DiscoveryNote = noProbeReason ?? "no endpoint probe attached";
+                                }
+                                if (spec.RoutePlanner != null)
+                                {
+                                    probes.AddRange(spec.RoutePlanner.Plan(spec, result.Endpoints, result.DiscoveryNote));
+                                }
+                                foreach (var probe in probes)
                                 {
                                     var probeStatus = await TryGetAsync(http, new Uri($"http://127.0.0.1:{port}{NormalizePath(probe.Path)}"), cancellationToken).ConfigureAwait(false);
                                     result.ProbeResults.Add((probe, probeStatus ?? 0));
@@ -142,6 +182,41 @@ namespace Raxx.Guardrails.Core.Preflight
                     }
                 }).ToArray();
                 return await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Reads the app's endpoint list from the probe; a missing or unreadable list is a reason, never an exception.</summary>
+        private static async Task<(EndpointInventory? Inventory, string? Reason)> FetchEndpointsAsync(HttpClient http, int port, string token, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using (var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"http://127.0.0.1:{port}{PreflightProbe.EndpointsPath}")))
+                {
+                    request.Headers.TryAddWithoutValidation(PreflightProbe.TokenHeader, token);
+                    using (var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false))
+                    {
+                        var status = (int)response.StatusCode;
+                        if (status == 404)
+                        {
+                            return (null, "the probe did not attach: the app is not ASP.NET Core on .NET 6 or later, or it prevents hosting startups or startup hooks");
+                        }
+                        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                        var inventory = EndpointInventory.Parse(body);
+                        if (!inventory.Success)
+                        {
+                            return (null, inventory.Error);
+                        }
+                        return (inventory, null);
+                    }
+                }
+            }
+            catch (HttpRequestException ex)
+            {
+                return (null, "the endpoint list could not be read: " + ex.Message);
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return (null, "the endpoint list did not answer in time");
             }
         }
 

@@ -22,14 +22,13 @@ namespace Raxx.Guardrails.Core.Preflight
         public string Name { get; }
         public string EnvName { get; }
         public bool Default { get; }
-
-        /// <summary>Routes gated by this flag (from the app's endpoint metadata or a route inventory).</summary>
-        public List<string> GatedRoutes { get; } = new List<string>();
     }
 
     /// <summary>
     /// The boots of a flag-flip preflight: production as configured, then each flag flipped alone to
-    /// its non-default value, then every flag on at once (the SEV-1 flipped two flags together).
+    /// its non-default value, then every flag on at once (the SEV-1 flipped two flags together). Each boot
+    /// records its flag values; which gated routes a boot requests is decided once the app has told which
+    /// endpoints it maps (<see cref="GatedRoutePlanner"/>).
     /// </summary>
     public static class FlagMatrix
     {
@@ -44,15 +43,7 @@ namespace Raxx.Guardrails.Core.Preflight
             var baseline = createBoot("production");
             foreach (var flag in flags)
             {
-                baseline.Environment[flag.EnvName] = flag.Default ? "1" : "0";
-                foreach (var route in flag.GatedRoutes)
-                {
-                    // with the flag at its default OFF the route must be gated (404)
-                    if (!flag.Default)
-                    {
-                        baseline.Probes.Add(new RouteProbe(route, expectFound: false, flag.Name));
-                    }
-                }
+                Set(baseline, flag, flag.Default);
             }
             boots.Add(baseline);
 
@@ -63,14 +54,7 @@ namespace Raxx.Guardrails.Core.Preflight
                 boot.FlippedFlag = flag.Name;
                 foreach (var other in flags)
                 {
-                    boot.Environment[other.EnvName] = (ReferenceEquals(other, flag) ? on : other.Default) ? "1" : "0";
-                }
-                if (on)
-                {
-                    foreach (var route in flag.GatedRoutes)
-                    {
-                        boot.Probes.Add(new RouteProbe(route, expectFound: true, flag.Name));
-                    }
+                    Set(boot, other, ReferenceEquals(other, flag) ? on : other.Default);
                 }
                 boots.Add(boot);
             }
@@ -80,16 +64,18 @@ namespace Raxx.Guardrails.Core.Preflight
                 var all = createBoot("every flag on");
                 foreach (var flag in flags)
                 {
-                    all.Environment[flag.EnvName] = "1";
-                    foreach (var route in flag.GatedRoutes)
-                    {
-                        all.Probes.Add(new RouteProbe(route, expectFound: true, flag.Name));
-                    }
+                    Set(all, flag, true);
                 }
                 boots.Add(all);
             }
 
             return boots;
+        }
+
+        private static void Set(BootSpec boot, PreflightFlag flag, bool on)
+        {
+            boot.Environment[flag.EnvName] = on ? "1" : "0";
+            boot.FlagValues[flag.Name] = on;
         }
     }
 }

@@ -56,10 +56,10 @@ namespace Raxx.Guardrails.Core.Preflight
                             $"Route {probe.Path} is still {(status == 0 ? "unreachable" : "404")} with flag '{probe.Flag}' on ({spec.Name}): the route is not mapped or its gate reads another flag.",
                             location, "route " + probe.Path + " on"));
                     }
-                    else if (!probe.ExpectFound && status != 404)
+                    else if (!probe.ExpectFound && status != 404 && status != 0)
                     {
                         findings.Add(new Finding(RuleIds.Raxx603, FindingSeverity.Warning,
-                            $"Route {probe.Path} answers {status} with flag '{probe.Flag}' off: the gate does not hold.",
+                            $"Route {probe.Path} answers {status.ToString(System.Globalization.CultureInfo.InvariantCulture)} with its gate closed (flag '{probe.Flag}' off, {spec.Name}): the route is not gated.",
                             location, "route " + probe.Path + " off"));
                     }
                 }

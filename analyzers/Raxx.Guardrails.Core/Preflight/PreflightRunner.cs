@@ -27,18 +27,28 @@ namespace Raxx.Guardrails.Core.Preflight
         public PreflightSettings Settings { get; }
         public IReadOnlyList<PreflightFlag> Flags { get; }
         public FindingLocation AppLocation { get; }
+
+        /// <summary>
+        /// The endpoint probe to attach for route discovery; null: found by <see cref="PreflightProbe.Find"/> (unless
+        /// <c>preflight.discover: false</c>).
+        /// </summary>
+        public string? ProbeAssemblyPath { get; set; }
     }
 
     /// <summary>The outcome of a preflight: every boot, the findings, and the wall time.</summary>
     public sealed class PreflightRun
     {
-        public PreflightRun(IReadOnlyList<BootResult> results, IReadOnlyList<Finding> findings, TimeSpan elapsed, int parallel)
+        public PreflightRun(IReadOnlyList<BootResult> results, IReadOnlyList<Finding> findings, TimeSpan elapsed, int parallel, IReadOnlyList<string>? notes = null)
         {
             Results = results;
             Findings = findings;
             Elapsed = elapsed;
             Parallel = parallel;
+            Notes = notes ?? Array.Empty<string>();
         }
+
+        /// <summary>What the run says about route discovery: the gated routes found, routes skipped, a fallback to declared routes.</summary>
+        public IReadOnlyList<string> Notes { get; }
 
         public IReadOnlyList<BootResult> Results { get; }
         public IReadOnlyList<Finding> Findings { get; }
@@ -51,9 +61,13 @@ namespace Raxx.Guardrails.Core.Preflight
             foreach (var result in Results)
             {
                 var probes = result.ProbeResults.Count == 0 ? string.Empty
-                    : " — " + string.Join(", ", result.ProbeResults.Select(p => $"{p.Probe.Path} {(p.Status == 0 ? "unreachable" : p.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
+                    : " — " + string.Join(", ", result.ProbeResults.Select(p => $"{p.Probe.Path} {(p.Status == 0 ? "unreachable" : p.Status.ToString(System.Globalization.CultureInfo.InvariantCulture))}{(p.Probe.ExpectFound ? string.Empty : " (gated)")}"));
                 var outcome = result.IsHealthy ? "healthy" : result.Outcome.ToString().ToLowerInvariant();
                 yield return $"  boot {result.Spec.Name}: {outcome} in {result.Elapsed.TotalSeconds:0.0}s{probes}";
+            }
+            foreach (var note in Notes)
+            {
+                yield return "  routes: " + note;
             }
             yield return $"preflight: {Results.Count} boot(s), {Results.Count(r => r.IsHealthy)} healthy, {Findings.Count} finding(s) in {Elapsed.TotalSeconds:0.0}s (up to {Parallel} in parallel)";
         }
@@ -75,21 +89,32 @@ namespace Raxx.Guardrails.Core.Preflight
             var stopwatch = Stopwatch.StartNew();
             var findings = new List<Finding>();
             var flags = request.Flags.ToList();
-            var byName = flags.ToDictionary(f => f.Name, StringComparer.Ordinal);
+            var byName = new HashSet<string>(flags.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
             foreach (var route in request.Settings.GatedRoutes)
             {
-                if (byName.TryGetValue(route.Value, out var flag))
-                {
-                    if (!flag.GatedRoutes.Contains(route.Key))
-                    {
-                        flag.GatedRoutes.Add(route.Key);
-                    }
-                }
-                else
+                if (!byName.Contains(route.Value))
                 {
                     findings.Add(new Finding(RuleIds.Raxx603, FindingSeverity.Error,
                         $"Route {route.Key} is configured as gated by flag '{route.Value}', which the flags file does not declare: the gate can never open (a silent 404).",
                         request.AppLocation, "route " + route.Key + " undeclared"));
+                }
+            }
+
+            // Route discovery: the probe reports the app's endpoints (and their flag gates) in every boot.
+            var planner = new GatedRoutePlanner(flags, request.Settings.GatedRoutes, request.AppLocation);
+            string? probePath = null;
+            string? noProbe = null;
+            if (!request.Settings.Discover)
+            {
+                noProbe = "preflight.discover is false";
+            }
+            else
+            {
+                probePath = request.ProbeAssemblyPath ?? PreflightProbe.Find();
+                if (probePath == null || !File.Exists(probePath))
+                {
+                    noProbe = $"the endpoint probe {PreflightProbe.AssemblyFileName} was not found beside {Path.GetFileName(typeof(PreflightProbe).Assembly.Location)} (set {PreflightProbe.LocationVariable} to its path)";
+                    probePath = null;
                 }
             }
 
@@ -103,6 +128,9 @@ namespace Raxx.Guardrails.Core.Preflight
                     WorkingDirectory = Path.GetDirectoryName(appPath),
                     HealthPath = request.Settings.HealthPath,
                     Timeout = request.Settings.Timeout,
+                    ProbeAssemblyPath = probePath,
+                    ProbeUnavailableReason = noProbe,
+                    RoutePlanner = planner,
                 };
                 foreach (var variable in request.Settings.Environment)
                 {
@@ -123,10 +151,13 @@ namespace Raxx.Guardrails.Core.Preflight
             {
                 var boots = FlagMatrix.Build(Create, flags);
                 results = await BootRunner.RunAllAsync(boots, parallel, cancellationToken).ConfigureAwait(false);
+                findings.AddRange(planner.Findings);
                 findings.AddRange(PreflightReport.ToFindings(results, flags, request.AppLocation));
             }
 
-            return new PreflightRun(results, findings, stopwatch.Elapsed, parallel);
+            // The same route fails the same way in its flag's boot and in the all-on boot: report it once.
+            var distinct = findings.GroupBy(f => f.RuleId + "\n" + f.Location.Path + "\n" + (f.FingerprintMaterial ?? f.Message), StringComparer.Ordinal).Select(g => g.First()).ToList();
+            return new PreflightRun(results, distinct, stopwatch.Elapsed, parallel, planner.Notes);
         }
     }
 }

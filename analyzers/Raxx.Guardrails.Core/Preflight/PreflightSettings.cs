@@ -20,8 +20,9 @@ namespace Raxx.Guardrails.Core.Preflight
     ///   app_json: app.json         # default: app.json beside the project, then at the repository root
     ///   env:                       # production config-var names with placeholder values
     ///     WEBAUTHN_RP_ID: raxx.app
-    ///   routes:                    # flag-gated routes: path -> flag name
-    ///     /api/auth/register/options: webauthn_registration
+    ///   discover: true             # read the app's endpoints through the probe (default true)
+    ///   routes:                    # extra flag-gated routes: path -> flag name (discovered ones need no entry)
+    ///     /api/users/42: user_admin
     /// </code>
     /// Values are placeholders: the preflight proves the app boots with the variables production
     /// declares, not that production's secrets are right.
@@ -33,6 +34,9 @@ namespace Raxx.Guardrails.Core.Preflight
         public string HealthPath { get; set; } = "/health";
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
         public int MaxParallel { get; set; }
+
+        /// <summary>Attach the endpoint probe and discover flag-gated routes from the app's endpoint metadata (default true).</summary>
+        public bool Discover { get; set; } = true;
 
         /// <summary>Environment for every boot: declared production variables with placeholder values.</summary>
         public Dictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -98,6 +102,20 @@ namespace Raxx.Guardrails.Core.Preflight
                             Problem(problems, configPath, value, "'preflight.max_parallel' must be a positive integer");
                         }
                         break;
+                    case "discover":
+                        switch (Scalar(value)?.ToLowerInvariant())
+                        {
+                            case "true":
+                                settings.Discover = true;
+                                break;
+                            case "false":
+                                settings.Discover = false;
+                                break;
+                            default:
+                                Problem(problems, configPath, value, "'preflight.discover' must be true or false");
+                                break;
+                        }
+                        break;
                     case "app_json":
                         settings.AppJsonPath = Scalar(value);
                         break;
@@ -115,7 +133,7 @@ namespace Raxx.Guardrails.Core.Preflight
                         }
                         break;
                     default:
-                        Problem(problems, configPath, entry.Key, $"unknown key 'preflight.{key}' (expected health, timeout_seconds, max_parallel, app_json, env, routes)");
+                        Problem(problems, configPath, entry.Key, $"unknown key 'preflight.{key}' (expected health, timeout_seconds, max_parallel, discover, app_json, env, routes)");
                         break;
                 }
             }

@@ -6,13 +6,18 @@ public static class FlagEndpoints
     public static IServiceCollection AddCompanionFlags(this IServiceCollection services) =>
         services.AddSingleton(sp => CompanionFlags.Load(sp.GetRequiredService<IConfiguration>()));
 
-    /// <summary>Answers 404 (as if the route did not exist) while the flag is off.</summary>
+    /// <summary>
+    /// Answers 404 (as if the route did not exist) while the flag is off. The gate is also recorded as endpoint
+    /// metadata (<see cref="RequiresFlagAttribute"/>): a filter is invisible from outside, metadata is not.
+    /// </summary>
     public static TBuilder RequireFlag<TBuilder>(this TBuilder builder, [FlagName] string flag)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<CompanionFlags>().IsEnabled(flag)
-                ? await next(context)
-                : Results.NotFound());
+        builder
+            .WithMetadata(new RequiresFlagAttribute(flag))
+            .AddEndpointFilter(async (context, next) =>
+                context.HttpContext.RequestServices.GetRequiredService<CompanionFlags>().IsEnabled(flag)
+                    ? await next(context)
+                    : Results.NotFound());
 
     /// <summary>WebAuthn registration options, gated on <c>webauthn_registration</c>.</summary>
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder endpoints)

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using Raxx.Guardrails.Cli.Tests.Infrastructure;
 using Raxx.Guardrails.Testing.Process;
@@ -26,6 +27,10 @@ public sealed class SmokeCommandTests : IDisposable
         Assert.Contains("1 flag(s), health /health", stderr, StringComparison.Ordinal);
         Assert.Contains("boot flag gated on: healthy", stderr, StringComparison.Ordinal);
         Assert.Contains("preflight: 2 boot(s), 2 healthy, 0 finding(s)", stderr, StringComparison.Ordinal);
+        // this mode is a plain HttpListener, not ASP.NET Core: the probe cannot attach, the declared route is probed, and the report says so
+        Assert.Contains("routes: endpoint discovery not available (the probe did not attach", stderr, StringComparison.Ordinal);
+        Assert.Contains("boot production: healthy", stderr, StringComparison.Ordinal);
+        Assert.Contains("/gated 404 (gated)", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,7 +61,8 @@ public sealed class SmokeCommandTests : IDisposable
 
     /// <summary>
     /// The companion as the solution build left it: production variables from its app.json, both WebAuthn
-    /// flags from its feature_flags.yaml, the gated route from its raxx-guardrails.yaml — every boot healthy.
+    /// flags from its feature_flags.yaml, the gated route discovered from its endpoint metadata (its
+    /// raxx-guardrails.yaml declares no route) — every boot healthy, the route gated off and answering on.
     /// </summary>
     [Fact]
     public void Companion_PassesThePreflight_WithEveryFlagFlipped()
@@ -68,6 +74,10 @@ public sealed class SmokeCommandTests : IDisposable
         Assert.True(exit == 0, stdout + stderr);
         Assert.Contains("2 flag(s), health /health, variables from samples/Raxx.Companion/raxx-guardrails.yaml, samples/Raxx.Companion/app.json", stderr, StringComparison.Ordinal);
         Assert.Contains("boot flag webauthn_registration on: healthy", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("routes:\n", File.ReadAllText(RepoPaths.Combine("samples", "Raxx.Companion", "raxx-guardrails.yaml")), StringComparison.Ordinal);
+        Assert.Contains("routes: endpoint discovery: the app reported 3 endpoint(s), 1 flag-gated: /api/auth/register/options (webauthn_registration)", stderr, StringComparison.Ordinal);
+        Assert.Contains("boot production: healthy", stderr, StringComparison.Ordinal);
+        Assert.Contains("/api/auth/register/options 404 (gated)", stderr, StringComparison.Ordinal);
         Assert.Contains("/api/auth/register/options 200", stderr, StringComparison.Ordinal);
         Assert.Contains("boot every flag on: healthy", stderr, StringComparison.Ordinal);
         Assert.Contains("preflight: 4 boot(s), 4 healthy, 0 finding(s)", stderr, StringComparison.Ordinal);

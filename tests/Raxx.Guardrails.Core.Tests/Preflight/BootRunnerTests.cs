@@ -95,7 +95,7 @@ public class BootRunnerTests
         var flags = new[]
         {
             new PreflightFlag("webauthn_registration", "FLAG_WEBAUTHN_REGISTRATION", false, new FindingLocation("feature_flags.yaml", 2, 3, 2, 24)),
-            new PreflightFlag("gated", "FLAG_GATED", false) { GatedRoutes = { "/gated" } },
+            new PreflightFlag("gated", "FLAG_GATED", false),
         };
         var boots = FlagMatrix.Build(name => Spec(name, "crash-flag"), flags);
         Assert.Equal(new[] { "production", "flag webauthn_registration on", "flag gated on", "every flag on" }, boots.Select(b => b.Name));
@@ -121,12 +121,27 @@ public class BootRunnerTests
     [Fact]
     public async Task GatedRoute_StillMissingWithFlagOn_IsRaxx603()
     {
-        var flags = new[] { new PreflightFlag("console_nav_v2", "FLAG_CONSOLE_NAV_V2", false) { GatedRoutes = { "/missing" } } };
-        var boots = FlagMatrix.Build(name => Spec(name, "healthy"), flags);
+        var flags = new[] { new PreflightFlag("console_nav_v2", "FLAG_CONSOLE_NAV_V2", false) };
+        // the stand-in's healthy mode is not ASP.NET Core: no endpoint list, so the declared route is what is probed
+        var planner = new GatedRoutePlanner(flags, new Dictionary<string, string> { ["/missing"] = "console_nav_v2" }, FindingLocation.WholeFile("App.csproj"));
+        var boots = FlagMatrix.Build(name => { var spec = Spec(name, "healthy"); spec.RoutePlanner = planner; return spec; }, flags);
         var results = await BootRunner.RunAllAsync(boots);
         var finding = Assert.Single(PreflightReport.ToFindings(results, flags, FindingLocation.WholeFile("App.csproj")));
         Assert.Equal(RuleIds.Raxx603, finding.RuleId);
         Assert.Equal("Route /missing is still 404 with flag 'console_nav_v2' on (flag console_nav_v2 on): the route is not mapped or its gate reads another flag.", finding.Message);
+    }
+
+    [Fact]
+    public async Task ProbeTheAppCannotLoad_BootsAgainWithoutIt_AndSaysWhy()
+    {
+        var spec = Spec("production", "healthy");
+        spec.ProbeAssemblyPath = Path.Combine(Path.GetTempPath(), "raxx-no-such-dir", PreflightProbe.AssemblyFileName);
+
+        var result = await BootRunner.RunAsync(spec);
+
+        Assert.Equal(BootOutcome.Healthy, result.Outcome);
+        Assert.Null(result.Endpoints);
+        Assert.StartsWith("the app could not load the probe (System.ArgumentException: Startup hook assembly", result.DiscoveryNote, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public class PreflightSettingsTests
               health: /healthz
               timeout_seconds: 12.5
               max_parallel: 3
+              discover: false
               env:
                 WEBAUTHN_RP_ID: raxx.app
               routes:
@@ -36,6 +37,7 @@ public class PreflightSettingsTests
         Assert.Equal("/healthz", settings.HealthPath);
         Assert.Equal(TimeSpan.FromSeconds(12.5), settings.Timeout);
         Assert.Equal(3, settings.MaxParallel);
+        Assert.False(settings.Discover);
         Assert.Equal("raxx.app", settings.Environment["WEBAUTHN_RP_ID"]);
         Assert.Equal("webauthn_registration", settings.GatedRoutes["/api/auth/register/options"]);
     }
@@ -47,6 +49,7 @@ public class PreflightSettingsTests
         Assert.Empty(problems.Items);
         Assert.Equal("/health", settings.HealthPath);
         Assert.Equal(TimeSpan.FromSeconds(30), settings.Timeout);
+        Assert.True(settings.Discover);
     }
 
     [Fact]
@@ -58,12 +61,14 @@ public class PreflightSettingsTests
               timeout_seconds: soon
               routes: [a, b]
               colour: blue
+              discover: sometimes
             """);
 
         Assert.All(problems.Items, p => Assert.Equal(RuleIds.Raxx001, p.RuleId));
-        Assert.Equal(new[] { 2, 3, 4, 5 }, problems.Items.Select(p => p.Location.StartLine));
+        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, problems.Items.Select(p => p.Location.StartLine));
         Assert.Contains("must be a path starting with '/'", problems.Items[0].Message, StringComparison.Ordinal);
         Assert.Contains("unknown key 'preflight.colour'", problems.Items[3].Message, StringComparison.Ordinal);
+        Assert.Contains("'preflight.discover' must be true or false", problems.Items[4].Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Raxx.Guardrails.IntegrationTests.Package;
 /// The package as a consumer gets it: pack Raxx.Guardrails into a temporary feed, restore a two-project
 /// solution from that feed (isolated NUGET_PACKAGES, nothing inherited from this repository), build it once,
 /// and find the RAXX findings at their file and line in the build output — with the rules at error, the
-/// build fails. Two dotnet invocations: pack, build.
+/// build fails; then the boot preflight runs from the package and discovers the app's endpoints. Three dotnet
+/// invocations: pack, build, preflight.
 /// </summary>
 [Collection(DotnetCollection.Name)]
 public sealed class PackageConsumerTests : IDisposable
@@ -105,6 +106,20 @@ public sealed class PackageConsumerTests : IDisposable
         var written = Assert.Single(diagnostics, d => d.Code == "RAXX102" && Rel(d) == "Api/Program.cs");
         Assert.Equal("error", written.Severity);
         Assert.Equal(3, written.Line);
+
+        // 3. the boot preflight from the package: the task in tasks/netstandard2.0 finds the endpoint probe beside Core
+        //    and reads App's endpoints (one more dotnet invocation; App builds, only the repository check would fail it)
+        var preflight = DotnetCli.Run(consumer, new[] { "build", "App/App.csproj", "-t:RaxxPreflight", "--no-restore", "-p:RaxxRepositoryChecks=false", "-nologo", "-v:m", "-nodeReuse:false", "-p:UseSharedCompilation=false" },
+            new Dictionary<string, string?>
+            {
+                ["NUGET_PACKAGES"] = packages,
+                ["MSBuildSDKsPath"] = null,
+                ["MSBUILD_EXE_PATH"] = null,
+            },
+            TimeSpan.FromMinutes(10));
+        Assert.True(preflight.ExitCode == 0, preflight.ToString());
+        Assert.Contains("boot production: healthy", preflight.Output, StringComparison.Ordinal);
+        Assert.Contains("routes: endpoint discovery: the app reported 1 endpoint(s), 0 flag-gated", preflight.Output, StringComparison.Ordinal);
     }
 
     /// <summary>Analyzers with their dependencies, tasks with theirs (not MSBuild's), build/ with the family folders, buildTransitive/.</summary>
@@ -121,6 +136,8 @@ public sealed class PackageConsumerTests : IDisposable
             "tasks/netstandard2.0/Raxx.Guardrails.Tasks.dll",
             "tasks/netstandard2.0/Raxx.Guardrails.Core.dll",
             "tasks/netstandard2.0/YamlDotNet.dll",
+            // the preflight's endpoint probe, found by Core beside itself (docs/notes/preflight.md)
+            "tasks/netstandard2.0/Raxx.Guardrails.Preflight.Probe.dll",
             "build/Raxx.Guardrails.props",
             "build/Raxx.Guardrails.targets",
             "build/props/Raxx.Guardrails.Package.props",
