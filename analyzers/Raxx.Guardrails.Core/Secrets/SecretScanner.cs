@@ -41,7 +41,33 @@ namespace Raxx.Guardrails.Core.Secrets
             }
 
             ScanPrivateKeys(text, results);
+#if NET8_0_OR_GREATER
+            ScanByTriggers(text, options, results);
+#else
+            ScanLineByLine(text, options, results);
+#endif
+            return Finish(text, options, results);
+        }
 
+        /// <summary>
+        /// The reference scan: every line looked at character by character (what netstandard2.0 hosts run).
+        /// Tests assert that <see cref="Scan"/> (trigger-driven on .NET 8+) returns exactly the same findings.
+        /// </summary>
+        internal static IReadOnlyList<SecretMatch> ScanReference(string text, SecretScanOptions? options = null)
+        {
+            options ??= SecretScanOptions.Default;
+            var results = new List<SecretMatch>();
+            if (string.IsNullOrEmpty(text))
+            {
+                return results;
+            }
+            ScanPrivateKeys(text, results);
+            ScanLineByLine(text, options, results);
+            return Finish(text, options, results);
+        }
+
+        private static void ScanLineByLine(string text, SecretScanOptions options, List<SecretMatch> results)
+        {
             // rare multi-character triggers are located once per text, so lines without them cost nothing
             var triggers = new Triggers(text);
             var lineStart = 0;
@@ -57,19 +83,133 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 lineStart = nl + 1;
             }
+        }
 
+#if NET8_0_OR_GREATER
+        [ThreadStatic]
+        private static List<int>? _providerHits;
+
+        /// <summary>
+        /// The same findings as <see cref="ScanLineByLine"/>, driven by vectorised trigger searches over the whole
+        /// text (<see cref="SecretPrefilter"/>): provider prefixes, Azure/Mailchimp shapes, "://", then the lines
+        /// holding a secret-name fragment. Kinds run in the per-line order (provider, shape, URL, assignment), and
+        /// no finding spans lines, so overlap resolution is unchanged.
+        /// </summary>
+        private static void ScanByTriggers(string s, SecretScanOptions options, List<SecretMatch> results)
+        {
+            // 1. provider tokens at token boundaries
+            var hits = _providerHits ??= new List<int>();
+            hits.Clear();
+            SecretPrefilter.CollectProviderHits(s, hits);
+            var skipUntil = 0;
+            foreach (var i in hits)
+            {
+                if (i < skipUntil || !SecretText.IsBoundaryBefore(s, i))
+                {
+                    continue;
+                }
+                var end = LineContentEnd(s, i);
+                if (ProviderDetectors.TryMatch(s, i, end, out var detector, out var length))
+                {
+                    if (!detector!.RequiresContext && !Placeholders.IsPlaceholder(s, i, length))
+                    {
+                        Add(results, Create(s, i, length, detector.Provider, SecretKind.Provider, null));
+                    }
+                    skipUntil = i + length;
+                }
+            }
+
+            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us")
+            var q = s.IndexOf("Q~", StringComparison.Ordinal);
+            var us = s.IndexOf("-us", StringComparison.Ordinal);
+            while (q >= 0 || us >= 0)
+            {
+                var p = q < 0 ? us : us < 0 ? q : Math.Min(q, us);
+                var lineStart = LineStart(s, p);
+                var end = LineContentEnd(s, p);
+                ScanShapes(s, lineStart, end, results);
+                var next = end + 1;
+                q = q >= 0 && q < next ? (next < s.Length ? s.IndexOf("Q~", next, StringComparison.Ordinal) : -1) : q;
+                us = us >= 0 && us < next ? (next < s.Length ? s.IndexOf("-us", next, StringComparison.Ordinal) : -1) : us;
+            }
+
+            // 3. user:password@ in URLs (and Sentry DSNs)
+            var scheme = s.IndexOf("://", StringComparison.Ordinal);
+            while (scheme >= 0)
+            {
+                ScanUrl(s, scheme, LineContentEnd(s, scheme), results);
+                scheme = scheme + 3 < s.Length ? s.IndexOf("://", scheme + 3, StringComparison.Ordinal) : -1;
+            }
+
+            // 4. key/value assignments, only on lines naming a secret-like key
+            if (!options.IncludeContext)
+            {
+                return;
+            }
+            var pos = 0;
+            while (pos < s.Length)
+            {
+                var hit = SecretPrefilter.NextKeyFragment(s, pos);
+                if (hit < 0)
+                {
+                    break;
+                }
+                var lineStart = pos;
+                if (hit > pos)
+                {
+                    var previousNl = s.LastIndexOf('\n', hit - 1, hit - pos);
+                    if (previousNl >= 0)
+                    {
+                        lineStart = previousNl + 1;
+                    }
+                }
+                var end = LineContentEnd(s, hit);
+                if (end - lineStart <= options.MaxContextLineLength)
+                {
+                    ScanAssignments(s, lineStart, end, results);
+                    if (s.IndexOf("</", lineStart, end - lineStart, StringComparison.Ordinal) >= 0)
+                    {
+                        ScanXmlElements(s, lineStart, end, results);
+                    }
+                }
+                var nl = s.IndexOf('\n', end);
+                if (nl < 0)
+                {
+                    break;
+                }
+                pos = nl + 1;
+            }
+        }
+
+        private static int LineStart(string s, int index) => index == 0 ? 0 : s.LastIndexOf('\n', index - 1) + 1;
+
+        /// <summary>End of the line holding <paramref name="index"/>, without its '\r'.</summary>
+        private static int LineContentEnd(string s, int index)
+        {
+            var nl = s.IndexOf('\n', index);
+            var end = nl < 0 ? s.Length : nl;
+            return end > index && s[end - 1] == '\r' ? end - 1 : end;
+        }
+#endif
+
+        private static IReadOnlyList<SecretMatch> Finish(string text, SecretScanOptions options, List<SecretMatch> results)
+        {
             if (results.Count == 0)
             {
                 return results;
             }
             results.Sort((a, b) => a.Offset.CompareTo(b.Offset));
-            var map = new LineMap(text);
-            var suppressed = options.HonourSuppressions ? SuppressedLines(text, map) : null;
+            // positions by counting line breaks forward (matches never overlap, so offsets only grow);
+            // a whole-text line map only when a suppression comment needs one
+            var suppressed = options.HonourSuppressions && text.IndexOf(SuppressionMarker, StringComparison.Ordinal) >= 0
+                ? SuppressedLines(text, new LineMap(text))
+                : null;
+            var lines = new ForwardLineCounter(text);
             var final = new List<SecretMatch>(results.Count);
             foreach (var m in results)
             {
-                var (line, col) = map.GetPosition(m.Offset);
-                var (endLine, endCol) = map.GetPosition(m.Offset + m.Length);
+                var (line, col) = lines.GetPosition(m.Offset);
+                var (endLine, endCol) = lines.GetPosition(m.Offset + m.Length);
                 if (suppressed != null && suppressed.Contains(line))
                 {
                     continue;
@@ -326,7 +466,6 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return;
             }
-            var scheme = s.Substring(a, schemeSep - a).ToLowerInvariant();
             var authStart = schemeSep + 3;
             var authEnd = authStart;
             while (authEnd < end)
@@ -344,6 +483,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 return;
             }
             var colon = s.IndexOf(':', authStart, at - authStart);
+            var scheme = s.Substring(a, schemeSep - a).ToLowerInvariant();
             var host = s.Substring(at + 1, authEnd - at - 1);
             if (colon < 0)
             {
@@ -420,16 +560,19 @@ namespace Raxx.Guardrails.Core.Secrets
 
                 // keys that cannot name a secret are rejected before the value is read (allocation-free);
                 // scanning then goes on inside the value, so "Default": "Server=…;Password=…" is still seen
-                if (!TryReadKey(s, start, i, out var key) || !TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
+                if (!TryReadKey(s, start, i, out var keyStart, out var keyEnd) || !TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
                 {
                     continue;
                 }
-                // no credential is shorter than 8 characters (log levels, ports…)
-                if (vLen < 8 && !HasProviderMatchIn(results, vStart, vLen))
+                // no credential is shorter than 8 characters (log levels, ports…); without a provider token in it,
+                // a value the context rules reject by its characters alone needs no key string (no allocation)
+                var hasProvider = HasProviderMatchIn(results, vStart, vLen);
+                if (!hasProvider && (vLen < 8 || !ContextValueCharacters(s, vStart, vLen)))
                 {
                     continue;
                 }
 
+                var key = s.Substring(keyStart, keyEnd - keyStart);
                 if (string.Equals(key, "value", StringComparison.OrdinalIgnoreCase))
                 {
                     key = XmlSiblingKey(s, start, i) ?? key;
@@ -471,10 +614,28 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key).</summary>
-        private static bool TryReadKey(string s, int lineStart, int op, out string key)
+        /// <summary>The characters a context value may have (printable ASCII, no space, quote, back-tick or parenthesis; at most 1000).</summary>
+        private static bool ContextValueCharacters(string s, int start, int length)
         {
-            key = string.Empty;
+            if (length <= 0 || length > 1000)
+            {
+                return false;
+            }
+            for (var i = start; i < start + length; i++)
+            {
+                var c = s[i];
+                if (c <= ' ' || c > '~' || c == '(' || c == '"' || c == '\'' || c == '`')
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key) as [keyStart, keyEnd).</summary>
+        private static bool TryReadKey(string s, int lineStart, int op, out int keyStart, out int keyEnd)
+        {
+            keyStart = keyEnd = 0;
             var j = op - 1;
             while (j >= lineStart && (s[j] == ' ' || s[j] == '\t'))
             {
@@ -500,7 +661,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     return false;
                 }
-                key = s.Substring(open + 1, j - open - 1);
+                keyStart = open + 1;
+                keyEnd = j;
                 return true;
             }
             var k = j;
@@ -517,7 +679,8 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return false;
             }
-            key = s.Substring(k + 1, j - k);
+            keyStart = k + 1;
+            keyEnd = j + 1;
             return true;
         }
 
@@ -602,10 +765,12 @@ namespace Raxx.Guardrails.Core.Secrets
             return vLen > 0;
         }
 
+        private static readonly string[] XmlKeyAttributes = { "key=\"", "name=\"", "Key=\"", "Name=\"" };
+
         /// <summary>For XML &lt;add key="ApiKey" value="…"/&gt;: the key/name attribute before value.</summary>
         private static string? XmlSiblingKey(string s, int lineStart, int op)
         {
-            foreach (var attr in new[] { "key=\"", "name=\"", "Key=\"", "Name=\"" })
+            foreach (var attr in XmlKeyAttributes)
             {
                 var a = s.LastIndexOf(attr, op, op - lineStart, StringComparison.Ordinal);
                 if (a >= 0)
@@ -662,13 +827,9 @@ namespace Raxx.Guardrails.Core.Secrets
                 // Google API keys are secrets only when a secret-named key holds them: handled below for secret keys only
                 return null;
             }
-            for (var i = start; i < start + length; i++)
+            if (!ContextValueCharacters(s, start, length))
             {
-                var c = s[i];
-                if (c <= ' ' || c > '~' || c == '(' || c == '"' || c == '\'' || c == '`')
-                {
-                    return null;
-                }
+                return null;
             }
             if (Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length)
                 || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0)
@@ -894,6 +1055,51 @@ namespace Raxx.Guardrails.Core.Secrets
                 i = text.IndexOf(SuppressionMarker, r, StringComparison.Ordinal);
             }
             return lines;
+        }
+
+        /// <summary>1-based line and column like <see cref="LineMap"/> (\n, \r\n and \r end a line) for ascending offsets.</summary>
+        private struct ForwardLineCounter
+        {
+            private static readonly char[] Breaks = { '\r', '\n' };
+            private readonly string _text;
+            private int _position;
+            private int _line;
+            private int _lineStart;
+
+            public ForwardLineCounter(string text)
+            {
+                _text = text;
+                _position = 0;
+                _line = 1;
+                _lineStart = 0;
+            }
+
+            public (int Line, int Column) GetPosition(int offset)
+            {
+                if (offset > _text.Length)
+                {
+                    offset = _text.Length;
+                }
+                while (_position < offset)
+                {
+                    var b = _text.IndexOfAny(Breaks, _position, offset - _position);
+                    if (b < 0)
+                    {
+                        _position = offset;
+                        break;
+                    }
+                    var next = _text[b] == '\r' && b + 1 < _text.Length && _text[b + 1] == '\n' ? b + 2 : b + 1;
+                    if (next > offset)
+                    {
+                        _position = offset; // offset is the '\n' of a \r\n: still on this line
+                        break;
+                    }
+                    _line++;
+                    _lineStart = next;
+                    _position = next;
+                }
+                return (_line, offset - _lineStart + 1);
+            }
         }
     }
 }

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+#if NET8_0_OR_GREATER
+using System.Buffers;
+#endif
+
+namespace Raxx.Guardrails.Core.Secrets
+{
+    /// <summary>
+    /// Where a finding can be. Every finding of <see cref="SecretScanner"/> needs, on its line, a provider
+    /// prefix (<see cref="ProviderDetectors"/>), "://" (URL passwords, Slack webhooks, Sentry DSNs), "Q~"
+    /// (Azure AD secrets), "-us" (Mailchimp), or — for key/value context — a fragment without which
+    /// <see cref="SecretKeyNames.Classify"/> never says secret (token, secret, cred, key, bearer, dsn, pat,
+    /// pwd, pass). On .NET 8+ these are vectorised <c>SearchValues&lt;string&gt;</c> searches over the whole
+    /// text, so lines without a trigger are never looked at character by character; netstandard2.0 hosts
+    /// (analyzers, MSBuild tasks) run the line-by-line reference scan (same findings).
+    /// </summary>
+    internal static class SecretPrefilter
+    {
+        /// <summary>Fragments every secret-bearing key name contains (see SecretKeyNames: SecretWords, PasswordWords, "key").</summary>
+        internal static readonly string[] KeyFragments = { "token", "secret", "cred", "key", "bearer", "dsn", "pat", "pwd", "pass" };
+
+        internal static IReadOnlyList<string> ProviderPrefixes()
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var d in ProviderDetectors.All)
+            {
+                foreach (var p in d.Prefixes)
+                {
+                    set.Add(p);
+                }
+            }
+            var list = new List<string>(set);
+            list.Sort(StringComparer.Ordinal);
+            return list;
+        }
+
+#if NET8_0_OR_GREATER
+        /// <summary>Case-insensitive secret-name fragments: one Teddy search (fast with few values).</summary>
+        private static readonly SearchValues<string> KeyFragmentValues = SearchValues.Create(KeyFragments, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// Provider prefixes in groups of at most 8 (measured: one search over ~50 values is ~10× slower per
+        /// byte than a few searches over 8, because Teddy's buckets overflow and most positions need verifying).
+        /// </summary>
+        private static readonly SearchValues<string>[] ProviderGroups = BuildProviderGroups();
+
+        private static SearchValues<string>[] BuildProviderGroups()
+        {
+            var prefixes = ProviderPrefixes();
+            var groups = new List<SearchValues<string>>();
+            for (var i = 0; i < prefixes.Count; i += 8)
+            {
+                var n = Math.Min(8, prefixes.Count - i);
+                var chunk = new string[n];
+                for (var k = 0; k < n; k++)
+                {
+                    chunk[k] = prefixes[i + k];
+                }
+                groups.Add(SearchValues.Create(chunk, StringComparison.Ordinal));
+            }
+            return groups.ToArray();
+        }
+
+        /// <summary>Every position where a provider prefix occurs, ascending.</summary>
+        public static void CollectProviderHits(string text, List<int> hits)
+        {
+            var span = text.AsSpan();
+            var groupsWithHits = 0;
+            foreach (var group in ProviderGroups)
+            {
+                var before = hits.Count;
+                var pos = 0;
+                while (pos < span.Length)
+                {
+                    var i = span.Slice(pos).IndexOfAny(group);
+                    if (i < 0)
+                    {
+                        break;
+                    }
+                    hits.Add(pos + i);
+                    pos += i + 1;
+                }
+                if (hits.Count > before)
+                {
+                    groupsWithHits++;
+                }
+            }
+            if (groupsWithHits > 1)
+            {
+                hits.Sort();
+            }
+        }
+
+        /// <summary>Position of the next secret-name fragment at or after <paramref name="from"/>, or -1.</summary>
+        public static int NextKeyFragment(string text, int from)
+        {
+            var i = text.AsSpan(from).IndexOfAny(KeyFragmentValues);
+            return i < 0 ? -1 : from + i;
+        }
+#endif
+    }
+}
