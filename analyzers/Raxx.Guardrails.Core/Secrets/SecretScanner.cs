@@ -163,7 +163,12 @@ namespace Raxx.Guardrails.Core.Secrets
                         lineStart = previousNl + 1;
                     }
                 }
-                var end = LineContentEnd(s, hit);
+                var nl = s.IndexOf('\n', hit);
+                var end = nl < 0 ? s.Length : nl;
+                if (end > lineStart && s[end - 1] == '\r')
+                {
+                    end--;
+                }
                 if (end - lineStart <= options.MaxContextLineLength)
                 {
                     ScanAssignments(s, lineStart, end, results);
@@ -172,7 +177,6 @@ namespace Raxx.Guardrails.Core.Secrets
                         ScanXmlElements(s, lineStart, end, results);
                     }
                 }
-                var nl = s.IndexOf('\n', end);
                 if (nl < 0)
                 {
                     break;
@@ -572,11 +576,18 @@ namespace Raxx.Guardrails.Core.Secrets
                     continue;
                 }
 
-                var key = s.Substring(keyStart, keyEnd - keyStart);
-                if (string.Equals(key, "value", StringComparison.OrdinalIgnoreCase))
+                // <add key="K" value="…"/>: the value's name is the sibling key/name attribute
+                if (keyEnd - keyStart == 5 && string.Compare(s, keyStart, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0
+                    && TryXmlSiblingKey(s, start, i, out var siblingStart, out var siblingEnd))
                 {
-                    key = XmlSiblingKey(s, start, i) ?? key;
+                    keyStart = siblingStart;
+                    keyEnd = siblingEnd;
                 }
+                if (!hasProvider && SecretKeyNames.Classify(s, keyStart, keyEnd) == KeyNameClass.NotSecret)
+                {
+                    continue; // what ClassifyContext would say, without allocating the key
+                }
+                var key = s.Substring(keyStart, keyEnd - keyStart);
 
                 // a provider token already found in this value: name the key it is assigned to
                 var named = false;
@@ -767,9 +778,10 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static readonly string[] XmlKeyAttributes = { "key=\"", "name=\"", "Key=\"", "Name=\"" };
 
-        /// <summary>For XML &lt;add key="ApiKey" value="…"/&gt;: the key/name attribute before value.</summary>
-        private static string? XmlSiblingKey(string s, int lineStart, int op)
+        /// <summary>For XML &lt;add key="ApiKey" value="…"/&gt;: the key/name attribute before value, as [keyStart, keyEnd).</summary>
+        private static bool TryXmlSiblingKey(string s, int lineStart, int op, out int keyStart, out int keyEnd)
         {
+            keyStart = keyEnd = 0;
             foreach (var attr in XmlKeyAttributes)
             {
                 var a = s.LastIndexOf(attr, op, op - lineStart, StringComparison.Ordinal);
@@ -779,11 +791,13 @@ namespace Raxx.Guardrails.Core.Secrets
                     var ve = s.IndexOf('"', vs, op - vs);
                     if (ve > vs)
                     {
-                        return s.Substring(vs, ve - vs);
+                        keyStart = vs;
+                        keyEnd = ve;
+                        return true;
                     }
                 }
             }
-            return null;
+            return false;
         }
 
         private static void ScanXmlElements(string s, int start, int end, List<SecretMatch> results)
