@@ -92,8 +92,8 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 || name.Equals("secrets.json", StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>The baseline named by <c>credentials: baseline:</c> in the repository config, or the default file.</summary>
-        public static SecretBaseline LoadBaseline(RepositoryContext context)
+        /// <summary>The baseline path (relative to the root) named by <c>credentials: baseline:</c> in the repository config, or the default file.</summary>
+        public static string BaselinePath(RepositoryContext context)
         {
             var path = SecretBaseline.DefaultFileName;
             if (context.Config.GetSection("credentials") is YamlMappingNode section)
@@ -106,6 +106,13 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                     }
                 }
             }
+            return path;
+        }
+
+        /// <summary>The baseline named by <c>credentials: baseline:</c> in the repository config, or the default file.</summary>
+        public static SecretBaseline LoadBaseline(RepositoryContext context)
+        {
+            var path = BaselinePath(context);
             try
             {
                 var full = context.GetFullPath(path);
