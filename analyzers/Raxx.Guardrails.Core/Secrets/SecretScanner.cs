@@ -171,11 +171,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 if (end - lineStart <= options.MaxContextLineLength)
                 {
-                    ScanAssignments(s, lineStart, end, results);
-                    if (s.IndexOf("</", lineStart, end - lineStart, StringComparison.Ordinal) >= 0)
-                    {
-                        ScanXmlElements(s, lineStart, end, results);
-                    }
+                    ScanContextLine(s, lineStart, end, results);
                 }
                 if (nl < 0)
                 {
@@ -399,11 +395,52 @@ namespace Raxx.Guardrails.Core.Secrets
             // 4. key/value assignments
             if (options.IncludeContext && end - start <= options.MaxContextLineLength)
             {
-                ScanAssignments(s, start, end, results);
-                if ((triggers == null || triggers.In(3, start, end)) && s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
+                ScanContextLine(s, start, end, results);
+            }
+        }
+
+        /// <summary>The context rules of one line (both scan paths): assignments, XML elements, Authorization headers.</summary>
+        private static void ScanContextLine(string s, int start, int end, List<SecretMatch> results)
+        {
+            ScanAssignments(s, start, end, results);
+            if (s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
+            {
+                ScanXmlElements(s, start, end, results);
+            }
+            ScanBearerTokens(s, start, end, results);
+        }
+
+        /// <summary>
+        /// <c>Authorization: Bearer &lt;token&gt;</c> in headers, curl lines, .http files and code: the token after
+        /// "Bearer " (16–4096 token characters, letters and digits, entropy ≥ 3.0, not a reference or template).
+        /// </summary>
+        private static void ScanBearerTokens(string s, int start, int end, List<SecretMatch> results)
+        {
+            var i = s.IndexOf("Bearer", start, end - start, StringComparison.OrdinalIgnoreCase);
+            while (i >= 0)
+            {
+                var t = i + 6;
+                if ((i == start || !SecretText.IsAlnum(s[i - 1])) && t < end && (s[t] == ' ' || s[t] == '\t'))
                 {
-                    ScanXmlElements(s, start, end, results);
+                    while (t < end && (s[t] == ' ' || s[t] == '\t'))
+                    {
+                        t++;
+                    }
+                    var e = t;
+                    while (e < end && (SecretText.IsAlnum(s[e]) || s[e] == '-' || s[e] == '.' || s[e] == '_' || s[e] == '~' || s[e] == '+' || s[e] == '/' || s[e] == '='))
+                    {
+                        e++;
+                    }
+                    var length = e - t;
+                    var next = e < end ? s[e] : '\0';
+                    if (length >= 16 && length <= 4096 && next != '{' && next != '$' && next != '<' && next != '%'
+                        && !Placeholders.IsPlaceholder(s, t, length) && !IsCodeReference(s, t, length)
+                        && SecretText.HasLetter(s, t, length) && SecretText.HasDigit(s, t, length) && SecretText.Entropy(s, t, length) >= 3.0)
+                    {
+                        Add(results, Create(s, t, length, "bearer-token", SecretKind.Context, "Authorization"));
+                    }
                 }
+                i = i + 6 < end ? s.IndexOf("Bearer", i + 6, end - i - 6, StringComparison.OrdinalIgnoreCase) : -1;
             }
         }
 
@@ -515,12 +552,58 @@ namespace Raxx.Guardrails.Core.Secrets
                     return;
                 }
             }
-            if (!LooksLikePassword(s, passStart, passLen) || string.CompareOrdinal(s, authStart, s, passStart, Math.Max(userLen, passLen)) == 0 && userLen == passLen)
+            if (!(LooksLikePassword(s, passStart, passLen) || LooksLikeLettersPassword(s, passStart, passLen, 8)) || string.CompareOrdinal(s, authStart, s, passStart, Math.Max(userLen, passLen)) == 0 && userLen == passLen)
             {
                 return;
             }
             var provider = Array.IndexOf(DatabaseSchemes, scheme.StartsWith("jdbc", StringComparison.Ordinal) ? "jdbc" : scheme) >= 0 ? "db-connection-string" : "basic-auth-url";
             Add(results, Create(s, passStart, passLen, provider, SecretKind.ConnectionPassword, null));
+        }
+
+        private static readonly string[] ExampleWords =
+        {
+            "password", "passwd", "secret", "pass", "pwd", "token", "key", "changeme", "example", "sample", "admin", "root",
+            "test", "guest", "user", "username", "postgres", "mysql", "redis", "rabbitmq", "default", "letmein", "qwerty",
+            "required", "optional", "none", "null", "undefined", "true", "false", "disabled", "enabled", "string", "value",
+        };
+
+        /// <summary>
+        /// A password without digits (letters, maybe symbols) under an explicit password context (a password key, the
+        /// password part of a URL): at least <paramref name="minLength"/> characters, two of upper/lower/symbol (or
+        /// 14+ characters), entropy ≥ 2.8, no secret word or documentation word in it (AdminPassword, example…),
+        /// not a placeholder or dotted code reference.
+        /// </summary>
+        private static bool LooksLikeLettersPassword(string s, int start, int length, int minLength)
+        {
+            if (length < minLength || length > 128 || Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length))
+            {
+                return false;
+            }
+            bool upper = false, lower = false, symbol = false;
+            for (var i = start; i < start + length; i++)
+            {
+                var c = s[i];
+                if (SecretText.IsDigit(c) || c <= ' ' || c > '~')
+                {
+                    return false;
+                }
+                upper |= SecretText.IsUpper(c);
+                lower |= SecretText.IsLower(c);
+                symbol |= !SecretText.IsAlnum(c);
+            }
+            var classes = (upper ? 1 : 0) + (lower ? 1 : 0) + (symbol ? 1 : 0);
+            if (!(upper || lower) || (classes < 2 && length < 14))
+            {
+                return false;
+            }
+            foreach (var w in ExampleWords)
+            {
+                if (w.Length >= 4 ? s.IndexOf(w, start, length, StringComparison.OrdinalIgnoreCase) >= 0 : length == w.Length && string.Compare(s, start, w, 0, w.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return false;
+                }
+            }
+            return SecretText.Entropy(s, start, length) >= 2.8;
         }
 
         /// <summary>A password-looking value: no placeholder, letters and digits, not a code reference.</summary>
@@ -564,7 +647,20 @@ namespace Raxx.Guardrails.Core.Secrets
 
                 // keys that cannot name a secret are rejected before the value is read (allocation-free);
                 // scanning then goes on inside the value, so "Default": "Server=…;Password=…" is still seen
-                if (!TryReadKey(s, start, i, out var keyStart, out var keyEnd) || !TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
+                if (!TryReadKey(s, start, i, out var keyStart, out var keyEnd))
+                {
+                    continue;
+                }
+                var read = TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd);
+                // YAML/JSON: the value on the next, more indented line ("password:\n  value", "key: |\n  value")
+                if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && TryReadNextLineValue(s, start, end, out var nStart, out var nLen))
+                {
+                    vStart = nStart;
+                    vLen = nLen;
+                    vEnd = end;
+                    read = true;
+                }
+                if (!read)
                 {
                     continue;
                 }
@@ -623,6 +719,85 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
             return false;
+        }
+
+        /// <summary>YAML block scalar indicators: |, >, with optional chomping/indentation (|-, >+, |2).</summary>
+        private static bool IsBlockIndicator(string s, int start, int length)
+        {
+            if (length < 1 || length > 3 || (s[start] != '|' && s[start] != '>'))
+            {
+                return false;
+            }
+            for (var i = start + 1; i < start + length; i++)
+            {
+                if (s[i] != '-' && s[i] != '+' && !SecretText.IsDigit(s[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// The scalar on the line after a key line that ends at its ':' (YAML "password:\n  value", a block scalar's
+        /// first line, pretty-printed JSON "key":\n "value"): the next non-blank line, indented deeper than the
+        /// key line, holding one scalar (quoted or bare; not a mapping, list item, object, array or comment).
+        /// </summary>
+        private static bool TryReadNextLineValue(string s, int lineStart, int lineEnd, out int vStart, out int vLen)
+        {
+            vStart = vLen = 0;
+            var keyIndent = 0;
+            while (lineStart + keyIndent < lineEnd && (s[lineStart + keyIndent] == ' ' || s[lineStart + keyIndent] == '\t'))
+            {
+                keyIndent++;
+            }
+            var nl = s.IndexOf('\n', lineEnd);
+            if (nl < 0)
+            {
+                return false;
+            }
+            var next = nl + 1;
+            var nextEnd = s.IndexOf('\n', next);
+            nextEnd = nextEnd < 0 ? s.Length : nextEnd;
+            if (nextEnd > next && s[nextEnd - 1] == '\r')
+            {
+                nextEnd--;
+            }
+            var i = next;
+            while (i < nextEnd && (s[i] == ' ' || s[i] == '\t'))
+            {
+                i++;
+            }
+            if (i - next <= keyIndent || i >= nextEnd)
+            {
+                return false;
+            }
+            var e = nextEnd;
+            while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == ','))
+            {
+                e--;
+            }
+            var first = s[i];
+            if (first == '"' || first == '\'')
+            {
+                if (e - i < 2 || s[e - 1] != first)
+                {
+                    return false;
+                }
+                i++;
+                e--;
+            }
+            else if (first == '-' || first == '{' || first == '[' || first == '#' || first == '&' || first == '*' || first == '!')
+            {
+                return false;
+            }
+            if (e <= i || s[e - 1] == ':' || s.IndexOf(": ", i, e - i, StringComparison.Ordinal) >= 0)
+            {
+                return false;
+            }
+            vStart = i;
+            vLen = e - i;
+            return true;
         }
 
         /// <summary>The characters a context value may have (printable ASCII, no space, quote, back-tick or parenthesis; at most 1000).</summary>
@@ -867,7 +1042,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var hint = SecretKeyNames.ProviderHint(key);
             if (cls == KeyNameClass.Password)
             {
-                return LooksLikePassword(s, start, length) && length >= 8
+                return (LooksLikePassword(s, start, length) && length >= 8) || LooksLikeLettersPassword(s, start, length, 10)
                     ? Create(s, start, length, hint ?? "password", SecretKind.Context, key)
                     : null;
             }
