@@ -20,6 +20,10 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Fragments every secret-bearing key name contains (see SecretKeyNames: SecretWords, PasswordWords, "key").</summary>
         internal static readonly string[] KeyFragments = { "token", "secret", "cred", "key", "bearer", "dsn", "pat", "pwd", "pass" };
 
+        /// <summary>Markers searched with the provider prefixes (one set of passes for both): URLs, Mailchimp, PEM blocks, suppressions.
+        /// Declared before the groups built from it (static initialisers run in text order).</summary>
+        internal static readonly string[] StructureMarkers = { "://", "-us", "-----BEGIN ", SecretScanner.SuppressionMarker };
+
         internal static IReadOnlyList<string> ProviderPrefixes()
         {
             var set = new HashSet<string>(StringComparer.Ordinal);
@@ -47,7 +51,11 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static SearchValues<string>[] BuildProviderGroups()
         {
-            var prefixes = ProviderPrefixes();
+            var prefixes = new List<string>(ProviderPrefixes());
+            // Slack webhook URLs ("https://hooks.slack.com/…") are found at their "://" (an anchor of "htt" would
+            // make every URL a candidate of the provider search)
+            prefixes.RemoveAll(p => p.IndexOf("://", StringComparison.Ordinal) >= 0);
+            prefixes.AddRange(StructureMarkers);
             var groups = new List<SearchValues<string>>();
             for (var i = 0; i < prefixes.Count; i += 12)
             {
@@ -62,8 +70,8 @@ namespace Raxx.Guardrails.Core.Secrets
             return groups.ToArray();
         }
 
-        /// <summary>Every position where a provider prefix occurs, ascending.</summary>
-        public static void CollectProviderHits(string text, List<int> hits)
+        /// <summary>Every position where a provider prefix or a structure marker occurs, ascending.</summary>
+        public static void CollectOrdinalHits(string text, List<int> hits)
         {
             var span = text.AsSpan();
             var groupsWithHits = 0;

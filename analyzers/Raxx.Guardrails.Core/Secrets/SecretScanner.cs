@@ -40,13 +40,24 @@ namespace Raxx.Guardrails.Core.Secrets
                 return results;
             }
 
-            ScanPrivateKeys(text, results);
 #if NET8_0_OR_GREATER
-            ScanByTriggers(text, options, results);
+            // one set of vectorised searches finds provider prefixes and the structure markers ("://", "-us",
+            // "-----BEGIN ", the suppression marker); the passes below only visit those positions
+            var hits = _hits ??= new List<int>();
+            hits.Clear();
+            SecretPrefilter.CollectOrdinalHits(text, hits);
+            var markers = Markers.Of(text, hits);
+            if (markers.FirstBegin >= 0)
+            {
+                ScanPrivateKeys(text, results, markers.FirstBegin);
+            }
+            ScanByTriggers(text, options, results, hits);
+            return Finish(text, options, results, markers.HasSuppression);
 #else
+            ScanPrivateKeys(text, results);
             ScanLineByLine(text, options, results);
-#endif
             return Finish(text, options, results);
+#endif
         }
 
         /// <summary>
@@ -87,7 +98,42 @@ namespace Raxx.Guardrails.Core.Secrets
 
 #if NET8_0_OR_GREATER
         [ThreadStatic]
-        private static List<int>? _providerHits;
+        private static List<int>? _hits;
+
+        [ThreadStatic]
+        private static List<int>? _shapeHits;
+
+        /// <summary>What the structure markers among the ordinal hits say about a text.</summary>
+        private readonly struct Markers
+        {
+            private Markers(int firstBegin, bool hasSuppression)
+            {
+                FirstBegin = firstBegin;
+                HasSuppression = hasSuppression;
+            }
+
+            public int FirstBegin { get; }
+            public bool HasSuppression { get; }
+
+            public static Markers Of(string s, List<int> hits)
+            {
+                var firstBegin = -1;
+                var suppression = false;
+                foreach (var i in hits)
+                {
+                    var c = s[i];
+                    if (c == '-' && firstBegin < 0 && string.CompareOrdinal(s, i, "-----BEGIN ", 0, 11) == 0)
+                    {
+                        firstBegin = i;
+                    }
+                    else if (c == 'r' && !suppression && string.CompareOrdinal(s, i, SuppressionMarker, 0, SuppressionMarker.Length) == 0)
+                    {
+                        suppression = true;
+                    }
+                }
+                return new Markers(firstBegin, suppression);
+            }
+        }
 
         /// <summary>
         /// The same findings as <see cref="ScanLineByLine"/>, driven by vectorised trigger searches over the whole
@@ -95,15 +141,35 @@ namespace Raxx.Guardrails.Core.Secrets
         /// holding a secret-name fragment. Kinds run in the per-line order (provider, shape, URL, assignment), and
         /// no finding spans lines, so overlap resolution is unchanged.
         /// </summary>
-        private static void ScanByTriggers(string s, SecretScanOptions options, List<SecretMatch> results)
+        private static void ScanByTriggers(string s, SecretScanOptions options, List<SecretMatch> results, List<int> hits)
         {
-            // 1. provider tokens at token boundaries
-            var hits = _providerHits ??= new List<int>();
-            hits.Clear();
-            SecretPrefilter.CollectProviderHits(s, hits);
+            // 1. provider tokens at token boundaries (markers among the hits start with ':', '-' or "raxx:")
+            var shapes = _shapeHits ??= new List<int>();
+            shapes.Clear();
             var skipUntil = 0;
-            foreach (var i in hits)
+            foreach (var hit in hits)
             {
+                var i = hit;
+                var c = s[i];
+                if (c == ':')
+                {
+                    // a Slack webhook URL is a provider token starting at its scheme
+                    i = i >= 5 && string.CompareOrdinal(s, i - 5, "https://hooks.slack.com/services/", 0, 33) == 0 ? i - 5
+                        : i >= 4 && string.CompareOrdinal(s, i - 4, "http://hooks.slack.com/services/", 0, 32) == 0 ? i - 4
+                        : -1;
+                    if (i < 0)
+                    {
+                        continue;
+                    }
+                }
+                else if (c == '-')
+                {
+                    if (i + 1 < s.Length && s[i + 1] == 'u')
+                    {
+                        shapes.Add(i);
+                    }
+                    continue;
+                }
                 if (i < skipUntil || !SecretText.IsBoundaryBefore(s, i))
                 {
                     continue;
@@ -119,26 +185,33 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
-            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us")
+            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us"), once per line holding one
             var q = s.IndexOf("Q~", StringComparison.Ordinal);
-            var us = s.IndexOf("-us", StringComparison.Ordinal);
-            while (q >= 0 || us >= 0)
+            while (q >= 0)
             {
-                var p = q < 0 ? us : us < 0 ? q : Math.Min(q, us);
-                var lineStart = LineStart(s, p);
+                shapes.Add(q);
+                q = q + 2 < s.Length ? s.IndexOf("Q~", q + 2, StringComparison.Ordinal) : -1;
+            }
+            shapes.Sort();
+            var doneUntil = -1;
+            foreach (var p in shapes)
+            {
+                if (p <= doneUntil)
+                {
+                    continue;
+                }
                 var end = LineContentEnd(s, p);
-                ScanShapes(s, lineStart, end, results);
-                var next = end + 1;
-                q = q >= 0 && q < next ? (next < s.Length ? s.IndexOf("Q~", next, StringComparison.Ordinal) : -1) : q;
-                us = us >= 0 && us < next ? (next < s.Length ? s.IndexOf("-us", next, StringComparison.Ordinal) : -1) : us;
+                ScanShapes(s, LineStart(s, p), end, results);
+                doneUntil = end;
             }
 
             // 3. user:password@ in URLs (and Sentry DSNs)
-            var scheme = s.IndexOf("://", StringComparison.Ordinal);
-            while (scheme >= 0)
+            foreach (var i in hits)
             {
-                ScanUrl(s, scheme, LineContentEnd(s, scheme), results);
-                scheme = scheme + 3 < s.Length ? s.IndexOf("://", scheme + 3, StringComparison.Ordinal) : -1;
+                if (s[i] == ':')
+                {
+                    ScanUrl(s, i, LineContentEnd(s, i), results);
+                }
             }
 
             // 4. key/value assignments, only on lines naming a secret-like key
@@ -192,7 +265,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 #endif
 
-        private static IReadOnlyList<SecretMatch> Finish(string text, SecretScanOptions options, List<SecretMatch> results)
+        private static IReadOnlyList<SecretMatch> Finish(string text, SecretScanOptions options, List<SecretMatch> results, bool? hasSuppressionMarker = null)
         {
             if (results.Count == 0)
             {
@@ -201,7 +274,7 @@ namespace Raxx.Guardrails.Core.Secrets
             results.Sort((a, b) => a.Offset.CompareTo(b.Offset));
             // positions by counting line breaks forward (matches never overlap, so offsets only grow);
             // a whole-text line map only when a suppression comment needs one
-            var suppressed = options.HonourSuppressions && text.IndexOf(SuppressionMarker, StringComparison.Ordinal) >= 0
+            var suppressed = options.HonourSuppressions && (hasSuppressionMarker ?? text.IndexOf(SuppressionMarker, StringComparison.Ordinal) >= 0)
                 ? SuppressedLines(text, new LineMap(text))
                 : null;
             var lines = new ForwardLineCounter(text);
@@ -1107,10 +1180,10 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---------------------------------------------------------------- private keys
 
-        private static void ScanPrivateKeys(string s, List<SecretMatch> results)
+        private static void ScanPrivateKeys(string s, List<SecretMatch> results, int firstBegin = -2)
         {
             const string Begin = "-----BEGIN ";
-            var b = s.IndexOf(Begin, StringComparison.Ordinal);
+            var b = firstBegin >= -1 ? firstBegin : s.IndexOf(Begin, StringComparison.Ordinal);
             while (b >= 0)
             {
                 var labelStart = b + Begin.Length;
