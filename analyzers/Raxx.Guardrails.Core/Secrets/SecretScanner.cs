@@ -874,12 +874,20 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>The characters a context value may have (printable ASCII, no space, quote, back-tick or parenthesis; at most 1000).</summary>
+#if NET8_0_OR_GREATER
+        private static readonly System.Buffers.SearchValues<char> ContextValueChars = System.Buffers.SearchValues.Create(
+            "!#$%&)*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_abcdefghijklmnopqrstuvwxyz{|}~");
+#endif
+
         private static bool ContextValueCharacters(string s, int start, int length)
         {
             if (length <= 0 || length > 1000)
             {
                 return false;
             }
+#if NET8_0_OR_GREATER
+            return s.AsSpan(start, length).IndexOfAnyExcept(ContextValueChars) < 0;
+#else
             for (var i = start; i < start + length; i++)
             {
                 var c = s[i];
@@ -889,6 +897,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
             return true;
+#endif
         }
 
         /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key) as [keyStart, keyEnd).</summary>
