@@ -100,11 +100,31 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
-        /// <summary>Position of the next secret-name fragment at or after <paramref name="from"/>, or -1.</summary>
+        /// <summary>
+        /// Position of the next secret-name fragment at or after <paramref name="from"/>, or -1. A bare
+        /// <c> key=</c> attribute (XML <c>&lt;add key="…"</c>) is not one: the key it names is exactly "key",
+        /// which never classifies as secret (a secret-named sibling value holds its own fragment, and a finding
+        /// on the line is visited anyway).
+        /// </summary>
         public static int NextKeyFragment(string text, int from)
         {
-            var i = text.AsSpan(from).IndexOfAny(KeyFragmentValues);
-            return i < 0 ? -1 : from + i;
+            while (from < text.Length)
+            {
+                var i = text.AsSpan(from).IndexOfAny(KeyFragmentValues);
+                if (i < 0)
+                {
+                    return -1;
+                }
+                i += from;
+                if (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t') && i + 3 < text.Length && text[i + 3] == '='
+                    && string.Compare(text, i, "key", 0, 3, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    from = i + 3;
+                    continue;
+                }
+                return i;
+            }
+            return -1;
         }
 #endif
     }

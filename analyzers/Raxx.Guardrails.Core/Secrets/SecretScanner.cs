@@ -103,6 +103,9 @@ namespace Raxx.Guardrails.Core.Secrets
         [ThreadStatic]
         private static List<int>? _shapeHits;
 
+        [ThreadStatic]
+        private static List<int>? _foundOffsets;
+
         /// <summary>What the structure markers among the ordinal hits say about a text.</summary>
         private readonly struct Markers
         {
@@ -219,10 +222,33 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return;
             }
+            // lines holding a finding of the passes above get the context pass too: an assignment there names
+            // it (<add name="Stripe" value="sk_live_…"/>, DB="postgres://u:p@h")
+            var found = _foundOffsets ??= new List<int>();
+            found.Clear();
+            foreach (var m in results)
+            {
+                found.Add(m.Offset);
+            }
+            found.Sort();
+            var nextFound = 0;
+            var fragment = -1;
             var pos = 0;
             while (pos < s.Length)
             {
-                var hit = SecretPrefilter.NextKeyFragment(s, pos);
+                if (fragment < pos)
+                {
+                    fragment = SecretPrefilter.NextKeyFragment(s, pos);
+                }
+                while (nextFound < found.Count && found[nextFound] < pos)
+                {
+                    nextFound++;
+                }
+                var hit = fragment;
+                if (nextFound < found.Count && (hit < 0 || found[nextFound] < hit))
+                {
+                    hit = found[nextFound];
+                }
                 if (hit < 0)
                 {
                     break;
@@ -726,7 +752,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 var read = TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd);
                 // YAML/JSON: the value on the next, more indented line ("password:\n  value", "key: |\n  value")
-                if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && TryReadNextLineValue(s, start, end, out var nStart, out var nLen))
+                if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && KeyMightBeSecret(s, keyStart, keyEnd)
+                    && TryReadNextLineValue(s, start, end, out var nStart, out var nLen))
                 {
                     vStart = nStart;
                     vLen = nLen;

@@ -62,9 +62,22 @@ public class SecretScannerEquivalenceTests
             "https://o1.ingest.sentry.io",
             "",
             "just prose with a key word and a token word and a pass",
+            // a finding on a line without a secret-name fragment is still named by its assignment
+            "<setting name=\"Stripe\" value=\"sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z\" />",
+            "<add key=\"Db\" value=\"postgres://app:S3cretPassw0rd@db.internal/app\" />",
+            "<add key=\"LOG_LEVEL\" value=\"information\" />",
+            "<add key=\"ApiKey\" value=\"0f5a3c3e-8d1b-4b1e-9a57-2d8c4b6e7f10\" />",
+            "value:",
+            "  sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z",
+            "signing_secret: |",
+            "  q8ZxL2mVt7RwN4pYk9HbJ3sC",
         };
         var rng = new Random(7);
         var sb = new StringBuilder();
+        foreach (var line in lines)
+        {
+            sb.Append(line).Append('\n'); // each once in order (the two-line cases stay together)
+        }
         for (var i = 0; i < 400; i++)
         {
             sb.Append(lines[rng.Next(lines.Length)]).Append(rng.Next(3) == 0 ? "\r\n" : "\n");
