@@ -3,7 +3,7 @@
 #   benchmarks/secrets-compare.sh [dir=/tmp/raxx-bench] [megabytes=100]
 # 1. generates the tree if missing (deterministic, seed 42);
 # 2. ours, one-shot: a whole process running the credential rules (RAXX402-404) as `check` does: list, read, scan;
-# 3. ours, steady state: the engine over the files in memory after warm-up (best of 5);
+# 3. ours, steady state: the engine over the files in memory after warm-up (best of 10);
 # 4. secretlint 13.0.6 + preset-recommend 13.0.6 (npm install into $RAXX_SECRETLINT_DIR, default
 #    ~/.cache/raxx-secretlint, outside the repository), skipped when npm is not available;
 # 5. the ratios of CPU seconds (user + sys): one-shot vs one-shot, and steady state vs secretlint's one-shot.
@@ -26,7 +26,7 @@ wall() { awk '{printf "%.2f", $1}' "$1"; }
 t=$(mktemp)
 $pin "${timer[@]}" -o "$t" "$bench" secrets once "$dir"
 ours_once=$(cpu "$t"); echo "ours, one-shot process: $(wall "$t") s wall, $ours_once s CPU (user+sys)"
-steady=$($pin "$bench" secrets scan "$dir" 5 | grep '^scan')
+steady=$($pin "$bench" secrets scan "$dir" 10 | grep '^scan')
 echo "ours, steady state: $steady"
 ours_steady=$(echo "$steady" | sed -E 's/.*; ([0-9.]+)s CPU.*/\1/')
 
