@@ -30,6 +30,10 @@ case "$command" in
   bench)
     # Timed harnesses that print the README's performance figures (not part of the test run).
     dotnet build Raxx.Guardrails.sln -c Release -nologo -v:q
+    if [ "${1:-}" = secrets ] && [ "${2:-}" = compare ]; then
+      # ours (one-shot and steady state) vs secretlint on one generated tree: benchmarks/secrets-compare.sh
+      exec benchmarks/secrets-compare.sh "${@:3}"
+    fi
     dotnet run --project benchmarks/Raxx.Guardrails.Benchmarks -c Release --no-build -- "$@"
     ;;
   *)

@@ -53,20 +53,12 @@ internal static class SecretsThroughput
 
         if (args[0] == "once")
         {
-            // one pass like a CLI run: enumerate, read, scan (time the whole process with `time`)
-            var count = 0;
-            long total = 0;
-            foreach (var p in Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
-            {
-                if (!CredentialRuleSupport.IsScannedTextFile(Path.GetRelativePath(dir, p)))
-                {
-                    continue;
-                }
-                var t = File.ReadAllText(p);
-                total += t.Length;
-                count += SecretScanner.Scan(t).Count;
-            }
-            Console.WriteLine($"{total / 1048576.0:0.0} MB, {count} findings");
+            // one pass like `raxx-guardrails check` restricted to the credential rules (RAXX402-404): list the
+            // files, read them, scan; time the whole process from outside (benchmarks/secrets-compare.sh)
+            var context = Raxx.Guardrails.Core.Repository.RepositoryContext.Open(dir);
+            var findings = Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context,
+                Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal)));
+            Console.WriteLine($"{findings.Count} findings ({findings.Count(f => f.RuleId == "RAXX402")} RAXX402) in {context.Files.Count} files");
             return 0;
         }
 

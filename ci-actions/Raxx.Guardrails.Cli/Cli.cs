@@ -18,6 +18,7 @@ public static class Cli
           raxx-guardrails check [path] [--build] [--build-target file] [-c|--configuration name]
                                 [--format text|json|sarif|github] [--output file] [--config file]
                                 [--fail-on error|warning|none] [--sarif-input file]... [--rules-assembly dll]...
+          raxx-guardrails baseline [path] [--output file] [--config file]
           raxx-guardrails annotate <sarif>... [--root dir] [--all-rules] [--fail-on error|warning|none]
           raxx-guardrails samples [samples-dir] [--no-build] [-c|--configuration name]
           raxx-guardrails smoke <project-or-dll> [--no-build] [-c name] [--flags file] [--health path]
@@ -46,6 +47,7 @@ public static class Cli
             {
                 "check" => CheckCommand.Run(rest, host),
                 "annotate" => AnnotateCommand.Run(rest, host),
+                "baseline" => BaselineCommand.Run(rest, host),
                 "samples" => SamplesCommand.Run(rest, host),
                 "smoke" => SmokeCommand.Run(rest, host),
                 _ => throw new UsageException($"unknown command '{args[0]}'"),

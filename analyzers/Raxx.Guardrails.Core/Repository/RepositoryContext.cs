@@ -150,6 +150,8 @@ namespace Raxx.Guardrails.Core.Repository
         /// Reads a file as text (UTF-8 with BOM detection). Returns null and a reason for files
         /// that are too large, binary (a NUL byte in the first 8 KiB) or unreadable.
         /// </summary>
+        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
+
         public string? ReadText(RepositoryFile file, out ReadFailure failure)
         {
             failure = ReadFailure.None;
@@ -178,10 +180,16 @@ namespace Raxx.Guardrails.Core.Repository
                     }
                 }
 
-                using (var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+                // UTF-8 (with or without BOM) decoded in one call; other BOMs (UTF-16/32) through a StreamReader
+                if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
                 {
-                    return reader.ReadToEnd();
+                    using (var reader = new StreamReader(new MemoryStream(bytes), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+                    {
+                        return reader.ReadToEnd();
+                    }
                 }
+                var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                return Utf8.GetString(bytes, bom, bytes.Length - bom);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -36,7 +36,7 @@ namespace Raxx.Guardrails.Core.Repository
                 {
                     continue;
                 }
-                rules.Add((IRepositoryRule)Activator.CreateInstance(type));
+                rules.Add((IRepositoryRule)Activator.CreateInstance(type)!);
             }
             return rules.OrderBy(r => r.RuleId, StringComparer.Ordinal).ThenBy(r => r.GetType().FullName, StringComparer.Ordinal).ToArray();
         }

@@ -113,6 +113,23 @@ namespace Raxx.Guardrails.Core.Secrets
             return result;
         }
 
+#if NET9_0_OR_GREATER
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, KeyNameClass>.AlternateLookup<ReadOnlySpan<char>> SpanCache =
+            Cache.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+
+        /// <summary><see cref="Classify"/> of s[start..end) without allocating when the name was seen before (.NET 9+).</summary>
+        internal static KeyNameClass Classify(string s, int start, int end)
+        {
+#if NET9_0_OR_GREATER
+            if (end - start > 0 && end - start <= 200 && SpanCache.TryGetValue(s.AsSpan(start, end - start), out var cached))
+            {
+                return cached;
+            }
+#endif
+            return Classify(s.Substring(start, end - start));
+        }
+
         private static KeyNameClass ClassifyWords(string name)
         {
             var words = Words(name);

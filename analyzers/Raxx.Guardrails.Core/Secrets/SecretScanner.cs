@@ -40,8 +40,45 @@ namespace Raxx.Guardrails.Core.Secrets
                 return results;
             }
 
+#if NET8_0_OR_GREATER
+            // one set of vectorised searches finds provider prefixes and the structure markers ("://", "-us",
+            // "-----BEGIN ", the suppression marker); the passes below only visit those positions
+            var hits = _hits ??= new List<int>();
+            hits.Clear();
+            SecretPrefilter.CollectOrdinalHits(text, hits);
+            var markers = Markers.Of(text, hits);
+            if (markers.FirstBegin >= 0)
+            {
+                ScanPrivateKeys(text, results, markers.FirstBegin);
+            }
+            ScanByTriggers(text, options, results, hits);
+            return Finish(text, options, results, markers.HasSuppression);
+#else
             ScanPrivateKeys(text, results);
+            ScanLineByLine(text, options, results);
+            return Finish(text, options, results);
+#endif
+        }
 
+        /// <summary>
+        /// The reference scan: every line looked at character by character (what netstandard2.0 hosts run).
+        /// Tests assert that <see cref="Scan"/> (trigger-driven on .NET 8+) returns exactly the same findings.
+        /// </summary>
+        internal static IReadOnlyList<SecretMatch> ScanReference(string text, SecretScanOptions? options = null)
+        {
+            options ??= SecretScanOptions.Default;
+            var results = new List<SecretMatch>();
+            if (string.IsNullOrEmpty(text))
+            {
+                return results;
+            }
+            ScanPrivateKeys(text, results);
+            ScanLineByLine(text, options, results);
+            return Finish(text, options, results);
+        }
+
+        private static void ScanLineByLine(string text, SecretScanOptions options, List<SecretMatch> results)
+        {
             // rare multi-character triggers are located once per text, so lines without them cost nothing
             var triggers = new Triggers(text);
             var lineStart = 0;
@@ -57,19 +94,221 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 lineStart = nl + 1;
             }
+        }
 
+#if NET8_0_OR_GREATER
+        [ThreadStatic]
+        private static List<int>? _hits;
+
+        [ThreadStatic]
+        private static List<int>? _shapeHits;
+
+        [ThreadStatic]
+        private static List<int>? _foundOffsets;
+
+        /// <summary>What the structure markers among the ordinal hits say about a text.</summary>
+        private readonly struct Markers
+        {
+            private Markers(int firstBegin, bool hasSuppression)
+            {
+                FirstBegin = firstBegin;
+                HasSuppression = hasSuppression;
+            }
+
+            public int FirstBegin { get; }
+            public bool HasSuppression { get; }
+
+            public static Markers Of(string s, List<int> hits)
+            {
+                var firstBegin = -1;
+                var suppression = false;
+                foreach (var i in hits)
+                {
+                    var c = s[i];
+                    if (c == '-' && firstBegin < 0 && string.CompareOrdinal(s, i, "-----BEGIN ", 0, 11) == 0)
+                    {
+                        firstBegin = i;
+                    }
+                    else if (c == 'r' && !suppression && string.CompareOrdinal(s, i, SuppressionMarker, 0, SuppressionMarker.Length) == 0)
+                    {
+                        suppression = true;
+                    }
+                }
+                return new Markers(firstBegin, suppression);
+            }
+        }
+
+        /// <summary>
+        /// The same findings as <see cref="ScanLineByLine"/>, driven by vectorised trigger searches over the whole
+        /// text (<see cref="SecretPrefilter"/>): provider prefixes, Azure/Mailchimp shapes, "://", then the lines
+        /// holding a secret-name fragment. Kinds run in the per-line order (provider, shape, URL, assignment), and
+        /// no finding spans lines, so overlap resolution is unchanged.
+        /// </summary>
+        private static void ScanByTriggers(string s, SecretScanOptions options, List<SecretMatch> results, List<int> hits)
+        {
+            // 1. provider tokens at token boundaries (markers among the hits start with ':', '-' or "raxx:")
+            var shapes = _shapeHits ??= new List<int>();
+            shapes.Clear();
+            var skipUntil = 0;
+            foreach (var hit in hits)
+            {
+                var i = hit;
+                var c = s[i];
+                if (c == ':')
+                {
+                    // a Slack webhook URL is a provider token starting at its scheme
+                    i = i >= 5 && string.CompareOrdinal(s, i - 5, "https://hooks.slack.com/services/", 0, 33) == 0 ? i - 5
+                        : i >= 4 && string.CompareOrdinal(s, i - 4, "http://hooks.slack.com/services/", 0, 32) == 0 ? i - 4
+                        : -1;
+                    if (i < 0)
+                    {
+                        continue;
+                    }
+                }
+                else if (c == '-')
+                {
+                    if (i + 1 < s.Length && s[i + 1] == 'u')
+                    {
+                        shapes.Add(i);
+                    }
+                    continue;
+                }
+                if (i < skipUntil || !SecretText.IsBoundaryBefore(s, i))
+                {
+                    continue;
+                }
+                var end = LineContentEnd(s, i);
+                if (ProviderDetectors.TryMatch(s, i, end, out var detector, out var length))
+                {
+                    if (!detector!.RequiresContext && !Placeholders.IsPlaceholder(s, i, length))
+                    {
+                        Add(results, Create(s, i, length, detector.Provider, SecretKind.Provider, null));
+                    }
+                    skipUntil = i + length;
+                }
+            }
+
+            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us"), once per line holding one
+            var q = s.IndexOf("Q~", StringComparison.Ordinal);
+            while (q >= 0)
+            {
+                shapes.Add(q);
+                q = q + 2 < s.Length ? s.IndexOf("Q~", q + 2, StringComparison.Ordinal) : -1;
+            }
+            shapes.Sort();
+            var doneUntil = -1;
+            foreach (var p in shapes)
+            {
+                if (p <= doneUntil)
+                {
+                    continue;
+                }
+                var end = LineContentEnd(s, p);
+                ScanShapes(s, LineStart(s, p), end, results);
+                doneUntil = end;
+            }
+
+            // 3. user:password@ in URLs (and Sentry DSNs)
+            foreach (var i in hits)
+            {
+                if (s[i] == ':')
+                {
+                    ScanUrl(s, i, LineContentEnd(s, i), results);
+                }
+            }
+
+            // 4. key/value assignments, only on lines naming a secret-like key
+            if (!options.IncludeContext)
+            {
+                return;
+            }
+            // lines holding a finding of the passes above get the context pass too: an assignment there names
+            // it (<add name="Stripe" value="sk_live_…"/>, DB="postgres://u:p@h")
+            var found = _foundOffsets ??= new List<int>();
+            found.Clear();
+            foreach (var m in results)
+            {
+                found.Add(m.Offset);
+            }
+            found.Sort();
+            var nextFound = 0;
+            var fragment = -1;
+            var pos = 0;
+            while (pos < s.Length)
+            {
+                if (fragment < pos)
+                {
+                    fragment = SecretPrefilter.NextKeyFragment(s, pos);
+                }
+                while (nextFound < found.Count && found[nextFound] < pos)
+                {
+                    nextFound++;
+                }
+                var hit = fragment;
+                if (nextFound < found.Count && (hit < 0 || found[nextFound] < hit))
+                {
+                    hit = found[nextFound];
+                }
+                if (hit < 0)
+                {
+                    break;
+                }
+                var lineStart = pos;
+                if (hit > pos)
+                {
+                    var previousNl = s.LastIndexOf('\n', hit - 1, hit - pos);
+                    if (previousNl >= 0)
+                    {
+                        lineStart = previousNl + 1;
+                    }
+                }
+                var nl = s.IndexOf('\n', hit);
+                var end = nl < 0 ? s.Length : nl;
+                if (end > lineStart && s[end - 1] == '\r')
+                {
+                    end--;
+                }
+                if (end - lineStart <= options.MaxContextLineLength)
+                {
+                    ScanContextLine(s, lineStart, end, results);
+                }
+                if (nl < 0)
+                {
+                    break;
+                }
+                pos = nl + 1;
+            }
+        }
+
+        private static int LineStart(string s, int index) => index == 0 ? 0 : s.LastIndexOf('\n', index - 1) + 1;
+
+        /// <summary>End of the line holding <paramref name="index"/>, without its '\r'.</summary>
+        private static int LineContentEnd(string s, int index)
+        {
+            var nl = s.IndexOf('\n', index);
+            var end = nl < 0 ? s.Length : nl;
+            return end > index && s[end - 1] == '\r' ? end - 1 : end;
+        }
+#endif
+
+        private static IReadOnlyList<SecretMatch> Finish(string text, SecretScanOptions options, List<SecretMatch> results, bool? hasSuppressionMarker = null)
+        {
             if (results.Count == 0)
             {
                 return results;
             }
             results.Sort((a, b) => a.Offset.CompareTo(b.Offset));
-            var map = new LineMap(text);
-            var suppressed = options.HonourSuppressions ? SuppressedLines(text, map) : null;
+            // positions by counting line breaks forward (matches never overlap, so offsets only grow);
+            // a whole-text line map only when a suppression comment needs one
+            var suppressed = options.HonourSuppressions && (hasSuppressionMarker ?? text.IndexOf(SuppressionMarker, StringComparison.Ordinal) >= 0)
+                ? SuppressedLines(text, new LineMap(text))
+                : null;
+            var lines = new ForwardLineCounter(text);
             var final = new List<SecretMatch>(results.Count);
             foreach (var m in results)
             {
-                var (line, col) = map.GetPosition(m.Offset);
-                var (endLine, endCol) = map.GetPosition(m.Offset + m.Length);
+                var (line, col) = lines.GetPosition(m.Offset);
+                var (endLine, endCol) = lines.GetPosition(m.Offset + m.Length);
                 if (suppressed != null && suppressed.Contains(line))
                 {
                     continue;
@@ -255,11 +494,52 @@ namespace Raxx.Guardrails.Core.Secrets
             // 4. key/value assignments
             if (options.IncludeContext && end - start <= options.MaxContextLineLength)
             {
-                ScanAssignments(s, start, end, results);
-                if ((triggers == null || triggers.In(3, start, end)) && s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
+                ScanContextLine(s, start, end, results);
+            }
+        }
+
+        /// <summary>The context rules of one line (both scan paths): assignments, XML elements, Authorization headers.</summary>
+        private static void ScanContextLine(string s, int start, int end, List<SecretMatch> results)
+        {
+            ScanAssignments(s, start, end, results);
+            if (s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
+            {
+                ScanXmlElements(s, start, end, results);
+            }
+            ScanBearerTokens(s, start, end, results);
+        }
+
+        /// <summary>
+        /// <c>Authorization: Bearer &lt;token&gt;</c> in headers, curl lines, .http files and code: the token after
+        /// "Bearer " (16–4096 token characters, letters and digits, entropy ≥ 3.0, not a reference or template).
+        /// </summary>
+        private static void ScanBearerTokens(string s, int start, int end, List<SecretMatch> results)
+        {
+            var i = s.IndexOf("Bearer", start, end - start, StringComparison.OrdinalIgnoreCase);
+            while (i >= 0)
+            {
+                var t = i + 6;
+                if ((i == start || !SecretText.IsAlnum(s[i - 1])) && t < end && (s[t] == ' ' || s[t] == '\t'))
                 {
-                    ScanXmlElements(s, start, end, results);
+                    while (t < end && (s[t] == ' ' || s[t] == '\t'))
+                    {
+                        t++;
+                    }
+                    var e = t;
+                    while (e < end && (SecretText.IsAlnum(s[e]) || s[e] == '-' || s[e] == '.' || s[e] == '_' || s[e] == '~' || s[e] == '+' || s[e] == '/' || s[e] == '='))
+                    {
+                        e++;
+                    }
+                    var length = e - t;
+                    var next = e < end ? s[e] : '\0';
+                    if (length >= 16 && length <= 4096 && next != '{' && next != '$' && next != '<' && next != '%'
+                        && !Placeholders.IsPlaceholder(s, t, length) && !IsCodeReference(s, t, length)
+                        && SecretText.HasLetter(s, t, length) && SecretText.HasDigit(s, t, length) && SecretText.Entropy(s, t, length) >= 3.0)
+                    {
+                        Add(results, Create(s, t, length, "bearer-token", SecretKind.Context, "Authorization"));
+                    }
                 }
+                i = i + 6 < end ? s.IndexOf("Bearer", i + 6, end - i - 6, StringComparison.OrdinalIgnoreCase) : -1;
             }
         }
 
@@ -326,7 +606,6 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return;
             }
-            var scheme = s.Substring(a, schemeSep - a).ToLowerInvariant();
             var authStart = schemeSep + 3;
             var authEnd = authStart;
             while (authEnd < end)
@@ -344,6 +623,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 return;
             }
             var colon = s.IndexOf(':', authStart, at - authStart);
+            var scheme = s.Substring(a, schemeSep - a).ToLowerInvariant();
             var host = s.Substring(at + 1, authEnd - at - 1);
             if (colon < 0)
             {
@@ -371,12 +651,58 @@ namespace Raxx.Guardrails.Core.Secrets
                     return;
                 }
             }
-            if (!LooksLikePassword(s, passStart, passLen) || string.CompareOrdinal(s, authStart, s, passStart, Math.Max(userLen, passLen)) == 0 && userLen == passLen)
+            if (!(LooksLikePassword(s, passStart, passLen) || LooksLikeLettersPassword(s, passStart, passLen, 8)) || string.CompareOrdinal(s, authStart, s, passStart, Math.Max(userLen, passLen)) == 0 && userLen == passLen)
             {
                 return;
             }
             var provider = Array.IndexOf(DatabaseSchemes, scheme.StartsWith("jdbc", StringComparison.Ordinal) ? "jdbc" : scheme) >= 0 ? "db-connection-string" : "basic-auth-url";
             Add(results, Create(s, passStart, passLen, provider, SecretKind.ConnectionPassword, null));
+        }
+
+        private static readonly string[] ExampleWords =
+        {
+            "password", "passwd", "secret", "pass", "pwd", "token", "key", "changeme", "example", "sample", "admin", "root",
+            "test", "guest", "user", "username", "postgres", "mysql", "redis", "rabbitmq", "default", "letmein", "qwerty",
+            "required", "optional", "none", "null", "undefined", "true", "false", "disabled", "enabled", "string", "value",
+        };
+
+        /// <summary>
+        /// A password without digits (letters, maybe symbols) under an explicit password context (a password key, the
+        /// password part of a URL): at least <paramref name="minLength"/> characters, two of upper/lower/symbol (or
+        /// 14+ characters), entropy ≥ 2.8, no secret word or documentation word in it (AdminPassword, example…),
+        /// not a placeholder or dotted code reference.
+        /// </summary>
+        private static bool LooksLikeLettersPassword(string s, int start, int length, int minLength)
+        {
+            if (length < minLength || length > 128 || Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length))
+            {
+                return false;
+            }
+            bool upper = false, lower = false, symbol = false;
+            for (var i = start; i < start + length; i++)
+            {
+                var c = s[i];
+                if (SecretText.IsDigit(c) || c <= ' ' || c > '~')
+                {
+                    return false;
+                }
+                upper |= SecretText.IsUpper(c);
+                lower |= SecretText.IsLower(c);
+                symbol |= !SecretText.IsAlnum(c);
+            }
+            var classes = (upper ? 1 : 0) + (lower ? 1 : 0) + (symbol ? 1 : 0);
+            if (!(upper || lower) || (classes < 2 && length < 14))
+            {
+                return false;
+            }
+            foreach (var w in ExampleWords)
+            {
+                if (w.Length >= 4 ? s.IndexOf(w, start, length, StringComparison.OrdinalIgnoreCase) >= 0 : length == w.Length && string.Compare(s, start, w, 0, w.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                {
+                    return false;
+                }
+            }
+            return SecretText.Entropy(s, start, length) >= 2.8;
         }
 
         /// <summary>A password-looking value: no placeholder, letters and digits, not a code reference.</summary>
@@ -420,20 +746,44 @@ namespace Raxx.Guardrails.Core.Secrets
 
                 // keys that cannot name a secret are rejected before the value is read (allocation-free);
                 // scanning then goes on inside the value, so "Default": "Server=…;Password=…" is still seen
-                if (!TryReadKey(s, start, i, out var key) || !TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd))
+                if (!TryReadKey(s, start, i, out var keyStart, out var keyEnd))
                 {
                     continue;
                 }
-                // no credential is shorter than 8 characters (log levels, ports…)
-                if (vLen < 8 && !HasProviderMatchIn(results, vStart, vLen))
+                var read = TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd);
+                // YAML/JSON: the value on the next, more indented line ("password:\n  value", "key: |\n  value")
+                if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && KeyMightBeSecret(s, keyStart, keyEnd)
+                    && TryReadNextLineValue(s, start, end, out var nStart, out var nLen))
+                {
+                    vStart = nStart;
+                    vLen = nLen;
+                    vEnd = end;
+                    read = true;
+                }
+                if (!read)
+                {
+                    continue;
+                }
+                // no credential is shorter than 8 characters (log levels, ports…); without a provider token in it,
+                // a value the context rules reject by its characters alone needs no key string (no allocation)
+                var hasProvider = HasProviderMatchIn(results, vStart, vLen);
+                if (!hasProvider && (vLen < 8 || !ContextValueCharacters(s, vStart, vLen)))
                 {
                     continue;
                 }
 
-                if (string.Equals(key, "value", StringComparison.OrdinalIgnoreCase))
+                // <add key="K" value="…"/>: the value's name is the sibling key/name attribute
+                if (keyEnd - keyStart == 5 && string.Compare(s, keyStart, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0
+                    && TryXmlSiblingKey(s, start, i, out var siblingStart, out var siblingEnd))
                 {
-                    key = XmlSiblingKey(s, start, i) ?? key;
+                    keyStart = siblingStart;
+                    keyEnd = siblingEnd;
                 }
+                if (!hasProvider && SecretKeyNames.Classify(s, keyStart, keyEnd) == KeyNameClass.NotSecret)
+                {
+                    continue; // what ClassifyContext would say, without allocating the key
+                }
+                var key = s.Substring(keyStart, keyEnd - keyStart);
 
                 // a provider token already found in this value: name the key it is assigned to
                 var named = false;
@@ -471,10 +821,116 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key).</summary>
-        private static bool TryReadKey(string s, int lineStart, int op, out string key)
+        /// <summary>YAML block scalar indicators: |, >, with optional chomping/indentation (|-, >+, |2).</summary>
+        private static bool IsBlockIndicator(string s, int start, int length)
         {
-            key = string.Empty;
+            if (length < 1 || length > 3 || (s[start] != '|' && s[start] != '>'))
+            {
+                return false;
+            }
+            for (var i = start + 1; i < start + length; i++)
+            {
+                if (s[i] != '-' && s[i] != '+' && !SecretText.IsDigit(s[i]))
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// The scalar on the line after a key line that ends at its ':' (YAML "password:\n  value", a block scalar's
+        /// first line, pretty-printed JSON "key":\n "value"): the next non-blank line, indented deeper than the
+        /// key line, holding one scalar (quoted or bare; not a mapping, list item, object, array or comment).
+        /// </summary>
+        private static bool TryReadNextLineValue(string s, int lineStart, int lineEnd, out int vStart, out int vLen)
+        {
+            vStart = vLen = 0;
+            var keyIndent = 0;
+            while (lineStart + keyIndent < lineEnd && (s[lineStart + keyIndent] == ' ' || s[lineStart + keyIndent] == '\t'))
+            {
+                keyIndent++;
+            }
+            var nl = s.IndexOf('\n', lineEnd);
+            if (nl < 0)
+            {
+                return false;
+            }
+            var next = nl + 1;
+            var nextEnd = s.IndexOf('\n', next);
+            nextEnd = nextEnd < 0 ? s.Length : nextEnd;
+            if (nextEnd > next && s[nextEnd - 1] == '\r')
+            {
+                nextEnd--;
+            }
+            var i = next;
+            while (i < nextEnd && (s[i] == ' ' || s[i] == '\t'))
+            {
+                i++;
+            }
+            if (i - next <= keyIndent || i >= nextEnd)
+            {
+                return false;
+            }
+            var e = nextEnd;
+            while (e > i && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == ','))
+            {
+                e--;
+            }
+            var first = s[i];
+            if (first == '"' || first == '\'')
+            {
+                if (e - i < 2 || s[e - 1] != first)
+                {
+                    return false;
+                }
+                i++;
+                e--;
+            }
+            else if (first == '-' || first == '{' || first == '[' || first == '#' || first == '&' || first == '*' || first == '!')
+            {
+                return false;
+            }
+            if (e <= i || s[e - 1] == ':' || s.IndexOf(": ", i, e - i, StringComparison.Ordinal) >= 0)
+            {
+                return false;
+            }
+            vStart = i;
+            vLen = e - i;
+            return true;
+        }
+
+        /// <summary>The characters a context value may have (printable ASCII, no space, quote, back-tick or parenthesis; at most 1000).</summary>
+#if NET8_0_OR_GREATER
+        private static readonly System.Buffers.SearchValues<char> ContextValueChars = System.Buffers.SearchValues.Create(
+            "!#$%&)*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_abcdefghijklmnopqrstuvwxyz{|}~");
+#endif
+
+        private static bool ContextValueCharacters(string s, int start, int length)
+        {
+            if (length <= 0 || length > 1000)
+            {
+                return false;
+            }
+#if NET8_0_OR_GREATER
+            return s.AsSpan(start, length).IndexOfAnyExcept(ContextValueChars) < 0;
+#else
+            for (var i = start; i < start + length; i++)
+            {
+                var c = s[i];
+                if (c <= ' ' || c > '~' || c == '(' || c == '"' || c == '\'' || c == '`')
+                {
+                    return false;
+                }
+            }
+            return true;
+#endif
+        }
+
+        /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key) as [keyStart, keyEnd).</summary>
+        private static bool TryReadKey(string s, int lineStart, int op, out int keyStart, out int keyEnd)
+        {
+            keyStart = keyEnd = 0;
             var j = op - 1;
             while (j >= lineStart && (s[j] == ' ' || s[j] == '\t'))
             {
@@ -500,7 +956,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     return false;
                 }
-                key = s.Substring(open + 1, j - open - 1);
+                keyStart = open + 1;
+                keyEnd = j;
                 return true;
             }
             var k = j;
@@ -517,7 +974,8 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return false;
             }
-            key = s.Substring(k + 1, j - k);
+            keyStart = k + 1;
+            keyEnd = j + 1;
             return true;
         }
 
@@ -602,10 +1060,13 @@ namespace Raxx.Guardrails.Core.Secrets
             return vLen > 0;
         }
 
-        /// <summary>For XML &lt;add key="ApiKey" value="…"/&gt;: the key/name attribute before value.</summary>
-        private static string? XmlSiblingKey(string s, int lineStart, int op)
+        private static readonly string[] XmlKeyAttributes = { "key=\"", "name=\"", "Key=\"", "Name=\"" };
+
+        /// <summary>For XML &lt;add key="ApiKey" value="…"/&gt;: the key/name attribute before value, as [keyStart, keyEnd).</summary>
+        private static bool TryXmlSiblingKey(string s, int lineStart, int op, out int keyStart, out int keyEnd)
         {
-            foreach (var attr in new[] { "key=\"", "name=\"", "Key=\"", "Name=\"" })
+            keyStart = keyEnd = 0;
+            foreach (var attr in XmlKeyAttributes)
             {
                 var a = s.LastIndexOf(attr, op, op - lineStart, StringComparison.Ordinal);
                 if (a >= 0)
@@ -614,11 +1075,13 @@ namespace Raxx.Guardrails.Core.Secrets
                     var ve = s.IndexOf('"', vs, op - vs);
                     if (ve > vs)
                     {
-                        return s.Substring(vs, ve - vs);
+                        keyStart = vs;
+                        keyEnd = ve;
+                        return true;
                     }
                 }
             }
-            return null;
+            return false;
         }
 
         private static void ScanXmlElements(string s, int start, int end, List<SecretMatch> results)
@@ -662,13 +1125,9 @@ namespace Raxx.Guardrails.Core.Secrets
                 // Google API keys are secrets only when a secret-named key holds them: handled below for secret keys only
                 return null;
             }
-            for (var i = start; i < start + length; i++)
+            if (!ContextValueCharacters(s, start, length))
             {
-                var c = s[i];
-                if (c <= ' ' || c > '~' || c == '(' || c == '"' || c == '\'' || c == '`')
-                {
-                    return null;
-                }
+                return null;
             }
             if (Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length)
                 || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0)
@@ -692,7 +1151,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var hint = SecretKeyNames.ProviderHint(key);
             if (cls == KeyNameClass.Password)
             {
-                return LooksLikePassword(s, start, length) && length >= 8
+                return (LooksLikePassword(s, start, length) && length >= 8) || LooksLikeLettersPassword(s, start, length, 10)
                     ? Create(s, start, length, hint ?? "password", SecretKind.Context, key)
                     : null;
             }
@@ -757,10 +1216,10 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---------------------------------------------------------------- private keys
 
-        private static void ScanPrivateKeys(string s, List<SecretMatch> results)
+        private static void ScanPrivateKeys(string s, List<SecretMatch> results, int firstBegin = -2)
         {
             const string Begin = "-----BEGIN ";
-            var b = s.IndexOf(Begin, StringComparison.Ordinal);
+            var b = firstBegin >= -1 ? firstBegin : s.IndexOf(Begin, StringComparison.Ordinal);
             while (b >= 0)
             {
                 var labelStart = b + Begin.Length;
@@ -894,6 +1353,51 @@ namespace Raxx.Guardrails.Core.Secrets
                 i = text.IndexOf(SuppressionMarker, r, StringComparison.Ordinal);
             }
             return lines;
+        }
+
+        /// <summary>1-based line and column like <see cref="LineMap"/> (\n, \r\n and \r end a line) for ascending offsets.</summary>
+        private struct ForwardLineCounter
+        {
+            private static readonly char[] Breaks = { '\r', '\n' };
+            private readonly string _text;
+            private int _position;
+            private int _line;
+            private int _lineStart;
+
+            public ForwardLineCounter(string text)
+            {
+                _text = text;
+                _position = 0;
+                _line = 1;
+                _lineStart = 0;
+            }
+
+            public (int Line, int Column) GetPosition(int offset)
+            {
+                if (offset > _text.Length)
+                {
+                    offset = _text.Length;
+                }
+                while (_position < offset)
+                {
+                    var b = _text.IndexOfAny(Breaks, _position, offset - _position);
+                    if (b < 0)
+                    {
+                        _position = offset;
+                        break;
+                    }
+                    var next = _text[b] == '\r' && b + 1 < _text.Length && _text[b + 1] == '\n' ? b + 2 : b + 1;
+                    if (next > offset)
+                    {
+                        _position = offset; // offset is the '\n' of a \r\n: still on this line
+                        break;
+                    }
+                    _line++;
+                    _lineStart = next;
+                    _position = next;
+                }
+                return (_line, offset - _lineStart + 1);
+            }
         }
     }
 }

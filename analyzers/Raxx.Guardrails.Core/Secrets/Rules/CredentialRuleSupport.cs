@@ -92,11 +92,14 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 || name.Equals("secrets.json", StringComparison.OrdinalIgnoreCase);
         }
 
-        /// <summary>The baseline named by <c>credentials: baseline:</c> in the repository config, or the default file.</summary>
-        public static SecretBaseline LoadBaseline(RepositoryContext context)
+        /// <summary>The baseline path (relative to the root) named by <c>credentials: baseline:</c> in the repository config, or the default file.</summary>
+        public static string BaselinePath(RepositoryContext context) => BaselinePath(context.Config);
+
+        /// <summary>The baseline path (relative to the root) named by <c>credentials: baseline:</c> in <paramref name="config"/>, or the default file.</summary>
+        public static string BaselinePath(RepositoryConfig config)
         {
             var path = SecretBaseline.DefaultFileName;
-            if (context.Config.GetSection("credentials") is YamlMappingNode section)
+            if (config.GetSection("credentials") is YamlMappingNode section)
             {
                 foreach (var entry in section.Children)
                 {
@@ -106,9 +109,19 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                     }
                 }
             }
+            return path;
+        }
+
+        /// <summary>The baseline named by <c>credentials: baseline:</c> in the repository config, or the default file.</summary>
+        public static SecretBaseline LoadBaseline(RepositoryContext context) => LoadBaseline(context.Root, context.Config);
+
+        /// <summary>The baseline of the repository at <paramref name="root"/> (hosts without a file listing, e.g. the output check task).</summary>
+        public static SecretBaseline LoadBaseline(string root, RepositoryConfig config)
+        {
+            var path = BaselinePath(config);
             try
             {
-                var full = context.GetFullPath(path);
+                var full = Path.GetFullPath(Path.Combine(root, path));
                 return File.Exists(full) ? SecretBaseline.Parse(File.ReadAllText(full)) : SecretBaseline.Empty;
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException)

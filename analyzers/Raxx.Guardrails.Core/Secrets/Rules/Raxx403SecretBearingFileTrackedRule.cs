@@ -26,30 +26,15 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 {
                     continue;
                 }
-                var name = Path.GetFileName(file.RelativePath);
                 var state = file.IsTracked == false ? "is not git-ignored" : "is tracked by git";
-
-                if (CredentialRuleSupport.IsKeyStoreName(name))
+                var kind = SecretBearingFiles.KindOf(file.RelativePath);
+                if (kind == SecretBearingKind.None)
                 {
-                    Report(sink, file, $"Key store {file.RelativePath} {state}; remove it from the repository (git rm --cached), ignore it, keep it in a secret store and rotate the key", "keystore:" + file.RelativePath);
                     continue;
                 }
-
-                string? kind = null;
-                if (CredentialRuleSupport.IsKeyFileName(name))
+                if (kind == SecretBearingKind.KeyStore)
                 {
-                    kind = "key";
-                }
-                else if (CredentialRuleSupport.IsEnvFile(name) && !CredentialRuleSupport.IsTemplateName(name))
-                {
-                    kind = "env";
-                }
-                else if (CredentialRuleSupport.IsInstanceOverride(file.RelativePath) && !CredentialRuleSupport.IsTemplateName(name))
-                {
-                    kind = "instance";
-                }
-                if (kind == null)
-                {
+                    Report(sink, file, $"Key store {file.RelativePath} {state}; remove it from the repository (git rm --cached), ignore it, keep it in a secret store and rotate the key", "keystore:" + file.RelativePath);
                     continue;
                 }
 
@@ -58,27 +43,17 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 {
                     continue;
                 }
-                var matches = SecretScanner.Scan(text).Where(m => !baseline.Contains(m.Hash)).ToList();
-                if (kind == "key")
-                {
-                    matches = matches.Where(m => m.Kind == SecretKind.PrivateKey).ToList();
-                }
+                var matches = SecretBearingFiles.SecretsIn(kind, text, baseline);
                 if (matches.Count == 0)
                 {
                     continue;
                 }
 
-                var what = kind switch
-                {
-                    "key" => "Private key file",
-                    "env" => ".env file",
-                    _ => "Instance override configuration",
-                };
-                var count = matches.Count == 1 ? "1 secret value" : matches.Count + " secret values";
-                var fix = kind == "env"
+                var what = SecretBearingFiles.Describe(kind);
+                var fix = kind == SecretBearingKind.EnvFile
                     ? "remove it (git rm --cached), ignore it, track a .env.example with placeholders instead and rotate the values"
                     : "remove it (git rm --cached), ignore it, keep the values in a secret store and rotate them";
-                Report(sink, file, $"{what} {file.RelativePath} {state} and holds {count} ({string.Join(", ", matches.Take(3).Select(m => m.Redacted))}); {fix}",
+                Report(sink, file, $"{what} {file.RelativePath} {state} and holds {SecretBearingFiles.CountAndRedacted(matches)}; {fix}",
                     "file:" + string.Join(",", matches.Select(m => m.Hash).OrderBy(h => h, System.StringComparer.Ordinal)));
             }
         }

@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.Build.Framework;
+
+namespace Raxx.Guardrails.Tasks.Hosting
+{
+    /// <summary>Where an MSBuild item is copied (build and/or publish output) and its paths, for output checks.</summary>
+    public static class OutputItems
+    {
+        /// <summary>"build" and/or "publish": ResolvedFileToPublish is published unless CopyToPublishDirectory=Never; other items by their copy metadata.</summary>
+        public static List<string> Destinations(string itemType, ITaskItem item)
+        {
+            var result = new List<string>();
+            if (itemType == "ResolvedFileToPublish")
+            {
+                if (!string.Equals(item.GetMetadata("CopyToPublishDirectory"), "Never", StringComparison.OrdinalIgnoreCase))
+                {
+                    result.Add("publish");
+                }
+                return result;
+            }
+            if (Copies(item.GetMetadata("CopyToOutputDirectory")))
+            {
+                result.Add("build");
+            }
+            if (Copies(item.GetMetadata("CopyToPublishDirectory")))
+            {
+                result.Add("publish");
+            }
+            return result;
+        }
+
+        private static bool Copies(string value) =>
+            string.Equals(value, "Always", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(value, "PreserveNewest", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(value, "IfDifferent", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The path in the output (RelativePath, TargetPath or Link metadata), '/'-separated, or null.</summary>
+        public static string? TargetPath(ITaskItem item)
+        {
+            foreach (var name in new[] { "RelativePath", "TargetPath", "Link" })
+            {
+                var value = item.GetMetadata(name);
+                if (!string.IsNullOrEmpty(value))
+                {
+                    return value.Replace('\\', '/');
+                }
+            }
+            return null;
+        }
+
+        /// <summary>Item specs are relative to the project folder (also for items from imported files).</summary>
+        public static string FullPath(string projectDirectory, string itemSpec)
+        {
+            try
+            {
+                return Path.GetFullPath(Path.Combine(projectDirectory, itemSpec));
+            }
+            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
+            {
+                return itemSpec;
+            }
+        }
+
+        /// <summary><paramref name="fullPath"/> relative to <paramref name="directory"/> ('/'-separated), or its file name when outside.</summary>
+        public static string RelativeTo(string directory, string fullPath)
+        {
+            var prefix = directory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? directory : directory + Path.DirectorySeparatorChar;
+            return fullPath.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+                ? fullPath.Substring(prefix.Length).Replace('\\', '/')
+                : Path.GetFileName(fullPath);
+        }
+    }
+}
