@@ -48,11 +48,13 @@ internal static class TextReport
     public static void AppendSummary(StringBuilder sb, IReadOnlyList<Finding> findings)
     {
         sb.Append("Summary by rule:\n");
-        foreach (var rule in findings.GroupBy(f => f.RuleId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // one line per rule and severity: a rule reported both as error and warning (RAXX603) is not counted as errors only
+        foreach (var rule in findings.GroupBy(f => (f.RuleId, f.Severity))
+                     .OrderBy(g => g.Key.RuleId, StringComparer.Ordinal).ThenByDescending(g => g.Key.Severity))
         {
-            var info = RuleCatalog.Find(rule.Key);
-            var severity = rule.Max(f => f.Severity);
-            sb.Append("  ").Append(rule.Key.PadRight(8)).Append(' ').Append(Word(severity).PadRight(7)).Append(' ')
+            var info = RuleCatalog.Find(rule.Key.RuleId);
+            var severity = rule.Key.Severity;
+            sb.Append("  ").Append(rule.Key.RuleId.PadRight(8)).Append(' ').Append(Word(severity).PadRight(7)).Append(' ')
               .Append(rule.Count().ToString(CultureInfo.InvariantCulture).PadLeft(4)).Append("  ")
               .Append(info?.Title ?? "(not a catalog rule)").Append('\n');
         }
