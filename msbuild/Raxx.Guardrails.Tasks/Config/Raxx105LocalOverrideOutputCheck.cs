@@ -89,17 +89,17 @@ namespace Raxx.Guardrails.Tasks.Config
 
                 var shipped = new List<ITaskItem>();
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (itemType, item) in Candidates())
+                foreach (var (itemType, item) in OutputItems.Candidates(Content, None, ContentWithTargetPath, ResolvedFileToPublish))
                 {
-                    var destinations = Destinations(itemType, item);
+                    var destinations = OutputItems.Destinations(itemType, item);
                     if (destinations.Count == 0)
                     {
                         continue;
                     }
 
-                    var source = SafeFullPath(projectDirectory, item.ItemSpec);
-                    var projectRelative = RelativeTo(projectDirectory, source);
-                    var target = FirstNonEmpty(item.GetMetadata("RelativePath"), item.GetMetadata("TargetPath"), item.GetMetadata("Link"));
+                    var source = OutputItems.FullPath(projectDirectory, item.ItemSpec);
+                    var projectRelative = OutputItems.RelativeTo(projectDirectory, source);
+                    var target = OutputItems.TargetPath(item);
                     var pattern = patterns.Match(projectRelative)
                         ?? (target != null ? patterns.Match(target) : null)
                         ?? (extraPaths.Contains(source) ? source : null);
@@ -134,56 +134,6 @@ namespace Raxx.Guardrails.Tasks.Config
                 return false;
             }
         }
-
-        private IEnumerable<(string ItemType, ITaskItem Item)> Candidates()
-        {
-            foreach (var item in Content)
-            {
-                yield return ("Content", item);
-            }
-            foreach (var item in None)
-            {
-                yield return ("None", item);
-            }
-            foreach (var item in ContentWithTargetPath)
-            {
-                yield return ("ContentWithTargetPath", item);
-            }
-            foreach (var item in ResolvedFileToPublish)
-            {
-                yield return ("ResolvedFileToPublish", item);
-            }
-        }
-
-        private static List<string> Destinations(string itemType, ITaskItem item)
-        {
-            var result = new List<string>();
-            if (itemType == "ResolvedFileToPublish")
-            {
-                // everything in ResolvedFileToPublish is published unless explicitly set to Never
-                if (!IsNever(item.GetMetadata("CopyToPublishDirectory")))
-                {
-                    result.Add("publish");
-                }
-                return result;
-            }
-            if (Copies(item.GetMetadata("CopyToOutputDirectory")))
-            {
-                result.Add("build");
-            }
-            if (Copies(item.GetMetadata("CopyToPublishDirectory")))
-            {
-                result.Add("publish");
-            }
-            return result;
-        }
-
-        private static bool Copies(string value) =>
-            string.Equals(value, "Always", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(value, "PreserveNewest", StringComparison.OrdinalIgnoreCase)
-            || string.Equals(value, "IfDifferent", StringComparison.OrdinalIgnoreCase);
-
-        private static bool IsNever(string value) => string.Equals(value, "Never", StringComparison.OrdinalIgnoreCase);
 
         private Finding CreateFinding(string root, string itemType, ITaskItem item, string source, string projectRelative, string pattern, List<string> destinations)
         {
@@ -266,39 +216,6 @@ namespace Raxx.Guardrails.Tasks.Config
             var full = Path.GetFullPath(path);
             var prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar;
             return full.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? full.Substring(prefix.Length).Replace('\\', '/') : full;
-        }
-
-        private static string RelativeTo(string directory, string fullPath)
-        {
-            var prefix = directory.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? directory : directory + Path.DirectorySeparatorChar;
-            return fullPath.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-                ? fullPath.Substring(prefix.Length).Replace('\\', '/')
-                : Path.GetFileName(fullPath);
-        }
-
-        /// <summary>Item specs are relative to the project folder (also for items from imported files).</summary>
-        private static string SafeFullPath(string projectDirectory, string itemSpec)
-        {
-            try
-            {
-                return Path.GetFullPath(Path.Combine(projectDirectory, itemSpec));
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
-            {
-                return itemSpec;
-            }
-        }
-
-        private static string? FirstNonEmpty(params string[] values)
-        {
-            foreach (var v in values)
-            {
-                if (!string.IsNullOrEmpty(v))
-                {
-                    return v.Replace('\\', '/');
-                }
-            }
-            return null;
         }
     }
 }

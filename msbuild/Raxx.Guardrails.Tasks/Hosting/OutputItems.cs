@@ -8,6 +8,28 @@ namespace Raxx.Guardrails.Tasks.Hosting
     /// <summary>Where an MSBuild item is copied (build and/or publish output) and its paths, for output checks.</summary>
     public static class OutputItems
     {
+        /// <summary>The items an output check looks at, with their item type, in MSBuild's copy order.</summary>
+        public static IEnumerable<(string ItemType, ITaskItem Item)> Candidates(
+            ITaskItem[] content, ITaskItem[] none, ITaskItem[] contentWithTargetPath, ITaskItem[] resolvedFileToPublish)
+        {
+            foreach (var item in content)
+            {
+                yield return ("Content", item);
+            }
+            foreach (var item in none)
+            {
+                yield return ("None", item);
+            }
+            foreach (var item in contentWithTargetPath)
+            {
+                yield return ("ContentWithTargetPath", item);
+            }
+            foreach (var item in resolvedFileToPublish)
+            {
+                yield return ("ResolvedFileToPublish", item);
+            }
+        }
+
         /// <summary>"build" and/or "publish": ResolvedFileToPublish is published unless CopyToPublishDirectory=Never; other items by their copy metadata.</summary>
         public static List<string> Destinations(string itemType, ITaskItem item)
         {

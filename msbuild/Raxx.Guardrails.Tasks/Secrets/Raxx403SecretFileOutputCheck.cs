@@ -57,7 +57,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
 
                 var found = new List<ITaskItem>();
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (itemType, item) in Candidates())
+                foreach (var (itemType, item) in OutputItems.Candidates(Content, None, ContentWithTargetPath, ResolvedFileToPublish))
                 {
                     var destinations = OutputItems.Destinations(itemType, item);
                     if (destinations.Count == 0)
@@ -113,26 +113,6 @@ namespace Raxx.Guardrails.Tasks.Secrets
                 Log.LogError("Raxx.Guardrails", "RAXX001", "RAXX001", RuleCatalog.HelpUri("RAXX001"), ProjectFile ?? ProjectDirectory, 0, 0, 0, 0,
                     "{0}", "RAXX403 could not check the build output: " + ex.GetType().Name + ": " + ex.Message);
                 return false;
-            }
-        }
-
-        private IEnumerable<(string ItemType, ITaskItem Item)> Candidates()
-        {
-            foreach (var item in Content)
-            {
-                yield return ("Content", item);
-            }
-            foreach (var item in None)
-            {
-                yield return ("None", item);
-            }
-            foreach (var item in ContentWithTargetPath)
-            {
-                yield return ("ContentWithTargetPath", item);
-            }
-            foreach (var item in ResolvedFileToPublish)
-            {
-                yield return ("ResolvedFileToPublish", item);
             }
         }
     }
