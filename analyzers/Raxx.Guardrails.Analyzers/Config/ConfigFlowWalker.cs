@@ -70,7 +70,7 @@ namespace Raxx.Guardrails.Analyzers.Config
         /// </summary>
         public static bool IsChangeCandidate(SyntaxNode node) => node switch
         {
-            InvocationExpressionSyntax invocation => IsChangeName(InvokedName(invocation.Expression)),
+            InvocationExpressionSyntax invocation => IsChangeName(InvokedNames.TextOf(invocation.Expression)),
             AssignmentExpressionSyntax assignment => IsKeyWriteTarget(assignment.Left),
             _ => false,
         };
@@ -175,21 +175,6 @@ namespace Raxx.Guardrails.Analyzers.Config
                 default:
                     return false;
             }
-        }
-
-        private static string? InvokedName(ExpressionSyntax expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-            return expression switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                _ => null,
-            };
         }
 
         /// <summary>Cheap pre-check for an operation callback: could this operation take part in a flow?</summary>

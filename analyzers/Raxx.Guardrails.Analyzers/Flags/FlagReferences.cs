@@ -123,7 +123,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             {
                 return _flagMethodNames.Contains(".ctor"); // constructor initialisers
             }
-            var name = InvokedName(invocation.Expression);
+            var name = InvokedNames.TextOf(invocation.Expression);
             if (name == null || _flagMethodNames.Contains("Invoke"))
             {
                 // a delegate call's method is Invoke: only a configured Invoke could name a flag
@@ -184,7 +184,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             {
                 return false;
             }
-            var name = InvokedName(invocation.Expression);
+            var name = InvokedNames.TextOf(invocation.Expression);
             if (name == null || !FeatureManagementMethods.Contains(name) || _flagMethodNames.Contains(name) || _flagMethodNames.Contains("Invoke"))
             {
                 return false;
@@ -348,22 +348,6 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
             }
             return false;
-        }
-
-        /// <summary>The simple name a call is made through (<c>a.B()</c>, <c>a?.B()</c>, <c>B()</c>, <c>B&lt;T&gt;()</c>), else null.</summary>
-        private static string? InvokedName(ExpressionSyntax expression)
-        {
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-            return expression switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                _ => null,
-            };
         }
 
         /// <summary>The invocation of a call's operation (a constructor initialiser comes wrapped in a statement).</summary>

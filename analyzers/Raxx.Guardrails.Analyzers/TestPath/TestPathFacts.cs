@@ -134,20 +134,7 @@ namespace Raxx.Guardrails.Analyzers.TestPath
         }
 
         /// <summary>Name of the invoked method (simple, member access, or conditional access), or null.</summary>
-        public static SimpleNameSyntax? InvokedName(InvocationExpressionSyntax invocation)
-        {
-            switch (invocation.Expression)
-            {
-                case MemberAccessExpressionSyntax member:
-                    return member.Name;
-                case MemberBindingExpressionSyntax binding:
-                    return binding.Name;
-                case SimpleNameSyntax simple:
-                    return simple;
-                default:
-                    return null;
-            }
-        }
+        public static SimpleNameSyntax? InvokedName(InvocationExpressionSyntax invocation) => InvokedNames.Of(invocation.Expression);
 
         /// <summary>
         /// Describes what a boot-configuration call does ("adds 'instance/config.json'", "calls ValidateOnStart"),
