@@ -1,6 +1,8 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Threading;
+using Xunit;
 
 namespace Raxx.Guardrails.Testing
 {
@@ -31,6 +33,26 @@ namespace Raxx.Guardrails.Testing
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
             File.WriteAllText(full, text);
             return full;
+        }
+
+        /// <summary>Runs <c>git <paramref name="args"/></c> in the folder (fixed author, no user config needed); fails the test when git fails.</summary>
+        public void Git(string args)
+        {
+            var psi = new ProcessStartInfo("git", args) { WorkingDirectory = Path, RedirectStandardOutput = true, RedirectStandardError = true };
+            psi.Environment["GIT_AUTHOR_NAME"] = psi.Environment["GIT_COMMITTER_NAME"] = "t";
+            psi.Environment["GIT_AUTHOR_EMAIL"] = psi.Environment["GIT_COMMITTER_EMAIL"] = "t@example.invalid";
+            var stderr = new System.Text.StringBuilder();
+            using var p = new System.Diagnostics.Process { StartInfo = psi };
+            p.ErrorDataReceived += (_, e) => { lock (stderr) { stderr.AppendLine(e.Data); } };
+            p.OutputDataReceived += (_, _) => { };
+            p.Start();
+            p.BeginErrorReadLine();
+            p.BeginOutputReadLine();
+            p.WaitForExit();
+            lock (stderr)
+            {
+                Assert.True(p.ExitCode == 0, $"git {args}: {stderr}");
+            }
         }
 
         public void Dispose() => Delete(Path);

@@ -5,16 +5,18 @@ using System.Linq;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Yaml;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Deploy;
 
 /// <summary>A throwaway repository folder (not a git work tree) for deploy-rule fixtures.</summary>
 internal sealed class DeployRepo : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-deploy-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("deploy");
+    private readonly string _root;
     private readonly RepositoryConfig _config = new RepositoryConfig();
 
-    public DeployRepo() => Directory.CreateDirectory(_root);
+    public DeployRepo() => _root = _temp.Path;
 
     public string Root => _root;
 
@@ -62,14 +64,5 @@ internal sealed class DeployRepo : IDisposable
 
     public static string Show(IEnumerable<Finding> findings) => string.Join("\n", findings.Select(f => f.ToString()));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 }

@@ -2,25 +2,18 @@ using System;
 using System.IO;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Infrastructure;
 
 public sealed class RepositoryConfigLoaderTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-config-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("config");
+    private readonly string _root;
 
-    public RepositoryConfigLoaderTests() => Directory.CreateDirectory(_root);
+    public RepositoryConfigLoaderTests() => _root = _temp.Path;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void FullConfig_IsRead()

@@ -6,26 +6,19 @@ using System.Text;
 using Raxx.Guardrails.Core.Json;
 using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Yaml;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Robustness;
 
 /// <summary>Inputs meant to hurt: bounded time and memory, a clear outcome, never an exception.</summary>
 public sealed class HostileInputTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-hostile-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("hostile");
+    private readonly string _root;
 
-    public HostileInputTests() => Directory.CreateDirectory(_root);
+    public HostileInputTests() => _root = _temp.Path;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void SymlinkLoop_InAPlainFolderWalk_Terminates()

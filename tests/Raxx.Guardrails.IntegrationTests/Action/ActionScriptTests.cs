@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Action;
@@ -14,27 +15,20 @@ namespace Raxx.Guardrails.IntegrationTests.Action;
 [Collection(DotnetCollection.Name)]
 public sealed class ActionScriptTests : IDisposable
 {
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-action-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new("action");
+    private readonly string _temp;
     private readonly string _repo;
 
     public ActionScriptTests()
     {
+        _temp = _directory.Path;
         _repo = Path.Combine(_temp, "repo");
         Directory.CreateDirectory(Path.Combine(_repo, "notes"));
         File.WriteAllText(Path.Combine(_repo, "notes", "deploy.txt"), "release notes\n  TAG-MISMATCH here\nand DEPLOY-ON-PUSH there\n");
         File.WriteAllText(Path.Combine(_repo, "README.md"), "fixture\n");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     private static string Cli => RepoPaths.Combine("ci-actions", "Raxx.Guardrails.Cli", "bin", RepoPaths.Configuration, "net10.0", "raxx-guardrails.dll");
 
@@ -114,20 +108,12 @@ public sealed class ActionScriptTests : IDisposable
 [Collection(DotnetCollection.Name)]
 public sealed class ActionOnIncidentsTests : IDisposable
 {
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-action-incidents-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new("action-incidents");
+    private readonly string _temp;
 
-    public ActionOnIncidentsTests() => Directory.CreateDirectory(_temp);
+    public ActionOnIncidentsTests() => _temp = _directory.Path;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 
     /// <summary>Repository rules; RAXX105 and RAXX306 also have an MSBuild-task half (build/publish output) that needs a build.</summary>
     private static bool IsFoundWithoutBuild(string ruleId) =>

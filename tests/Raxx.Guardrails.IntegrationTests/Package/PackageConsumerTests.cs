@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 using Xunit;
 
@@ -20,21 +21,12 @@ namespace Raxx.Guardrails.IntegrationTests.Package;
 public sealed class PackageConsumerTests : IDisposable
 {
     private const string PackageVersion = "0.1.0-consumer-test";
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-consumer-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempDirectory _directory = new("consumer");
+    private readonly string _temp;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public PackageConsumerTests() => _temp = _directory.Path;
+
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public void PackedPackage_Reports_InConsumerBuild()

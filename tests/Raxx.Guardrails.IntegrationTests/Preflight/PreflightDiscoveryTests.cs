@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
 using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Preflight
@@ -18,20 +19,12 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
     [Collection(DotnetCollection.Name)]
     public sealed class PreflightDiscoveryTests : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-discovery-" + Guid.NewGuid().ToString("N"));
+        private readonly TempDirectory _temp = new("discovery");
+        private readonly string _root;
 
-        public PreflightDiscoveryTests() => Directory.CreateDirectory(_root);
+        public PreflightDiscoveryTests() => _root = _temp.Path;
 
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        public void Dispose() => _temp.Dispose();
 
         [Fact]
         public async Task GatedRoutes_AreDiscovered_UndeclaredGateAndUnmappedRoute_AreRaxx603()

@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
 using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Preflight
@@ -19,20 +20,12 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
     public sealed class PreflightIncidentReplayTests : IDisposable
     {
         private static readonly string ProjectDir = RepoPaths.Combine("samples", "incidents", "01-config-overwrite", "Raptor.Api");
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-preflight-" + Guid.NewGuid().ToString("N"));
+        private readonly TempDirectory _temp = new("preflight");
+        private readonly string _root;
 
-        public PreflightIncidentReplayTests() => Directory.CreateDirectory(_root);
+        public PreflightIncidentReplayTests() => _root = _temp.Path;
 
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        public void Dispose() => _temp.Dispose();
 
         [Fact]
         public async Task Incident01_FlagFlip_IsRaxx602_NamingTheFlagAndTheKey_Reports()

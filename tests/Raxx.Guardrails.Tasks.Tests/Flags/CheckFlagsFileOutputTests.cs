@@ -4,30 +4,24 @@ using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using Raxx.Guardrails.Tasks.Flags;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Tasks.Tests.Flags;
 
 public sealed class CheckFlagsFileOutputTests : IDisposable
 {
     private const string Canonical = "flags:\n  console_nav_v2:\n    default: false\n";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-flagsout-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("flagsout");
+    private readonly string _root;
 
     public CheckFlagsFileOutputTests()
     {
+        _root = _temp.Path;
         Directory.CreateDirectory(Path.Combine(_root, "bin"));
         File.WriteAllText(Path.Combine(_root, "feature_flags.yaml"), Canonical);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     private (bool Ok, RecordingEngine Engine) Run(string? projectDir = null)
     {
