@@ -12,9 +12,6 @@ namespace Raxx.Guardrails.Core.Tests.Config;
 public sealed class Raxx105LocalOverrideTrackedRuleTests : IDisposable
 {
     private readonly TempDirectory _temp = new("105");
-    private readonly string _root;
-
-    public Raxx105LocalOverrideTrackedRuleTests() => _root = _temp.Path;
 
     public void Dispose() => _temp.Dispose();
 
@@ -31,7 +28,7 @@ public sealed class Raxx105LocalOverrideTrackedRuleTests : IDisposable
             Assert.True(loaded.Success, loaded.Error?.ToString());
             config = loaded.Config!;
         }
-        var context = RepositoryContext.Open(_root, config);
+        var context = RepositoryContext.Open(_temp.Path, config);
         return RepositoryRunner.Run(context, new[] { new Raxx105LocalOverrideTrackedRule() }).ToArray();
     }
 

@@ -13,18 +13,13 @@ namespace Raxx.Guardrails.Core.Tests.Deploy;
 internal sealed class DeployRepo : IDisposable
 {
     private readonly TempDirectory _temp = new("deploy");
-    private readonly string _root;
     private readonly RepositoryConfig _config = new RepositoryConfig();
 
-    public DeployRepo() => _root = _temp.Path;
-
-    public string Root => _root;
+    public string Root => _temp.Path;
 
     public DeployRepo File(string relative, string text)
     {
-        var full = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        System.IO.File.WriteAllText(full, text);
+        _temp.Write(relative, text);
         return this;
     }
 
@@ -57,7 +52,7 @@ internal sealed class DeployRepo : IDisposable
 
     public IReadOnlyList<Finding> Run(params string[] ruleIds)
     {
-        var context = RepositoryContext.Open(_root, _config);
+        var context = RepositoryContext.Open(_temp.Path, _config);
         var rules = RepositoryRules.All.Where(r => ruleIds.Length == 0 || ruleIds.Contains(r.RuleId));
         return RepositoryRunner.Run(context, rules);
     }

@@ -13,9 +13,6 @@ public sealed class Raxx306FlagsFileCopyDriftRuleTests : IDisposable
 {
     private const string Canonical = "flags:\n  console_nav_v2:\n    default: false\n  webauthn_registration:\n    default: false\n";
     private readonly TempDirectory _temp = new("flags");
-    private readonly string _root;
-
-    public Raxx306FlagsFileCopyDriftRuleTests() => _root = _temp.Path;
 
     public void Dispose() => _temp.Dispose();
 
@@ -23,12 +20,12 @@ public sealed class Raxx306FlagsFileCopyDriftRuleTests : IDisposable
     {
         var list = files.Select(f =>
         {
-            var full = Path.Combine(_root, f.Path);
+            var full = _temp.Combine(f.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, f.Text);
             return new RepositoryFile(f.Path, full, f.Text.Length, isTracked: true);
         });
-        return RepositoryContext.FromFiles(_root, list, isGit: true);
+        return RepositoryContext.FromFiles(_temp.Path, list, isGit: true);
     }
 
     private static Finding[] Run(RepositoryContext context)

@@ -21,19 +21,16 @@ namespace Raxx.Guardrails.IntegrationTests.Package;
 public sealed class PackageConsumerTests : IDisposable
 {
     private const string PackageVersion = "0.1.0-consumer-test";
-    private readonly TempDirectory _directory = new("consumer");
-    private readonly string _temp;
+    private readonly TempDirectory _temp = new("consumer");
 
-    public PackageConsumerTests() => _temp = _directory.Path;
-
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void PackedPackage_Reports_InConsumerBuild()
     {
-        var feed = Path.Combine(_temp, "feed");
-        var packages = Path.Combine(_temp, "packages");
-        var consumer = Path.Combine(_temp, "consumer");
+        var feed = _temp.Combine("feed");
+        var packages = _temp.Combine("packages");
+        var consumer = _temp.Combine("consumer");
         Directory.CreateDirectory(feed);
 
         // 1. pack, against the analyzers and tasks the solution build produced

@@ -20,16 +20,13 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
     public sealed class PreflightDiscoveryTests : IDisposable
     {
         private readonly TempDirectory _temp = new("discovery");
-        private readonly string _root;
-
-        public PreflightDiscoveryTests() => _root = _temp.Path;
 
         public void Dispose() => _temp.Dispose();
 
         [Fact]
         public async Task GatedRoutes_AreDiscovered_UndeclaredGateAndUnmappedRoute_AreRaxx603()
         {
-            File.WriteAllText(Path.Combine(_root, "raxx-guardrails.yaml"), """
+            File.WriteAllText(_temp.Combine("raxx-guardrails.yaml"), """
                 preflight:
                   timeout_seconds: 60
                   env:
@@ -37,7 +34,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
                   routes:
                     /console/admins/online: gated
                 """);
-            File.WriteAllText(Path.Combine(_root, "feature_flags.yaml"), """
+            File.WriteAllText(_temp.Combine("feature_flags.yaml"), """
                 flags:
                   gated:
                     default: false
@@ -53,7 +50,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
             Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, PreflightProbe.AssemblyFileName)), "the probe is copied beside Core");
 
             var problems = new FindingList();
-            var request = PreflightPlanner.Plan(_root, null, RepoPaths.FakeApp, null, problems);
+            var request = PreflightPlanner.Plan(_temp.Path, null, RepoPaths.FakeApp, null, problems);
             var run = await PreflightRunner.RunAsync(request);
             var log = string.Join("\n", run.Describe());
 

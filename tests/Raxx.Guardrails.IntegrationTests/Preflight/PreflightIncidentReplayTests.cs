@@ -21,9 +21,6 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
     {
         private static readonly string ProjectDir = RepoPaths.Combine("samples", "incidents", "01-config-overwrite", "Raptor.Api");
         private readonly TempDirectory _temp = new("preflight");
-        private readonly string _root;
-
-        public PreflightIncidentReplayTests() => _root = _temp.Path;
 
         public void Dispose() => _temp.Dispose();
 
@@ -37,7 +34,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
             File.Copy(Path.Combine(ProjectDir, "instance", "config.json"), Path.Combine(output, "instance", "config.json"), overwrite: true);
 
             // The team's own declarations, as a repository would hold them.
-            File.WriteAllText(Path.Combine(_root, "raxx-guardrails.yaml"), """
+            File.WriteAllText(_temp.Combine("raxx-guardrails.yaml"), """
                 preflight:
                   timeout_seconds: 45
                   env:
@@ -45,7 +42,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
                     WEBAUTHN_RP_NAME: Raxx
                     WEBAUTHN_ORIGIN: https://raxx.app
                 """);
-            File.WriteAllText(Path.Combine(_root, "feature_flags.yaml"), """
+            File.WriteAllText(_temp.Combine("feature_flags.yaml"), """
                 flags:
                   webauthn_registration:
                     default: false
@@ -60,7 +57,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
                 """);
 
             var problems = new FindingList();
-            var request = PreflightPlanner.Plan(_root, null, Path.Combine(output, "Raptor.Api.dll"), null, problems);
+            var request = PreflightPlanner.Plan(_temp.Path, null, Path.Combine(output, "Raptor.Api.dll"), null, problems);
             var run = await PreflightRunner.RunAsync(request);
 
             Assert.Empty(problems.Items);
