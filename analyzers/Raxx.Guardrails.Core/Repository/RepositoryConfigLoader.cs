@@ -66,6 +66,19 @@ namespace Raxx.Guardrails.Core.Repository
         public const long MaxConfigBytes = 1024 * 1024;
 
         /// <summary>
+        /// The files whose content or presence <see cref="Load"/> (without an explicit path) depends on for the
+        /// repository at <paramref name="repositoryRoot"/>: the config file, and the misnamed <c>.yml</c> it reports.
+        /// For incremental build hosts that must re-run when one appears, changes or goes.
+        /// </summary>
+        public static IReadOnlyList<string> FilesConsulted(string repositoryRoot)
+        {
+            var root = Path.GetFullPath(repositoryRoot);
+            return new[] { Path.Combine(root, RepositoryConfig.FileName), Path.Combine(root, MisnamedFileName) };
+        }
+
+        private const string MisnamedFileName = "raxx-guardrails.yml";
+
+        /// <summary>
         /// Reads the config of a repository: <paramref name="explicitPath"/> when given (it must exist),
         /// otherwise <c>raxx-guardrails.yaml</c> at the root when present, otherwise the defaults.
         /// </summary>
@@ -86,9 +99,9 @@ namespace Raxx.Guardrails.Core.Repository
                 fullPath = Path.Combine(root, RepositoryConfig.FileName);
                 if (!File.Exists(fullPath))
                 {
-                    if (File.Exists(Path.Combine(root, "raxx-guardrails.yml")))
+                    if (File.Exists(Path.Combine(root, MisnamedFileName)))
                     {
-                        return Fail("raxx-guardrails.yml", 1, 1, $"the config file must be named '{RepositoryConfig.FileName}' (found 'raxx-guardrails.yml', which no host reads)");
+                        return Fail(MisnamedFileName, 1, 1, $"the config file must be named '{RepositoryConfig.FileName}' (found '{MisnamedFileName}', which no host reads)");
                     }
                     return new RepositoryConfigLoadResult(new RepositoryConfig(), null);
                 }

@@ -40,6 +40,14 @@ namespace Raxx.Guardrails.Tasks.Secrets
         [Output]
         public ITaskItem[] SecretBearingFiles { get; private set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>
+        /// The files whose content or presence decided the result (full paths, whether they exist or not): the
+        /// repository config, the credentials baseline, and every copied file of a secret-bearing class. The
+        /// build target keeps them as the check's inputs, so an edited .env re-runs a skipped check.
+        /// </summary>
+        [Output]
+        public ITaskItem[] ReadFiles { get; private set; } = Array.Empty<ITaskItem>();
+
         public override bool Execute()
         {
             try
@@ -48,11 +56,14 @@ namespace Raxx.Guardrails.Tasks.Secrets
                 var root = RepositoryLocator.FindRoot(RepositoryRoot, projectDirectory, SolutionDirectory);
                 var logger = new FindingLogger(Log, root, AnalysisMode);
                 var problems = new FindingList();
+                var read = new List<string>(RepositoryConfigLoader.FilesConsulted(root));
                 var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
                 if (config.EffectiveSeverity(RuleIds.Raxx403, FindingSeverity.Error) == FindingSeverity.None)
                 {
+                    ReadFiles = AsItems(read);
                     return true;
                 }
+                read.Add(OutputItems.FullPath(root, CredentialRuleSupport.BaselinePath(config)));
                 var baseline = CredentialRuleSupport.LoadBaseline(root, config);
 
                 var found = new List<ITaskItem>();
@@ -81,6 +92,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
                     {
                         continue;
                     }
+                    read.Add(source);
                     var matches = Core.Secrets.Rules.SecretBearingFiles.Inspect(source, kind, baseline);
                     if (matches == null || !BuildSession.TryClaim(BuildEngine, claimKey, crossProcess: false))
                     {
@@ -106,6 +118,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
                     logger.Log(problem);
                 }
                 SecretBearingFiles = found.ToArray();
+                ReadFiles = AsItems(read);
                 return !Log.HasLoggedErrors;
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
@@ -115,5 +128,8 @@ namespace Raxx.Guardrails.Tasks.Secrets
                 return false;
             }
         }
+
+        private static ITaskItem[] AsItems(IEnumerable<string> paths) =>
+            paths.Distinct(StringComparer.Ordinal).Select(p => (ITaskItem)new TaskItem(p)).ToArray();
     }
 }

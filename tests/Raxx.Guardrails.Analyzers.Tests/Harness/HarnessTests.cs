@@ -177,21 +177,13 @@ namespace Raxx.Guardrails.Analyzers.Tests.Harness
         [Fact]
         public void Snapshot_WritesReceivedOnMismatch()
         {
-            var dir = Path.Combine(Path.GetTempPath(), "raxx-snap-" + Guid.NewGuid().ToString("N"));
-            var fakeCaller = Path.Combine(dir, "FakeTests.cs");
-            try
-            {
-                Directory.CreateDirectory(Path.Combine(dir, "Snapshots"));
-                File.WriteAllText(Path.Combine(dir, "Snapshots", "s.verified.txt"), "one\n");
-                Snapshot.Match("one", "s", fakeCaller);
-                var ex = Assert.Throws<XunitException>(() => Snapshot.Match("two", "s", fakeCaller));
-                Assert.Contains("line 1", ex.Message);
-                Assert.Equal("two\n", File.ReadAllText(Path.Combine(dir, "Snapshots", "s.received.txt")));
-            }
-            finally
-            {
-                Directory.Delete(dir, recursive: true);
-            }
+            using var dir = new TempDirectory("snap");
+            var fakeCaller = dir.Combine("FakeTests.cs");
+            dir.Write(Path.Combine("Snapshots", "s.verified.txt"), "one\n");
+            Snapshot.Match("one", "s", fakeCaller);
+            var ex = Assert.Throws<XunitException>(() => Snapshot.Match("two", "s", fakeCaller));
+            Assert.Contains("line 1", ex.Message);
+            Assert.Equal("two\n", File.ReadAllText(dir.Combine("Snapshots", "s.received.txt")));
         }
 
         [Fact]

@@ -6,19 +6,16 @@ using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Rules;
 using Raxx.Guardrails.Core.Text;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Cli.Tests.Infrastructure;
 
 /// <summary>A temp repository, fake rules and an in-process CLI run with captured stdout/stderr.</summary>
 public sealed class CliFixture : IDisposable
 {
-    public CliFixture()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "raxx-cli-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
-    }
+    private readonly TempDirectory _directory = new("cli");
 
-    public string Root { get; }
+    public string Root => _directory.Path;
 
     public List<IRepositoryRule> Rules { get; } = new();
 
@@ -29,13 +26,7 @@ public sealed class CliFixture : IDisposable
 
     public List<IReadOnlyList<string>> DotnetCalls { get; } = new();
 
-    public string Write(string relative, string text)
-    {
-        var full = Path.Combine(Root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-        return full;
-    }
+    public string Write(string relative, string text) => _directory.Write(relative, text);
 
     public (int Exit, string Out, string Err) Run(params string[] args)
     {
@@ -86,16 +77,7 @@ public sealed class CliFixture : IDisposable
     public static string CompilerSarif(string root) =>
         File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "TestData", "sarif", "compiler-errorlog.sarif")).Replace("{ROOT}", root.TrimEnd('/'), StringComparison.Ordinal);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }
 
 /// <summary>A repository rule for tests: reports every line of matching files that contains a marker.</summary>

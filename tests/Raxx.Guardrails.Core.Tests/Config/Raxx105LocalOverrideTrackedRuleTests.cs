@@ -1,47 +1,23 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Raxx.Guardrails.Core.Config;
 using Raxx.Guardrails.Core.Config.Rules;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Config;
 
 public sealed class Raxx105LocalOverrideTrackedRuleTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-105-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("105");
 
-    public Raxx105LocalOverrideTrackedRuleTests() => Directory.CreateDirectory(_root);
+    public void Dispose() => _temp.Dispose();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private void Write(string relative, string text = "{}") => _temp.Write(relative, text);
 
-    private void Write(string relative, string text = "{}")
-    {
-        var full = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-    }
-
-    private void Git(string args)
-    {
-        var psi = new ProcessStartInfo("git", args) { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment["GIT_AUTHOR_NAME"] = psi.Environment["GIT_COMMITTER_NAME"] = "t";
-        psi.Environment["GIT_AUTHOR_EMAIL"] = psi.Environment["GIT_COMMITTER_EMAIL"] = "t@example.invalid";
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {args}: {p.StandardError.ReadToEnd()}");
-    }
+    private void Git(string args) => _temp.Git(args);
 
     private Finding[] Run(string? configYaml = null)
     {
@@ -52,7 +28,7 @@ public sealed class Raxx105LocalOverrideTrackedRuleTests : IDisposable
             Assert.True(loaded.Success, loaded.Error?.ToString());
             config = loaded.Config!;
         }
-        var context = RepositoryContext.Open(_root, config);
+        var context = RepositoryContext.Open(_temp.Path, config);
         return RepositoryRunner.Run(context, new[] { new Raxx105LocalOverrideTrackedRule() }).ToArray();
     }
 

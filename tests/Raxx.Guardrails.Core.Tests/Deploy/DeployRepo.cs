@@ -5,24 +5,21 @@ using System.Linq;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Yaml;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Deploy;
 
 /// <summary>A throwaway repository folder (not a git work tree) for deploy-rule fixtures.</summary>
 internal sealed class DeployRepo : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-deploy-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("deploy");
     private readonly RepositoryConfig _config = new RepositoryConfig();
 
-    public DeployRepo() => Directory.CreateDirectory(_root);
-
-    public string Root => _root;
+    public string Root => _temp.Path;
 
     public DeployRepo File(string relative, string text)
     {
-        var full = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        System.IO.File.WriteAllText(full, text);
+        _temp.Write(relative, text);
         return this;
     }
 
@@ -55,21 +52,12 @@ internal sealed class DeployRepo : IDisposable
 
     public IReadOnlyList<Finding> Run(params string[] ruleIds)
     {
-        var context = RepositoryContext.Open(_root, _config);
+        var context = RepositoryContext.Open(_temp.Path, _config);
         var rules = RepositoryRules.All.Where(r => ruleIds.Length == 0 || ruleIds.Contains(r.RuleId));
         return RepositoryRunner.Run(context, rules);
     }
 
     public static string Show(IEnumerable<Finding> findings) => string.Join("\n", findings.Select(f => f.ToString()));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 }

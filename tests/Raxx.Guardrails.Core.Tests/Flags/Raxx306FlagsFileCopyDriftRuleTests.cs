@@ -5,37 +5,27 @@ using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Flags;
 using Raxx.Guardrails.Core.Flags.Rules;
 using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Flags;
 
 public sealed class Raxx306FlagsFileCopyDriftRuleTests : IDisposable
 {
     private const string Canonical = "flags:\n  console_nav_v2:\n    default: false\n  webauthn_registration:\n    default: false\n";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-flags-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("flags");
 
-    public Raxx306FlagsFileCopyDriftRuleTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     private RepositoryContext Repo(params (string Path, string Text)[] files)
     {
         var list = files.Select(f =>
         {
-            var full = Path.Combine(_root, f.Path);
+            var full = _temp.Combine(f.Path);
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, f.Text);
             return new RepositoryFile(f.Path, full, f.Text.Length, isTracked: true);
         });
-        return RepositoryContext.FromFiles(_root, list, isGit: true);
+        return RepositoryContext.FromFiles(_temp.Path, list, isGit: true);
     }
 
     private static Finding[] Run(RepositoryContext context)

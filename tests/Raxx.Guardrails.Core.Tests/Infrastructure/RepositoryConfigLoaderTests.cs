@@ -2,25 +2,15 @@ using System;
 using System.IO;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Infrastructure;
 
 public sealed class RepositoryConfigLoaderTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-config-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("config");
 
-    public RepositoryConfigLoaderTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void FullConfig_IsRead()
@@ -66,7 +56,7 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     {
         Assert.True(RepositoryConfigLoader.Parse("", "raxx-guardrails.yaml").Success);
         Assert.True(RepositoryConfigLoader.Parse("# only a comment\n", "raxx-guardrails.yaml").Success);
-        var loaded = RepositoryConfigLoader.Load(_root);
+        var loaded = RepositoryConfigLoader.Load(_temp.Path);
         Assert.True(loaded.Success);
         Assert.Null(loaded.Config!.SourcePath);
     }
@@ -96,8 +86,8 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     [Fact]
     public void Load_ReadsRootFile_AndReportsRepositoryRelativePath()
     {
-        File.WriteAllText(Path.Combine(_root, RepositoryConfig.FileName), "exclude: [ 'fixtures/**' ]\nseverity:\n  RAXX404: bogus\n");
-        var result = RepositoryConfigLoader.Load(_root);
+        File.WriteAllText(_temp.Combine(RepositoryConfig.FileName), "exclude: [ 'fixtures/**' ]\nseverity:\n  RAXX404: bogus\n");
+        var result = RepositoryConfigLoader.Load(_temp.Path);
         Assert.False(result.Success);
         Assert.Equal("raxx-guardrails.yaml", result.Error!.Path);
         Assert.Equal(3, result.Error.Line);
@@ -107,7 +97,7 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     [Fact]
     public void Load_ExplicitMissingFile_IsError()
     {
-        var result = RepositoryConfigLoader.Load(_root, Path.Combine(_root, "nope.yaml"));
+        var result = RepositoryConfigLoader.Load(_temp.Path, _temp.Combine("nope.yaml"));
         Assert.False(result.Success);
         Assert.Contains("does not exist", result.Error!.Message, StringComparison.Ordinal);
     }
@@ -115,8 +105,8 @@ public sealed class RepositoryConfigLoaderTests : IDisposable
     [Fact]
     public void Load_YmlSpelling_IsErrorNotSilentDefault()
     {
-        File.WriteAllText(Path.Combine(_root, "raxx-guardrails.yml"), "exclude: [ 'x/**' ]\n");
-        var result = RepositoryConfigLoader.Load(_root);
+        File.WriteAllText(_temp.Combine("raxx-guardrails.yml"), "exclude: [ 'x/**' ]\n");
+        var result = RepositoryConfigLoader.Load(_temp.Path);
         Assert.False(result.Success);
         Assert.Contains("must be named 'raxx-guardrails.yaml'", result.Error!.Message, StringComparison.Ordinal);
     }

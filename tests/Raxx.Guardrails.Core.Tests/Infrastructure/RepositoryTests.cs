@@ -7,42 +7,19 @@ using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Rules;
 using Raxx.Guardrails.Core.Text;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Infrastructure;
 
 public sealed class RepositoryTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-repo-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("repo");
 
-    public RepositoryTests() => Directory.CreateDirectory(_root);
+    public void Dispose() => _temp.Dispose();
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private void Write(string relative, string text) => _temp.Write(relative, text);
 
-    private void Write(string relative, string text)
-    {
-        var full = Path.Combine(_root, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, text);
-    }
-
-    private void Git(string args)
-    {
-        var psi = new ProcessStartInfo("git", args) { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.Environment["GIT_AUTHOR_NAME"] = psi.Environment["GIT_COMMITTER_NAME"] = "t";
-        psi.Environment["GIT_AUTHOR_EMAIL"] = psi.Environment["GIT_COMMITTER_EMAIL"] = "t@example.invalid";
-        using var p = Process.Start(psi)!;
-        p.WaitForExit();
-        Assert.True(p.ExitCode == 0, $"git {args}: {p.StandardError.ReadToEnd()}");
-    }
+    private void Git(string args) => _temp.Git(args);
 
     [Fact]
     public void Open_MidMergeConflict_ListsTheConflictedFileOnce()
@@ -57,14 +34,14 @@ public sealed class RepositoryTests : IDisposable
         Git("checkout -q main");
         Write("a.txt", "main\n");
         Git("commit -qam main");
-        var psi = new ProcessStartInfo("git", "merge other") { WorkingDirectory = _root, RedirectStandardOutput = true, RedirectStandardError = true };
+        var psi = new ProcessStartInfo("git", "merge other") { WorkingDirectory = _temp.Path, RedirectStandardOutput = true, RedirectStandardError = true };
         using (var merge = Process.Start(psi)!)
         {
             merge.WaitForExit();
             Assert.NotEqual(0, merge.ExitCode);
         }
 
-        var context = RepositoryContext.Open(_root);
+        var context = RepositoryContext.Open(_temp.Path);
 
         Assert.Equal(new[] { "a.txt" }, context.Files.Select(f => f.RelativePath));
     }
@@ -80,7 +57,7 @@ public sealed class RepositoryTests : IDisposable
         Git("add .gitignore a.txt");
         Git("commit -qm init");
 
-        var context = RepositoryContext.Open(_root);
+        var context = RepositoryContext.Open(_temp.Path);
 
         Assert.True(context.IsGitRepository);
         Assert.Equal(new[] { ".gitignore", "a.txt", "new.txt" }, context.Files.Select(f => f.RelativePath));
@@ -95,9 +72,9 @@ public sealed class RepositoryTests : IDisposable
     {
         Write("src/a.cs", "x");
         Write("bin/Debug/a.dll", "x");
-        Directory.CreateSymbolicLink(Path.Combine(_root, "src", "loop"), _root);
+        Directory.CreateSymbolicLink(_temp.Combine("src", "loop"), _temp.Path);
 
-        var context = RepositoryContext.Open(_root);
+        var context = RepositoryContext.Open(_temp.Path);
 
         Assert.False(context.IsGitRepository);
         Assert.Equal(new[] { "src/a.cs" }, context.Files.Select(f => f.RelativePath));
@@ -108,9 +85,9 @@ public sealed class RepositoryTests : IDisposable
     public void ReadText_RefusesBinaryAndLargeFiles_AndStripsBom()
     {
         Write("bom.txt", "\uFEFFhello");
-        File.WriteAllBytes(Path.Combine(_root, "bin.json"), new byte[] { 0x7b, 0x00, 0x7d });
+        File.WriteAllBytes(_temp.Combine("bin.json"), new byte[] { 0x7b, 0x00, 0x7d });
         Write("big.txt", new string('x', 2048));
-        var context = RepositoryContext.Open(_root);
+        var context = RepositoryContext.Open(_temp.Path);
         context.MaxTextFileBytes = 1024;
 
         Assert.Equal("hello", context.ReadText(context.GetFile("bom.txt")!));
@@ -128,7 +105,7 @@ public sealed class RepositoryTests : IDisposable
         var config = new RepositoryConfig();
         config.Exclude.Add(new PathGlob("fixtures/**"));
         config.Severities[RuleIds.Raxx504] = FindingSeverity.Error;
-        var context = RepositoryContext.Open(_root, config);
+        var context = RepositoryContext.Open(_temp.Path, config);
 
         var findings = RepositoryRunner.Run(context, new IRepositoryRule[] { new EveryFileRule(), new ThrowingRule() });
 
@@ -144,7 +121,7 @@ public sealed class RepositoryTests : IDisposable
         Write("a.yml", "x");
         var config = new RepositoryConfig();
         config.Severities[RuleIds.Raxx505] = FindingSeverity.None;
-        var findings = RepositoryRunner.Run(RepositoryContext.Open(_root, config), new IRepositoryRule[] { new ThrowingRule() });
+        var findings = RepositoryRunner.Run(RepositoryContext.Open(_temp.Path, config), new IRepositoryRule[] { new ThrowingRule() });
         Assert.Empty(findings);
     }
 

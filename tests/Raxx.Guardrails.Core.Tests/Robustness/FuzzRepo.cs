@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Robustness;
 
@@ -17,9 +18,9 @@ internal sealed class FuzzRepo : IDisposable
 {
     private static readonly UTF8Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
-    public FuzzRepo() => Directory.CreateDirectory(Root);
+    private readonly TempDirectory _directory = new("fuzz");
 
-    public string Root { get; } = Path.Combine(Path.GetTempPath(), "raxx-fuzz-" + Guid.NewGuid().ToString("N"));
+    public string Root => _directory.Path;
 
     public FuzzRepo Write(string relative, string text)
     {
@@ -60,17 +61,5 @@ internal sealed class FuzzRepo : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }

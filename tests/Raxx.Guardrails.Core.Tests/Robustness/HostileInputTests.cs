@@ -6,37 +6,27 @@ using System.Text;
 using Raxx.Guardrails.Core.Json;
 using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Yaml;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Core.Tests.Robustness;
 
 /// <summary>Inputs meant to hurt: bounded time and memory, a clear outcome, never an exception.</summary>
 public sealed class HostileInputTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-hostile-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("hostile");
 
-    public HostileInputTests() => Directory.CreateDirectory(_root);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void SymlinkLoop_InAPlainFolderWalk_Terminates()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "a", "b"));
-        File.WriteAllText(Path.Combine(_root, "a", "b", "appsettings.json"), "{}");
-        Directory.CreateSymbolicLink(Path.Combine(_root, "a", "b", "loop"), Path.Combine(_root, "a"));
-        Directory.CreateSymbolicLink(Path.Combine(_root, "self"), _root);
+        Directory.CreateDirectory(_temp.Combine("a", "b"));
+        File.WriteAllText(_temp.Combine("a", "b", "appsettings.json"), "{}");
+        Directory.CreateSymbolicLink(_temp.Combine("a", "b", "loop"), _temp.Combine("a"));
+        Directory.CreateSymbolicLink(_temp.Combine("self"), _temp.Path);
 
         var stopwatch = Stopwatch.StartNew();
-        var context = RepositoryContext.Open(_root);
+        var context = RepositoryContext.Open(_temp.Path);
 
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10));
         Assert.Equal(new[] { "a/b/appsettings.json" }, context.Files.Select(f => f.RelativePath));
@@ -45,7 +35,7 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void FiftyMegabyteSingleLine_IsRefusedWithoutReadingIt()
     {
-        var path = Path.Combine(_root, "huge.json");
+        var path = _temp.Combine("huge.json");
         using (var stream = File.Create(path))
         {
             var chunk = Encoding.ASCII.GetBytes(new string('a', 1024 * 1024));
@@ -55,7 +45,7 @@ public sealed class HostileInputTests : IDisposable
             }
         }
 
-        var context = RepositoryContext.Open(_root);
+        var context = RepositoryContext.Open(_temp.Path);
         var before = GC.GetAllocatedBytesForCurrentThread();
         var text = context.ReadText(context.Files.Single(), out var failure);
 
@@ -67,8 +57,8 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void BinaryFile_WithATextExtension_IsBinary()
     {
-        File.WriteAllBytes(Path.Combine(_root, "appsettings.json"), new byte[] { 0x7B, 0x22, 0x00, 0x01, 0xFF, 0xFE, 0x22, 0x7D });
-        var context = RepositoryContext.Open(_root);
+        File.WriteAllBytes(_temp.Combine("appsettings.json"), new byte[] { 0x7B, 0x22, 0x00, 0x01, 0xFF, 0xFE, 0x22, 0x7D });
+        var context = RepositoryContext.Open(_temp.Path);
         Assert.Null(context.ReadText(context.Files.Single(), out var failure));
         Assert.Equal(ReadFailure.Binary, failure);
     }
@@ -76,8 +66,8 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void InvalidUtf8_IsReadWithReplacementCharacters_AndStillParses()
     {
-        File.WriteAllBytes(Path.Combine(_root, "flags.yaml"), new byte[] { (byte)'a', (byte)':', (byte)' ', 0xC3, 0x28, (byte)'\n', (byte)'b', (byte)':', (byte)' ', 0xFF, (byte)'\n' });
-        var context = RepositoryContext.Open(_root);
+        File.WriteAllBytes(_temp.Combine("flags.yaml"), new byte[] { (byte)'a', (byte)':', (byte)' ', 0xC3, 0x28, (byte)'\n', (byte)'b', (byte)':', (byte)' ', 0xFF, (byte)'\n' });
+        var context = RepositoryContext.Open(_temp.Path);
         var text = context.ReadText(context.Files.Single());
         Assert.NotNull(text);
         Assert.Contains('\uFFFD', text!);
@@ -87,8 +77,8 @@ public sealed class HostileInputTests : IDisposable
     [Fact]
     public void CrlfAndBom_KeepLinePositions()
     {
-        File.WriteAllBytes(Path.Combine(_root, "a.json"), Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}")).ToArray());
-        var context = RepositoryContext.Open(_root);
+        File.WriteAllBytes(_temp.Combine("a.json"), Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("{\r\n  \"a\": 1,\r\n  \"b\": x\r\n}")).ToArray());
+        var context = RepositoryContext.Open(_temp.Path);
         var result = JsonReader.Parse(context.ReadText(context.Files.Single()));
         Assert.False(result.Success);
         Assert.Equal(3, result.Error!.Line);

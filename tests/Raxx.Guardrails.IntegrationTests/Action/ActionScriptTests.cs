@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Action;
@@ -14,35 +15,26 @@ namespace Raxx.Guardrails.IntegrationTests.Action;
 [Collection(DotnetCollection.Name)]
 public sealed class ActionScriptTests : IDisposable
 {
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-action-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("action");
     private readonly string _repo;
 
     public ActionScriptTests()
     {
-        _repo = Path.Combine(_temp, "repo");
+        _repo = _temp.Combine("repo");
         Directory.CreateDirectory(Path.Combine(_repo, "notes"));
         File.WriteAllText(Path.Combine(_repo, "notes", "deploy.txt"), "release notes\n  TAG-MISMATCH here\nand DEPLOY-ON-PUSH there\n");
         File.WriteAllText(Path.Combine(_repo, "README.md"), "fixture\n");
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     private static string Cli => RepoPaths.Combine("ci-actions", "Raxx.Guardrails.Cli", "bin", RepoPaths.Configuration, "net10.0", "raxx-guardrails.dll");
 
     private (ProcessResult Result, string Summary, string Outputs) RunAction(string failOn)
     {
-        var summary = Path.Combine(_temp, "summary.md");
-        var outputs = Path.Combine(_temp, "output.txt");
-        var env = Path.Combine(_temp, "env.txt");
+        var summary = _temp.Combine("summary.md");
+        var outputs = _temp.Combine("output.txt");
+        var env = _temp.Combine("env.txt");
         File.WriteAllText(summary, string.Empty);
         File.WriteAllText(outputs, string.Empty);
         var environment = new Dictionary<string, string?>
@@ -57,7 +49,7 @@ public sealed class ActionScriptTests : IDisposable
             ["GITHUB_OUTPUT"] = outputs,
             ["GITHUB_ENV"] = env,
             ["GITHUB_WORKSPACE"] = _repo,
-            ["RUNNER_TEMP"] = _temp,
+            ["RUNNER_TEMP"] = _temp.Path,
         };
         var result = DotnetCli.RunProcess("bash", _repo, new[] { RepoPaths.Combine("ci-actions", "guardrails", "run.sh"), "all" }, environment, TimeSpan.FromMinutes(3));
         return (result, File.ReadAllText(summary), File.ReadAllText(outputs));
@@ -82,7 +74,7 @@ public sealed class ActionScriptTests : IDisposable
         Assert.Contains("sarif=" + sarif + "\n", outputs, StringComparison.Ordinal);
         Assert.Contains("failed=true\n", outputs, StringComparison.Ordinal);
         Assert.Contains("\"ruleId\": \"RAXX501\"", File.ReadAllText(sarif), StringComparison.Ordinal);
-        Assert.Contains("RAXX_GUARDRAILS_CLI=" + Cli, File.ReadAllText(Path.Combine(_temp, "env.txt")), StringComparison.Ordinal);
+        Assert.Contains("RAXX_GUARDRAILS_CLI=" + Cli, File.ReadAllText(_temp.Combine("env.txt")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,20 +106,9 @@ public sealed class ActionScriptTests : IDisposable
 [Collection(DotnetCollection.Name)]
 public sealed class ActionOnIncidentsTests : IDisposable
 {
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-action-incidents-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("action-incidents");
 
-    public ActionOnIncidentsTests() => Directory.CreateDirectory(_temp);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     /// <summary>Repository rules; RAXX105 and RAXX306 also have an MSBuild-task half (build/publish output) that needs a build.</summary>
     private static bool IsFoundWithoutBuild(string ruleId) =>
@@ -146,19 +127,19 @@ public sealed class ActionOnIncidentsTests : IDisposable
 
         foreach (var (dir, expected) in incidents)
         {
-            var summary = Path.Combine(_temp, "summary.md");
-            var outputs = Path.Combine(_temp, "output.txt");
+            var summary = _temp.Combine("summary.md");
+            var outputs = _temp.Combine("output.txt");
             File.WriteAllText(summary, string.Empty);
             File.WriteAllText(outputs, string.Empty);
             var result = DotnetCli.RunProcess("bash", RepoPaths.Root, new[] { RepoPaths.Combine("ci-actions", "guardrails", "run.sh"), "all" }, new Dictionary<string, string?>
             {
                 ["RAXX_GUARDRAILS_CLI"] = RepoPaths.Combine("ci-actions", "Raxx.Guardrails.Cli", "bin", RepoPaths.Configuration, "net10.0", "raxx-guardrails.dll"),
                 ["INPUT_PATH"] = dir,
-                ["INPUT_SARIF_OUTPUT"] = Path.Combine(_temp, "incident.sarif"),
+                ["INPUT_SARIF_OUTPUT"] = _temp.Combine("incident.sarif"),
                 ["GITHUB_STEP_SUMMARY"] = summary,
                 ["GITHUB_OUTPUT"] = outputs,
                 ["GITHUB_WORKSPACE"] = RepoPaths.Root,
-                ["RUNNER_TEMP"] = _temp,
+                ["RUNNER_TEMP"] = _temp.Path,
             }, TimeSpan.FromMinutes(3));
 
             Assert.True(result.ExitCode == 1, result.ToString());
@@ -176,7 +157,7 @@ public sealed class ActionOnIncidentsTests : IDisposable
                 Assert.Contains($"| [{rule}](https://github.com/raxx-app/raxx-guardrails/blob/main/docs/rules/{rule}.md) |", text, StringComparison.Ordinal);
                 Assert.Contains($"`{relative}/{file}:{lineNumber}` {rule}", text, StringComparison.Ordinal);
             }
-            Assert.Contains("sarif=" + Path.Combine(_temp, "incident.sarif") + "\n", File.ReadAllText(outputs), StringComparison.Ordinal);
+            Assert.Contains("sarif=" + _temp.Combine("incident.sarif") + "\n", File.ReadAllText(outputs), StringComparison.Ordinal);
             Assert.Contains("failed=true\n", File.ReadAllText(outputs), StringComparison.Ordinal);
         }
     }

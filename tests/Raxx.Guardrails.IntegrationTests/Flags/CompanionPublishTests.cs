@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Flags;
@@ -18,33 +19,21 @@ public class CompanionPublishTests
     public async Task PublishedCompanion_ServesDeclaredFlags()
     {
         var project = RepoPaths.Combine("samples", "Raxx.Companion");
-        var publishDir = Path.Combine(Path.GetTempPath(), "raxx-companion-publish-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var publish = DotnetCli.Run(project, new[] { "publish", "-o", publishDir }.Concat(DotnetCli.SampleBuildArgs));
-            Assert.True(publish.ExitCode == 0, publish.ToString());
-            Assert.DoesNotContain("RAXX", publish.Output, StringComparison.Ordinal);
-            Assert.Equal(File.ReadAllText(Path.Combine(project, "feature_flags.yaml")), File.ReadAllText(Path.Combine(publishDir, "feature_flags.yaml")));
+        using var temp = new TempDirectory("companion-publish");
+        var publishDir = temp.Path;
+        var publish = DotnetCli.Run(project, new[] { "publish", "-o", publishDir }.Concat(DotnetCli.SampleBuildArgs));
+        Assert.True(publish.ExitCode == 0, publish.ToString());
+        Assert.DoesNotContain("RAXX", publish.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Path.Combine(project, "feature_flags.yaml")), File.ReadAllText(Path.Combine(publishDir, "feature_flags.yaml")));
 
-            var responses = await SampleHarness.RunAndGetAsync(Path.Combine(publishDir, "Raxx.Companion.dll"), "/health",
-                new[] { "/console/flags", "/api/auth/register/options" });
+        var responses = await SampleHarness.RunAndGetAsync(Path.Combine(publishDir, "Raxx.Companion.dll"), "/health",
+            new[] { "/console/flags", "/api/auth/register/options" });
 
-            var flags = responses["/console/flags"];
-            Assert.Equal(HttpStatusCode.OK, flags.Status);
-            Assert.Contains("\"count\":2", flags.Body, StringComparison.Ordinal);
-            Assert.Contains("\"name\":\"webauthn_registration\"", flags.Body, StringComparison.Ordinal);
-            Assert.Contains("\"name\":\"auth_webauthn_login\"", flags.Body, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.NotFound, responses["/api/auth/register/options"].Status); // webauthn_registration defaults off
-        }
-        finally
-        {
-            try
-            {
-                Directory.Delete(publishDir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        var flags = responses["/console/flags"];
+        Assert.Equal(HttpStatusCode.OK, flags.Status);
+        Assert.Contains("\"count\":2", flags.Body, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"webauthn_registration\"", flags.Body, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"auth_webauthn_login\"", flags.Body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, responses["/api/auth/register/options"].Status); // webauthn_registration defaults off
     }
 }

@@ -1,49 +1,44 @@
 using System;
 using System.IO;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 using Xunit;
 
 namespace Raxx.Guardrails.IntegrationTests.Package;
 
 /// <summary>
-/// The output checks (RAXX105 build part, RAXX306 build part) are incremental: a no-op rebuild skips both
+/// The output checks (RAXX105, RAXX306 and RAXX403 build parts) are incremental: a no-op rebuild skips the
 /// targets (their description in obj/ is unchanged and older than the stamp), and a real change re-runs
 /// them — a stale copy of the flags file put into the output, an instance file appearing under a copied
-/// glob, an edited flags file. One small app outside the repository, importing the package's build files
-/// with the Tasks project's output; built with -v:d to see which targets ran.
+/// glob, an edited flags file, a copied .env that gets a secret value (its content, not its item, changed).
+/// One small app outside the repository, importing the package's build files with the Tasks project's
+/// output; built with -v:d to see which targets ran.
 /// </summary>
 [Collection(DotnetCollection.Name)]
 public sealed class IncrementalOutputChecksTests : IDisposable
 {
     private const string FlagsTarget = "RaxxCheckFlagsFileBuildOutput";
     private const string OverridesTarget = "RaxxCheckLocalOverridesInBuildOutput";
+    private const string SecretFilesTarget = "RaxxCheckSecretFilesInBuildOutput";
+    private const string SecretFilesTask = "Task \"Raxx.Guardrails.Tasks.Secrets.Raxx403SecretFileOutputCheck\"";
+    // fake, realistic-shaped value (64 hex) and the placeholder a committed .env would hold
+    private const string SigningKey = "4e7d1c9b2a8f3e6d5c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
+    private const string EnvPlaceholders = "BOOTSTRAP_TOKEN_SIGNING_KEY=<your-signing-key>\nLOG_LEVEL=debug\n";
     private const string Flags = "flags:\n  console_nav:\n    default: false\n    description: the console's navigation\n    risk: low\n    owner: ops\n";
 
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-incremental-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempDirectory _temp = new("incremental");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void NoOpRebuild_SkipsOutputChecks_AndChanges_RunThemAgain()
     {
-        var app = Path.Combine(_temp, "App");
+        var app = _temp.Combine("App");
         Directory.CreateDirectory(app);
         var tasks = RepoPaths.Combine("msbuild", "Raxx.Guardrails.Tasks", "bin", RepoPaths.Configuration, "netstandard2.0", "Raxx.Guardrails.Tasks.dll");
         Assert.True(File.Exists(tasks), "build the solution first: " + tasks);
-        File.WriteAllText(Path.Combine(_temp, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(_temp, "Directory.Build.targets"), "<Project />");
+        _temp.Write("Directory.Build.props", "<Project />");
+        _temp.Write("Directory.Build.targets", "<Project />");
         File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{RepoPaths.Combine("msbuild", "Raxx.Guardrails", "build", "Raxx.Guardrails.props")}" />
@@ -57,26 +52,33 @@ public sealed class IncrementalOutputChecksTests : IDisposable
               <ItemGroup>
                 <None Update="feature_flags.yaml" CopyToOutputDirectory="PreserveNewest" />
                 <Content Include="instance/**" CopyToOutputDirectory="PreserveNewest" />
+                <None Remove=".env" />
+                <None Include=".env" CopyToOutputDirectory="PreserveNewest" />
               </ItemGroup>
               <Import Project="{RepoPaths.Combine("msbuild", "Raxx.Guardrails", "build", "Raxx.Guardrails.targets")}" />
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(\"ok\");\n");
         File.WriteAllText(Path.Combine(app, "feature_flags.yaml"), Flags);
+        var env = Path.Combine(app, ".env");
+        File.WriteAllText(env, EnvPlaceholders);
         var outputCopy = Path.Combine(app, "bin", RepoPaths.Configuration, "net10.0", "feature_flags.yaml");
 
-        // 1. first build: both checks run
+        // 1. first build: the three checks run (the .env holds placeholders: RAXX403 passes)
         var first = Build(app);
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.True(Ran(first, FlagsTarget) && Ran(first, OverridesTarget), first.ToString());
+        Assert.True(Ran(first, FlagsTarget) && Ran(first, OverridesTarget) && Ran(first, SecretFilesTarget), first.ToString());
         Assert.True(File.Exists(outputCopy), first.ToString());
+        Assert.Contains(SecretFilesTask, first.Output, StringComparison.Ordinal);
 
-        // 2. no-op rebuild: both skipped as up-to-date
+        // 2. no-op rebuild: all three skipped as up-to-date
         var noop = Build(app);
         Assert.True(noop.ExitCode == 0, noop.ToString());
         Assert.True(Skipped(noop, FlagsTarget), "RAXX306 check not skipped:\n" + noop);
         Assert.True(Skipped(noop, OverridesTarget), "RAXX105 check not skipped:\n" + noop);
+        Assert.True(Skipped(noop, SecretFilesTarget), "RAXX403 check not skipped:\n" + noop);
         Assert.DoesNotContain("Task \"CheckFlagsFileOutput\"", noop.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretFilesTask, noop.Output, StringComparison.Ordinal);
 
         // 3. a stale copy put into the output (newer than the canonical file, so the SDK keeps it): RAXX306 again
         File.WriteAllText(outputCopy, Flags.Replace("console_nav", "console_nav_old", StringComparison.Ordinal));
@@ -105,6 +107,24 @@ public sealed class IncrementalOutputChecksTests : IDisposable
         Assert.True(edited.ExitCode == 0, edited.ToString());
         Assert.True(Ran(edited, FlagsTarget), "RAXX306 check skipped after the flags file changed:\n" + edited);
         Assert.True(Skipped(edited, OverridesTarget), "RAXX105 check ran although no copied item changed:\n" + edited);
+        Assert.True(Skipped(edited, SecretFilesTarget), "RAXX403 check ran although no candidate file changed:\n" + edited);
+
+        // 6. the copied .env gets a secret value; same item, only its content changed. Its time is set back
+        //    (a copy that kept an older time): still re-checked, the time is compared for equality.
+        File.WriteAllText(env, "BOOTSTRAP_TOKEN_SIGNING_KEY=" + SigningKey + "\nLOG_LEVEL=debug\n");
+        File.SetLastWriteTimeUtc(env, DateTime.UtcNow.AddHours(-1));
+        var secret = Build(app);
+        Assert.True(secret.ExitCode != 0 && secret.Output.Contains("error RAXX403", StringComparison.Ordinal), "RAXX403 missed the .env's new value:\n" + secret);
+        Assert.DoesNotContain(SigningKey.Substring(4, 12), secret.Output, StringComparison.Ordinal);
+        // the error leaves no stamp: it comes back on the next build too
+        var secretAgain = Build(app);
+        Assert.True(secretAgain.ExitCode != 0 && secretAgain.Output.Contains("error RAXX403", StringComparison.Ordinal), secretAgain.ToString());
+        // fixed: passes, and the no-op build after it skips the check again
+        File.WriteAllText(env, EnvPlaceholders);
+        var fixedEnv = Build(app);
+        Assert.True(fixedEnv.ExitCode == 0 && Ran(fixedEnv, SecretFilesTarget), fixedEnv.ToString());
+        var noopAfterFix = Build(app);
+        Assert.True(noopAfterFix.ExitCode == 0 && Skipped(noopAfterFix, SecretFilesTarget), "RAXX403 check not skipped after the fix:\n" + noopAfterFix);
     }
 
     private static ProcessResult Build(string project) =>

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Xml.Linq;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 using Xunit;
 
@@ -20,28 +21,16 @@ namespace Raxx.Guardrails.IntegrationTests.Package;
 public sealed class PackageConsumerTests : IDisposable
 {
     private const string PackageVersion = "0.1.0-consumer-test";
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "raxx-consumer-" + Guid.NewGuid().ToString("N")[..12]);
+    private readonly TempDirectory _temp = new("consumer");
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void PackedPackage_Reports_InConsumerBuild()
     {
-        var feed = Path.Combine(_temp, "feed");
-        var packages = Path.Combine(_temp, "packages");
-        var consumer = Path.Combine(_temp, "consumer");
+        var feed = _temp.Combine("feed");
+        var packages = _temp.Combine("packages");
+        var consumer = _temp.Combine("consumer");
         Directory.CreateDirectory(feed);
 
         // 1. pack, against the analyzers and tasks the solution build produced

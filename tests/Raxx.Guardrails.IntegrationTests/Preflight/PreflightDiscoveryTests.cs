@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
 using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Preflight
@@ -18,25 +19,14 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
     [Collection(DotnetCollection.Name)]
     public sealed class PreflightDiscoveryTests : IDisposable
     {
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-discovery-" + Guid.NewGuid().ToString("N"));
+        private readonly TempDirectory _temp = new("discovery");
 
-        public PreflightDiscoveryTests() => Directory.CreateDirectory(_root);
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        public void Dispose() => _temp.Dispose();
 
         [Fact]
         public async Task GatedRoutes_AreDiscovered_UndeclaredGateAndUnmappedRoute_AreRaxx603()
         {
-            File.WriteAllText(Path.Combine(_root, "raxx-guardrails.yaml"), """
+            File.WriteAllText(_temp.Combine("raxx-guardrails.yaml"), """
                 preflight:
                   timeout_seconds: 60
                   env:
@@ -44,7 +34,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
                   routes:
                     /console/admins/online: gated
                 """);
-            File.WriteAllText(Path.Combine(_root, "feature_flags.yaml"), """
+            File.WriteAllText(_temp.Combine("feature_flags.yaml"), """
                 flags:
                   gated:
                     default: false
@@ -60,7 +50,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
             Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, PreflightProbe.AssemblyFileName)), "the probe is copied beside Core");
 
             var problems = new FindingList();
-            var request = PreflightPlanner.Plan(_root, null, RepoPaths.FakeApp, null, problems);
+            var request = PreflightPlanner.Plan(_temp.Path, null, RepoPaths.FakeApp, null, problems);
             var run = await PreflightRunner.RunAsync(request);
             var log = string.Join("\n", run.Describe());
 

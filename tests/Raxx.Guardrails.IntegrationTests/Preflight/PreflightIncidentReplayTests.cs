@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Preflight;
 using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Preflight
@@ -19,20 +20,9 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
     public sealed class PreflightIncidentReplayTests : IDisposable
     {
         private static readonly string ProjectDir = RepoPaths.Combine("samples", "incidents", "01-config-overwrite", "Raptor.Api");
-        private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-preflight-" + Guid.NewGuid().ToString("N"));
+        private readonly TempDirectory _temp = new("preflight");
 
-        public PreflightIncidentReplayTests() => Directory.CreateDirectory(_root);
-
-        public void Dispose()
-        {
-            try
-            {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-        }
+        public void Dispose() => _temp.Dispose();
 
         [Fact]
         public async Task Incident01_FlagFlip_IsRaxx602_NamingTheFlagAndTheKey_Reports()
@@ -44,7 +34,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
             File.Copy(Path.Combine(ProjectDir, "instance", "config.json"), Path.Combine(output, "instance", "config.json"), overwrite: true);
 
             // The team's own declarations, as a repository would hold them.
-            File.WriteAllText(Path.Combine(_root, "raxx-guardrails.yaml"), """
+            File.WriteAllText(_temp.Combine("raxx-guardrails.yaml"), """
                 preflight:
                   timeout_seconds: 45
                   env:
@@ -52,7 +42,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
                     WEBAUTHN_RP_NAME: Raxx
                     WEBAUTHN_ORIGIN: https://raxx.app
                 """);
-            File.WriteAllText(Path.Combine(_root, "feature_flags.yaml"), """
+            File.WriteAllText(_temp.Combine("feature_flags.yaml"), """
                 flags:
                   webauthn_registration:
                     default: false
@@ -67,7 +57,7 @@ namespace Raxx.Guardrails.IntegrationTests.Preflight
                 """);
 
             var problems = new FindingList();
-            var request = PreflightPlanner.Plan(_root, null, Path.Combine(output, "Raptor.Api.dll"), null, problems);
+            var request = PreflightPlanner.Plan(_temp.Path, null, Path.Combine(output, "Raptor.Api.dll"), null, problems);
             var run = await PreflightRunner.RunAsync(request);
 
             Assert.Empty(problems.Items);

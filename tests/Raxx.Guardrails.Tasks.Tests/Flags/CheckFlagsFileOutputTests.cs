@@ -4,30 +4,22 @@ using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using Raxx.Guardrails.Tasks.Flags;
+using Raxx.Guardrails.Testing;
 
 namespace Raxx.Guardrails.Tasks.Tests.Flags;
 
 public sealed class CheckFlagsFileOutputTests : IDisposable
 {
     private const string Canonical = "flags:\n  console_nav_v2:\n    default: false\n";
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "raxx-flagsout-" + Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _temp = new("flagsout");
 
     public CheckFlagsFileOutputTests()
     {
-        Directory.CreateDirectory(Path.Combine(_root, "bin"));
-        File.WriteAllText(Path.Combine(_root, "feature_flags.yaml"), Canonical);
+        Directory.CreateDirectory(_temp.Combine("bin"));
+        File.WriteAllText(_temp.Combine("feature_flags.yaml"), Canonical);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _temp.Dispose();
 
     private (bool Ok, RecordingEngine Engine) Run(string? projectDir = null)
     {
@@ -35,8 +27,8 @@ public sealed class CheckFlagsFileOutputTests : IDisposable
         var task = new CheckFlagsFileOutput
         {
             BuildEngine = engine,
-            FlagsFile = Path.Combine(_root, "feature_flags.yaml"),
-            OutputDirectory = Path.Combine(_root, "bin"),
+            FlagsFile = _temp.Combine("feature_flags.yaml"),
+            OutputDirectory = _temp.Combine("bin"),
             Stage = "publish",
             ProjectDirectory = projectDir,
         };
@@ -56,7 +48,7 @@ public sealed class CheckFlagsFileOutputTests : IDisposable
     [Fact]
     public void DifferentInOutput_Reports()
     {
-        File.WriteAllText(Path.Combine(_root, "bin", "feature_flags.yaml"), "flags:\n  console_nav_v2:\n    default: true\n");
+        File.WriteAllText(_temp.Combine("bin", "feature_flags.yaml"), "flags:\n  console_nav_v2:\n    default: true\n");
         var (ok, engine) = Run();
         Assert.False(ok);
         var error = Assert.Single(engine.Errors);
@@ -67,10 +59,10 @@ public sealed class CheckFlagsFileOutputTests : IDisposable
     [Fact]
     public void StaleCopyInProject_Reports()
     {
-        File.WriteAllText(Path.Combine(_root, "bin", "feature_flags.yaml"), Canonical);
-        Directory.CreateDirectory(Path.Combine(_root, "console", "config"));
-        File.WriteAllText(Path.Combine(_root, "console", "config", "feature_flags.yaml"), "flags:\n");
-        var (ok, engine) = Run(_root);
+        File.WriteAllText(_temp.Combine("bin", "feature_flags.yaml"), Canonical);
+        Directory.CreateDirectory(_temp.Combine("console", "config"));
+        File.WriteAllText(_temp.Combine("console", "config", "feature_flags.yaml"), "flags:\n");
+        var (ok, engine) = Run(_temp.Path);
         Assert.False(ok);
         var error = Assert.Single(engine.Errors);
         Assert.EndsWith(Path.Combine("console", "config", "feature_flags.yaml"), error.File, StringComparison.Ordinal);
@@ -80,8 +72,8 @@ public sealed class CheckFlagsFileOutputTests : IDisposable
     [Fact]
     public void IdenticalOutputAndNoCopies_NoReport()
     {
-        File.WriteAllText(Path.Combine(_root, "bin", "feature_flags.yaml"), Canonical.Replace("\n", "\r\n"));
-        var (ok, engine) = Run(_root);
+        File.WriteAllText(_temp.Combine("bin", "feature_flags.yaml"), Canonical.Replace("\n", "\r\n"));
+        var (ok, engine) = Run(_temp.Path);
         Assert.True(ok);
         Assert.Empty(engine.Errors);
     }

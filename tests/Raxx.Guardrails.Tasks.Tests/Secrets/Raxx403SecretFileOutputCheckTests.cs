@@ -130,4 +130,44 @@ public sealed class Raxx403SecretFileOutputCheckTests : IDisposable
         Assert.True(task.Execute());
         Assert.Empty(_engine.Errors);
     }
+
+    [Fact]
+    public void ReadFiles_NameConfigBaselineAndCopiedCandidates_NotOtherCopiedFiles()
+    {
+        // the build target keeps these as the check's inputs: an edited .env must re-run a skipped check
+        _repo.Write("raxx-guardrails.yaml", "credentials:\n  baseline: config/secrets.baseline\n");
+        var task = Task();
+        task.None = new ITaskItem[]
+        {
+            Item(".env", ("CopyToOutputDirectory", "PreserveNewest")),
+            Item(".env.example", ("CopyToOutputDirectory", "Always")),
+            Item("appsettings.json", ("CopyToOutputDirectory", "PreserveNewest")),
+        };
+        task.Content = new ITaskItem[] { Item("instance/flags.json", ("CopyToPublishDirectory", "PreserveNewest")) };
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(
+            new[]
+            {
+                _repo.Path_("raxx-guardrails.yaml"),
+                _repo.Path_("raxx-guardrails.yml"),
+                _repo.Path_(Path.Combine("config", "secrets.baseline")),
+                Path.Combine(_projectDirectory, "instance", "flags.json"),
+                Path.Combine(_projectDirectory, ".env"),
+            },
+            task.ReadFiles.Select(i => i.ItemSpec));
+    }
+
+    [Fact]
+    public void ReadFiles_WhenRuleOff_NameTheConfig()
+    {
+        // turning the rule on again must re-run a skipped check
+        _repo.Write("raxx-guardrails.yaml", "severities:\n  RAXX403: none\n");
+        var task = Task();
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { _repo.Path_("raxx-guardrails.yaml"), _repo.Path_("raxx-guardrails.yml") }, task.ReadFiles.Select(i => i.ItemSpec));
+    }
 }
