@@ -35,8 +35,10 @@ internal static class CheckRunner
     }
 
     /// <param name="buildTargets">Projects/solutions to build with SARIF logs, in order (empty: no build).</param>
+    /// <param name="afterBuilds">Findings of a step that needs the builds done (the samples' boot preflight), merged like build findings.</param>
     public static CheckResult Run(CliHost host, string root, RepositoryConfig config, IReadOnlyList<IRepositoryRule> rules,
-        IReadOnlyList<string> buildTargets, IReadOnlyList<string> buildArgs, IEnumerable<Finding>? extraFindings = null)
+        IReadOnlyList<string> buildTargets, IReadOnlyList<string> buildArgs, IEnumerable<Finding>? extraFindings = null,
+        Func<IReadOnlyList<BuildOutcome>, IEnumerable<Finding>>? afterBuilds = null)
     {
         var context = RepositoryContext.Open(root, config);
         host.Error.WriteLine($"raxx-guardrails: checking {context.Files.Count:N0} files in {Display(host, root)} with {rules.Count} repository rules…");
@@ -55,6 +57,10 @@ internal static class CheckRunner
         if (extraFindings != null)
         {
             built.AddRange(extraFindings);
+        }
+        if (afterBuilds != null)
+        {
+            built.AddRange(afterBuilds(builds));
         }
         // analyzer findings honour the config's include/exclude like repository findings do
         findings.AddRange(BuildRunner.Dedupe(built).Where(f => Path.IsPathRooted(f.Location.Path) || config.IsIncluded(f.Location.Path)));

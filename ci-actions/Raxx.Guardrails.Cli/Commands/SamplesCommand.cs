@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Raxx.Guardrails.Cli.Build;
 using Raxx.Guardrails.Cli.Output;
 using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Core.Rules;
 
 namespace Raxx.Guardrails.Cli.Commands;
 
@@ -18,6 +20,8 @@ internal sealed record ExpectedFinding(string RuleId, string Path, int Line)
 /// <c>incidents/</c>) must have no finding; every <c>incidents/*/</c> folder must produce each finding of
 /// its EXPECTED file (repository rules with the incident as the repository root, plus the analyzers through a
 /// Release build of its projects); a <c>fixed/</c> twin, when present, must not report an EXPECTED rule in an EXPECTED file.
+/// An incident whose EXPECTED names a preflight rule (RAXX601–603) also gets the boot preflight of each web app it built
+/// (the <c>smoke</c> command's runner, with the incident folder as the repository root), in the incident and in its twin.
 /// </summary>
 internal static partial class SamplesCommand
 {
@@ -26,6 +30,12 @@ internal static partial class SamplesCommand
 
     [GeneratedRegex(@"^(?<rule>RAXX\d{3})\s+(?<path>.+):(?<line>\d+)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex ExpectedLine();
+
+    /// <summary>The rules only the boot preflight reports: an incident expecting one is preflighted after its build.</summary>
+    private static readonly HashSet<string> PreflightRules = new(StringComparer.OrdinalIgnoreCase) { RuleIds.Raxx601, RuleIds.Raxx602, RuleIds.Raxx603 };
+
+    [GeneratedRegex(@"<Project\s+Sdk\s*=\s*""Microsoft\.NET\.Sdk\.Web""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex WebSdkProject();
 
     [GeneratedRegex(@"<ProjectReference\s+Include\s*=\s*""(?<path>[^""]+)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ProjectReference();
@@ -62,7 +72,7 @@ internal static partial class SamplesCommand
             {
                 continue;
             }
-            var result = CheckFolder(host, dir, rules, build, buildArgs, excludeFixed: false);
+            var result = CheckFolder(host, dir, rules, build, buildArgs, excludeFixed: false, preflightConfiguration: null);
             if (result == null)
             {
                 return Cli.ExitUsage;
@@ -98,7 +108,9 @@ internal static partial class SamplesCommand
             }
 
             output.WriteLine();
-            var result = CheckFolder(host, dir, rules, build, buildArgs, excludeFixed: true);
+            // Nothing is built with --no-build, so there is nothing to boot: RAXX60x lines are then missing like analyzer lines.
+            var preflight = build && expected.Any(e => PreflightRules.Contains(e.RuleId)) ? configuration : null;
+            var result = CheckFolder(host, dir, rules, build, buildArgs, excludeFixed: true, preflight);
             if (result == null)
             {
                 return Cli.ExitUsage;
@@ -131,7 +143,7 @@ internal static partial class SamplesCommand
             var fixedDir = Path.Combine(dir, "fixed");
             if (Directory.Exists(fixedDir))
             {
-                var fixedResult = CheckFolder(host, fixedDir, rules, build, buildArgs, excludeFixed: false);
+                var fixedResult = CheckFolder(host, fixedDir, rules, build, buildArgs, excludeFixed: false, preflight);
                 if (fixedResult == null)
                 {
                     return Cli.ExitUsage;
@@ -210,8 +222,11 @@ internal static partial class SamplesCommand
     private static string Describe(Finding f) =>
         $"{f.RuleId} {f.Location.Path}:{f.Location.StartLine}  {TextReport.Word(f.Severity)}: {f.Message.Replace('\n', ' ')}";
 
-    /// <summary>Repository rules with the folder as the repository root, plus a build of its projects.</summary>
-    private static CheckResult? CheckFolder(CliHost host, string dir, IReadOnlyList<IRepositoryRule> rules, bool build, IReadOnlyList<string> buildArgs, bool excludeFixed)
+    /// <summary>
+    /// Repository rules with the folder as the repository root, plus a build of its projects, plus (with a
+    /// <paramref name="preflightConfiguration"/>) the boot preflight of each web app that built.
+    /// </summary>
+    private static CheckResult? CheckFolder(CliHost host, string dir, IReadOnlyList<IRepositoryRule> rules, bool build, IReadOnlyList<string> buildArgs, bool excludeFixed, string? preflightConfiguration)
     {
         var config = CheckRunner.LoadConfig(dir, null);
         if (excludeFixed)
@@ -219,7 +234,8 @@ internal static partial class SamplesCommand
             config.Exclude.Add(new Core.Text.PathGlob("/fixed/**"));
         }
         var projects = build ? ProjectsInBuildOrder(dir, excludeFixed) : Array.Empty<string>();
-        var result = CheckRunner.Run(host, dir, config, rules, projects, buildArgs);
+        var result = CheckRunner.Run(host, dir, config, rules, projects, buildArgs,
+            afterBuilds: preflightConfiguration == null ? null : builds => Preflight(host, dir, builds, preflightConfiguration));
         // A project that references one which failed with guardrail errors cannot compile (no reference assembly):
         // a consequence of the incident, not a broken sample.
         if (result.Builds.Any(b => b.ExitCode != 0 && !b.FailedOtherwise))
@@ -232,6 +248,35 @@ internal static partial class SamplesCommand
         }
         return CheckRunner.ReportBuildFailures(host, result) ? null : result;
     }
+
+    /// <summary>
+    /// The boot preflight (RAXX601–603) of every web app (<c>Microsoft.NET.Sdk.Web</c>) whose build succeeded — a failed
+    /// build leaves nothing fresh to boot — with <paramref name="root"/> as the repository root, so its findings carry
+    /// root-relative paths and lines like every other finding: RAXX601 and the every-flag-on RAXX602 at the app's project
+    /// file (line 1), a flipped flag's RAXX602 and a gated route's RAXX603 at the flag's line in the flags file, a gate on
+    /// an undeclared flag at the project file (line 1).
+    /// </summary>
+    internal static IEnumerable<Finding> Preflight(CliHost host, string root, IReadOnlyList<BuildOutcome> builds, string configuration)
+    {
+        var findings = new List<Finding>();
+        foreach (var project in builds.Where(b => b.ExitCode == 0).Select(b => b.Target).Where(IsWebApp))
+        {
+            var app = SmokeRunner.FindBuiltAssembly(host, project, configuration, out var output);
+            if (app == null)
+            {
+                host.Error.WriteLine(output);
+                throw new ConfigException($"raxx-guardrails: error: could not find the built assembly of {Path.GetFileName(project)} to preflight");
+            }
+            var run = SmokeRunner.Run(host, root, project, app)
+                ?? throw new ConfigException("raxx-guardrails: canceled; every booted process was stopped");
+            findings.AddRange(run);
+        }
+        return findings;
+    }
+
+    /// <summary>An ASP.NET Core app the preflight can boot (test and library projects use other SDKs).</summary>
+    internal static bool IsWebApp(string project) =>
+        project.EndsWith("proj", StringComparison.OrdinalIgnoreCase) && File.Exists(project) && WebSdkProject().IsMatch(File.ReadAllText(project));
 
     /// <summary>The folder's projects (not bin/obj, not fixed/ when excluded), referenced projects first.</summary>
     internal static string[] ProjectsInBuildOrder(string dir, bool excludeFixed)

@@ -1,7 +1,5 @@
-using System.Threading;
 using Raxx.Guardrails.Cli.Output;
 using Raxx.Guardrails.Core.Findings;
-using Raxx.Guardrails.Core.Preflight;
 using Raxx.Guardrails.Core.Repository;
 
 namespace Raxx.Guardrails.Cli.Commands;
@@ -69,47 +67,20 @@ internal static class SmokeCommand
                     return Cli.ExitUsage;
                 }
             }
-            var property = host.RunProcess("dotnet", new[] { "msbuild", project, "-getProperty:TargetPath", $"-p:Configuration={configuration}", "-nologo" }, Path.GetDirectoryName(project)!);
-            app = property.Output.Trim().Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) ?? string.Empty;
-            if (property.ExitCode != 0 || app.Length == 0)
+            app = SmokeRunner.FindBuiltAssembly(host, project, configuration, out var propertyOutput) ?? string.Empty;
+            if (app.Length == 0)
             {
-                host.Error.WriteLine(property.Output);
+                host.Error.WriteLine(propertyOutput);
                 throw new UsageException($"could not find the built assembly of '{parsed.Positionals[0]}'");
             }
         }
 
         var root = parsed.Value("--root") is { } r ? host.ResolvePath(r) : RepositoryLocator.FindGitRoot(Path.GetDirectoryName(Path.GetFullPath(project ?? app))!) ?? host.CurrentDirectory;
-        var problems = new FindingList();
-        var request = PreflightPlanner.Plan(root, project, app, parsed.Value("--flags") is { } f ? host.ResolvePath(f) : null, problems, parsed.Value("--health"), timeout);
-        host.Error.WriteLine($"raxx-guardrails: preflight of {Path.GetFileName(app)}: {request.Flags.Count} flag(s), health {request.Settings.HealthPath}, variables from {(request.Settings.Sources.Count == 0 ? "nothing declared" : string.Join(", ", request.Settings.Sources))}");
-
-        using var cancel = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        var findings = SmokeRunner.Run(host, root, project, app, parsed.Value("--flags") is { } f ? host.ResolvePath(f) : null, parsed.Value("--health"), timeout);
+        if (findings == null)
         {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        PreflightRun run;
-        try
-        {
-            run = PreflightRunner.RunAsync(request, cancel.Token).GetAwaiter().GetResult();
-        }
-        catch (OperationCanceledException)
-        {
-            host.Error.WriteLine("raxx-guardrails: canceled; every booted process was stopped");
             return Cli.ExitUsage;
         }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
-        foreach (var line in run.Describe())
-        {
-            host.Error.WriteLine(line);
-        }
-
-        var findings = problems.Items.Concat(run.Findings).ToArray();
         FindingsReport.Write(host, findings, format, parsed.Value("--output") ?? parsed.Value("-o"), root, 3, null);
         return findings.Any(x => x.Severity == FindingSeverity.Error) ? Cli.ExitFindings : Cli.ExitClean;
     }

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Raxx.Guardrails.Cli.Tests.Infrastructure;
+using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.Cli.Tests.Samples;
 
@@ -134,5 +135,86 @@ public sealed class SamplesCommandTests : IDisposable
         var (exit, _, stderr) = _cli.Run("samples", "--no-build");
         Assert.Equal(2, exit);
         Assert.Contains("incidents/01-tag-mismatch/EXPECTED(1,1): expected 'RAXXnnn relative/path:line'", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// An incident whose EXPECTED names RAXX602: its web app (the stand-in from tests/Raxx.Guardrails.FakeApp, which
+    /// crashes like ValidateOnStart when FLAG_WEBAUTHN_REGISTRATION=1) is booted after its build by the smoke command's
+    /// runner, with the incident folder as the repository root; the twin's app stays healthy when the flag flips.
+    /// </summary>
+    private void AddPreflightIncident(string incidentMode = "crash-flag", string fixedMode = "healthy", string expected = "RAXX602 App/feature_flags.yaml:2\n")
+    {
+        const string Flags = "flags:\n  webauthn_registration:\n    default: false\n    description: passkey registration\n    risk: high\n    owner: auth\n";
+        foreach (var (twin, mode) in new[] { (string.Empty, incidentMode), ("fixed/", fixedMode) })
+        {
+            var dir = "samples/incidents/03-flag-flip/" + twin;
+            _cli.Write(dir + "App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+            _cli.Write(dir + "App/feature_flags.yaml", Flags);
+            _cli.Write(dir + "App/raxx-guardrails.yaml", $"preflight:\n  timeout_seconds: 60\n  discover: false\n  env:\n    FAKEAPP_MODE: {mode}\n");
+            // a test project is built, not booted
+            _cli.Write(dir + "App.Tests/App.Tests.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><ItemGroup><ProjectReference Include=\"../App/App.csproj\" /></ItemGroup></Project>");
+        }
+        _cli.Write("samples/incidents/03-flag-flip/EXPECTED", expected);
+        var build = _cli.Dotnet!;
+        _cli.Dotnet = (args, dir) => args[0] == "msbuild" && args.Contains("-getProperty:TargetPath")
+            ? (0, RepoPaths.FakeApp + "\n")
+            : build(args, dir);
+    }
+
+    private string[] PreflightedProjects() => _cli.DotnetCalls
+        .Where(a => a[0] == "msbuild")
+        .Select(a => Path.GetRelativePath(Path.Combine(_cli.Root, "samples", "incidents"), a[1]).Replace('\\', '/'))
+        .ToArray();
+
+    [Fact]
+    public void Samples_PreflightRuleInExpected_BootsTheBuiltWebApps_MatchedOnRuleFileAndLine()
+    {
+        AddPreflightIncident();
+        var (exit, stdout, stderr) = _cli.Run("samples");
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.Contains("incidents/03-flag-flip: caught — 1 of 1 expected finding", stdout, StringComparison.Ordinal);
+        Assert.Contains("  ok      RAXX602 App/feature_flags.yaml:2  error: The app fails to boot when flag 'webauthn_registration' is flipped on (FLAG_WEBAUTHN_REGISTRATION=1): exited with code 134", stdout, StringComparison.Ordinal);
+        Assert.Contains("WEBAUTHN_RP_ID is not set", stdout, StringComparison.Ordinal);
+        Assert.Contains("  fixed/: all rules pass", stdout, StringComparison.Ordinal);
+        Assert.EndsWith("Verdict: 3 incidents caught, companion clean.\n", stdout, StringComparison.Ordinal);
+        // the smoke runner's report goes to stderr, like `smoke`
+        Assert.Contains("raxx-guardrails: preflight of Raxx.Guardrails.FakeApp.dll: 1 flag(s), health /health, variables from App/raxx-guardrails.yaml", stderr, StringComparison.Ordinal);
+        Assert.Contains("boot flag webauthn_registration on: exited", stderr, StringComparison.Ordinal);
+        // only the web app of the incident expecting a RAXX60x finding (and of its twin) is booted: not its test project,
+        // not the companion, not the other incidents' projects
+        Assert.Equal(new[] { "03-flag-flip/App/App.csproj", "03-flag-flip/fixed/App/App.csproj" }, PreflightedProjects());
+        Assert.All(_cli.DotnetCalls.Where(a => a[0] == "msbuild"), a => Assert.Contains("-p:Configuration=Release", a));
+    }
+
+    [Fact]
+    public void Samples_PreflightFindingOnAnotherLine_IsMissing_Exit1()
+    {
+        AddPreflightIncident(expected: "RAXX602 App/feature_flags.yaml:3\n");
+        var (exit, stdout, stderr) = _cli.Run("samples");
+        Assert.True(exit == 1, stdout + stderr);
+        Assert.Contains("incidents/03-flag-flip: MISSED — 0 of 1 expected finding", stdout, StringComparison.Ordinal);
+        Assert.Contains("  extra   RAXX602 App/feature_flags.yaml:2  error:", stdout, StringComparison.Ordinal);
+        Assert.Contains("  MISSING RAXX602 App/feature_flags.yaml:3", stdout, StringComparison.Ordinal);
+        Assert.Contains("Verdict: FAILED — 2 of 3 incidents caught, companion clean.", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Samples_PreflightFindingInTheFixedTwin_IsNotFixed_Exit1()
+    {
+        AddPreflightIncident(fixedMode: "crash-flag");
+        var (exit, stdout, stderr) = _cli.Run("samples");
+        Assert.True(exit == 1, stdout + stderr);
+        Assert.Contains("  fixed/ NOT FIXED RAXX602 App/feature_flags.yaml:2", stdout, StringComparison.Ordinal);
+        Assert.Contains("incidents/03-flag-flip/fixed: still reports RAXX602", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Samples_NoBuild_BootsNothing_PreflightLinesAreMissing()
+    {
+        AddPreflightIncident();
+        var (exit, stdout, _) = _cli.Run("samples", "--no-build");
+        Assert.Equal(1, exit);
+        Assert.Contains("  MISSING RAXX602 App/feature_flags.yaml:2", stdout, StringComparison.Ordinal);
+        Assert.Empty(_cli.DotnetCalls);
     }
 }
