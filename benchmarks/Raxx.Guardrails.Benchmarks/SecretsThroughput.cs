@@ -55,10 +55,69 @@ internal static class SecretsThroughput
         {
             // one pass like `raxx-guardrails check` restricted to the credential rules (RAXX402-404): list the
             // files, read them, scan; time the whole process from outside (benchmarks/secrets-compare.sh)
+            // --phases: CPU seconds of each step inside the process (listing, then each rule), on stderr
+            var phases = args.Contains("--phases");
+            var process = Process.GetCurrentProcess();
+            var mark = process.TotalProcessorTime;
+            void Phase(string what)
+            {
+                if (phases)
+                {
+                    process.Refresh();
+                    var now = process.TotalProcessorTime;
+                    Console.Error.WriteLine($"  {what}: {(now - mark).TotalSeconds:0.000}s CPU");
+                    mark = now;
+                }
+            }
+            Phase("process start to Main (runtime start, JIT of Main)");
             var context = Raxx.Guardrails.Core.Repository.RepositoryContext.Open(dir);
-            var findings = Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context,
-                Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal)));
+            Phase("list files");
+            var rules = Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal)).ToArray();
+            Phase("discover rules");
+            var findings = new List<Raxx.Guardrails.Core.Findings.Finding>();
+            foreach (var rule in phases ? rules : Array.Empty<Raxx.Guardrails.Core.Repository.IRepositoryRule>())
+            {
+                findings.AddRange(Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context, new[] { rule }));
+                Phase(rule.RuleId);
+            }
+            if (!phases)
+            {
+                findings.AddRange(Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context, rules));
+            }
             Console.WriteLine($"{findings.Count} findings ({findings.Count(f => f.RuleId == "RAXX402")} RAXX402) in {context.Files.Count} files");
+            return 0;
+        }
+
+        if (args[0] == "prefilter")
+        {
+            // the prefilter alone: the one-pass candidate search vs the SearchValues groups (internal, reached by reflection)
+            var type = typeof(SecretScanner).Assembly.GetType("Raxx.Guardrails.Core.Secrets.SecretPrefilter")!;
+            var flags = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+            var texts = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Select(File.ReadAllText).ToArray();
+            foreach (var name in new[] { "CollectGroupHits", "CollectBoundaryHits", "CollectGroupHits", "CollectBoundaryHits" })
+            {
+                var run = (Action<string, List<int>>)Delegate.CreateDelegate(typeof(Action<string, List<int>>), type.GetMethod(name, flags)!);
+                var hits = new List<int>();
+                var best = double.MaxValue;
+                long count = 0;
+                for (var r = 0; r < 5; r++)
+                {
+                    count = 0;
+                    var sw = Stopwatch.StartNew();
+                    foreach (var t in texts)
+                    {
+                        // each text 4 times in a row: in cache after the first, as in a scan (decoded just before)
+                        for (var k = 0; k < 4; k++)
+                        {
+                            hits.Clear();
+                            run(t, hits);
+                        }
+                        count += hits.Count;
+                    }
+                    best = Math.Min(best, sw.Elapsed.TotalSeconds / 4);
+                }
+                Console.WriteLine($"{name}: {best:0.000}s, {count} hits; candidates {type.GetField("Candidates", flags)?.GetValue(null)}");
+            }
             return 0;
         }
 

@@ -32,6 +32,15 @@ namespace Raxx.Guardrails.Core.Secrets
         public const string SuppressionMarker = "raxx:allow-credential";
 
         public static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options = null)
+#if NET8_0_OR_GREATER
+            => Scan(text, options, System.Runtime.Intrinsics.X86.Avx2.IsSupported);
+
+        /// <summary>
+        /// <paramref name="vectorPass"/>: the one-pass AVX2 candidate search, else the <c>SearchValues</c> groups (what
+        /// machines without AVX2 run; tests run both against <see cref="ScanReference"/>).
+        /// </summary>
+        internal static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options, bool vectorPass)
+#endif
         {
             options ??= SecretScanOptions.Default;
             var results = new List<SecretMatch>();
@@ -45,7 +54,14 @@ namespace Raxx.Guardrails.Core.Secrets
             // "-----BEGIN ", the suppression marker); the passes below only visit those positions
             var hits = _hits ??= new List<int>();
             hits.Clear();
-            SecretPrefilter.CollectOrdinalHits(text, hits);
+            if (vectorPass)
+            {
+                SecretPrefilter.CollectBoundaryHits(text, hits);
+            }
+            else
+            {
+                SecretPrefilter.CollectGroupHits(text, hits);
+            }
             var markers = Markers.Of(text, hits);
             if (markers.FirstBegin >= 0)
             {
@@ -146,7 +162,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// </summary>
         private static void ScanByTriggers(string s, SecretScanOptions options, List<SecretMatch> results, List<int> hits)
         {
-            // 1. provider tokens at token boundaries (markers among the hits start with ':', '-' or "raxx:")
+            // 1. provider tokens at token boundaries (markers among the hits start with ':', '-', 'Q' or "raxx:")
             var shapes = _shapeHits ??= new List<int>();
             shapes.Clear();
             var skipUntil = 0;
@@ -165,9 +181,10 @@ namespace Raxx.Guardrails.Core.Secrets
                         continue;
                     }
                 }
-                else if (c == '-')
+                else if (c == '-' || c == 'Q')
                 {
-                    if (i + 1 < s.Length && s[i + 1] == 'u')
+                    // "-us" (Mailchimp) and "Q~" (Azure AD): shapes without a fixed prefix, scanned per line below
+                    if (i + 1 < s.Length && s[i + 1] == (c == '-' ? 'u' : '~'))
                     {
                         shapes.Add(i);
                     }
@@ -188,13 +205,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
-            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us"), once per line holding one
-            var q = s.IndexOf("Q~", StringComparison.Ordinal);
-            while (q >= 0)
-            {
-                shapes.Add(q);
-                q = q + 2 < s.Length ? s.IndexOf("Q~", q + 2, StringComparison.Ordinal) : -1;
-            }
+            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us"; both among the hits), once per line holding one
             shapes.Sort();
             var doneUntil = -1;
             foreach (var p in shapes)
@@ -1378,6 +1389,23 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     offset = _text.Length;
                 }
+#if NET8_0_OR_GREATER
+                // without a '\r' before the offset, lines are counted with one vectorised pass
+                if (_position < offset)
+                {
+                    var span = _text.AsSpan(_position, offset - _position);
+                    if (span.IndexOf('\r') < 0)
+                    {
+                        var count = span.Count('\n');
+                        if (count > 0)
+                        {
+                            _line += count;
+                            _lineStart = _position + span.LastIndexOf('\n') + 1;
+                        }
+                        _position = offset;
+                    }
+                }
+#endif
                 while (_position < offset)
                 {
                     var b = _text.IndexOfAny(Breaks, _position, offset - _position);

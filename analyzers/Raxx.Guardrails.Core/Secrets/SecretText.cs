@@ -17,6 +17,26 @@ namespace Raxx.Guardrails.Core.Secrets
         public static bool IsBase64(char c) => IsAlnum(c) || c == '+' || c == '/' || c == '=';
         public static bool IsBase64Url(char c) => IsAlnum(c) || c == '-' || c == '_';
 
+        /// <summary>
+        /// Does <paramref name="s"/> hold <paramref name="prefix"/> at <paramref name="index"/> (ordinal)? A plain loop: the
+        /// prefixes are short and most candidates differ in their first characters, where a general compare costs more.
+        /// </summary>
+        public static bool StartsWithAt(string s, int index, string prefix)
+        {
+            if (index < 0 || s.Length - index < prefix.Length)
+            {
+                return false;
+            }
+            for (var k = 0; k < prefix.Length; k++)
+            {
+                if (s[index + k] != prefix[k])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>A token may start here: the previous character cannot continue a token.</summary>
         public static bool IsBoundaryBefore(string s, int index)
         {
