@@ -72,6 +72,18 @@ internal static class SecretsThroughput
             Phase("process start to Main (runtime start, JIT of Main)");
             var context = Raxx.Guardrails.Core.Repository.RepositoryContext.Open(dir);
             Phase("list files");
+            if (args.Contains("--read-only"))
+            {
+                // what reading alone costs: every file RAXX402 would scan, read and decoded as it reads them
+                long chars = 0;
+                foreach (var file in context.Files.Where(f => CredentialRuleSupport.IsScannedTextFile(f.RelativePath)))
+                {
+                    chars += context.ReadText(file)?.Length ?? 0;
+                }
+                Phase("read and decode");
+                Console.WriteLine($"{chars} characters read");
+                return 0;
+            }
             var rules = Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal)).ToArray();
             Phase("discover rules");
             var findings = new List<Raxx.Guardrails.Core.Findings.Finding>();
