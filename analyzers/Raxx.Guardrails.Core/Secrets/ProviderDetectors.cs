@@ -185,24 +185,6 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static readonly bool[] FirstChars = BuildFirstChars();
 
-        /// <summary>Is <paramref name="c"/> the second character of some prefix?</summary>
-        public static bool IsPrefixSecond(char c) => c < 128 && SecondChars[c];
-
-        private static readonly bool[] SecondChars = BuildSecondChars();
-
-        private static bool[] BuildSecondChars()
-        {
-            var a = new bool[128];
-            foreach (var d in All)
-            {
-                foreach (var p in d.Prefixes)
-                {
-                    a[p[1]] = true;
-                }
-            }
-            return a;
-        }
-
         /// <summary>
         /// Do some prefix's first three characters read <paramref name="c0"/><paramref name="c1"/><paramref name="c2"/>?
         /// Slack webhook URLs are left out: the prefilter finds them at their "://".
@@ -245,9 +227,6 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             return masks.ToArray();
         }
-
-        /// <summary>Do some prefix's first two characters read <paramref name="c0"/><paramref name="c1"/>?</summary>
-        public static bool IsFirstTwo(char c0, char c1) => c0 < 128 && c1 < 128 && FirstTwo[c0 * 128 + c1];
 
         /// <summary>The first two characters of every prefix, as a 128×128 table: rejects most word starts at once.</summary>
         private static readonly bool[] FirstTwo = BuildFirstTwo();

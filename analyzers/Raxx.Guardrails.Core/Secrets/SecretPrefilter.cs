@@ -221,19 +221,21 @@ namespace Raxx.Guardrails.Core.Secrets
             var letterU = Vector256.Create((byte)'u');
             var letterQ = Vector256.Create((byte)'Q');
             var tilde = Vector256.Create((byte)'~');
+            // each 32-character block is packed once; the previous, next and third characters of its positions are the
+            // block shifted by one or two bytes across its neighbours (before the text: 0, a boundary, as at offset 0)
             var i = 0;
-            if (n > 0)
+            var block = n >= 64 ? Pack32(ref chars) : Vector256<byte>.Zero;
+            var previousBlock = Vector256<byte>.Zero;
+            for (; i + 64 <= n; i += 32)
             {
-                CheckCandidate(text, 0, hits);
-                i = 1;
-            }
-            // i + 34 <= n: the two characters after the last position are loaded too
-            for (; i + 34 <= n; i += 32)
-            {
-                var current = Pack32(ref Unsafe.Add(ref chars, i));
-                var previous = Pack32(ref Unsafe.Add(ref chars, i - 1));
-                var next = Pack32(ref Unsafe.Add(ref chars, i + 1));
-                var third = Pack32(ref Unsafe.Add(ref chars, i + 2));
+                var current = block;
+                var nextBlock = Pack32(ref Unsafe.Add(ref chars, i + 32));
+                var ahead = Avx2.Permute2x128(current, nextBlock, 0x21);
+                var previous = Avx2.AlignRight(current, Avx2.Permute2x128(previousBlock, current, 0x21), 15);
+                var next = Avx2.AlignRight(ahead, current, 1);
+                var third = Avx2.AlignRight(ahead, current, 2);
+                previousBlock = current;
+                block = nextBlock;
                 // ':' then '/' ("://") or 'a' (the suppression marker's "raxx:allow"); '-' then 'u' ("-us") or '-' ("-----BEGIN "); "Q~" (Azure AD)
                 var markers = (Avx2.CompareEqual(current, colon) & (Avx2.CompareEqual(next, slash) | Avx2.CompareEqual(next, letterA)))
                     | (Avx2.CompareEqual(current, dash) & (Avx2.CompareEqual(next, letterU) | Avx2.CompareEqual(next, dash)))
