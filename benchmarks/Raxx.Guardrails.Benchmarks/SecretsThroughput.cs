@@ -22,7 +22,9 @@ internal static class SecretsThroughput
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets generate <dir> [megabytes=100]
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets scan <dir> [repeat=3] [--no-context]
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets report <dir>  (RAXX402-404 findings, redacted)
-        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets once <dir>   (one CLI-like pass; time the process)
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets once <dir> [--phases] [--read-only]
+        //       (one CLI-like pass; time the process; --phases: CPU per step on stderr; --read-only: list and read only)
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets prefilter <dir>   (the two candidate searches alone)
         // scan reads every file RAXX402 would read and runs the credential engine on one thread.
         if (args.Length < 2)
         {
@@ -128,7 +130,7 @@ internal static class SecretsThroughput
                     }
                     best = Math.Min(best, sw.Elapsed.TotalSeconds / 4);
                 }
-                Console.WriteLine($"{name}: {best:0.000}s, {count} hits; candidates {type.GetField("Candidates", flags)?.GetValue(null)}");
+                Console.WriteLine($"{name}: {best:0.000}s per pass over the tree (best of 5), {count} hits");
             }
             return 0;
         }
@@ -181,7 +183,7 @@ internal static class SecretsThroughput
 
             var mb = bytes / 1048576.0;
             Console.WriteLine($"files={paths.Length} size={mb:0.0}MB findings={findings}");
-            Console.WriteLine($"scan (in memory, best of {repeat}, 1 thread): {best:0.00}s wall = {mb / best:0.0} MB/s; {bestCpu:0.00}s CPU = {mb / bestCpu:0.0} MB/s per CPU-second");
+            Console.WriteLine($"scan (in memory, best of {repeat}, 1 thread): {best:0.000}s wall = {mb / best:0.0} MB/s; {bestCpu:0.000}s CPU = {mb / bestCpu:0.0} MB/s per CPU-second");
             Console.WriteLine($"read+scan (1 thread): {swRead.Elapsed.TotalSeconds:0.00}s = {mb / swRead.Elapsed.TotalSeconds:0.0} MB/s");
             return 0;
         }

@@ -1004,7 +1004,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 foreach (var f in SecretFragments)
                 {
-                    if (f[0] == c && i + f.Length <= end && string.Compare(s, i, f, 0, f.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    if (f[0] == c && i + f.Length <= end && SecretText.EqualsLowerAt(s, i, f))
                     {
                         return true;
                     }

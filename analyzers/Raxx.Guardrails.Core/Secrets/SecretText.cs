@@ -37,6 +37,27 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
+        /// <summary>
+        /// Does <paramref name="lower"/> (lower-case ASCII letters only) occur at <paramref name="index"/>, ASCII
+        /// case-insensitive -- what <c>string.Compare(…, StringComparison.OrdinalIgnoreCase) == 0</c> says for such a
+        /// pattern ((c | 0x20) equals a lower-case letter only for that letter and its upper case), without its call cost.
+        /// </summary>
+        public static bool EqualsLowerAt(string s, int index, string lower)
+        {
+            if (index < 0 || s.Length - index < lower.Length)
+            {
+                return false;
+            }
+            for (var k = 0; k < lower.Length; k++)
+            {
+                if ((s[index + k] | 0x20) != lower[k])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>A token may start here: the previous character cannot continue a token.</summary>
         public static bool IsBoundaryBefore(string s, int index)
         {
