@@ -27,7 +27,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>Markers searched with the provider prefixes (one set of passes for both): URLs, Mailchimp, PEM blocks, suppressions.
         /// Declared before the groups built from it (static initialisers run in text order).</summary>
-        internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker };
+        internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl" };
 
         internal static IReadOnlyList<string> ProviderPrefixes()
         {
@@ -107,15 +107,16 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---- one-pass candidate search (AVX2) ------------------------------------------------------------
         // A provider token is only ever taken where it starts a token (SecretText.IsBoundaryBefore: the previous
-        // character is not [A-Za-z0-9_+/.~-]), so the candidates are: a provider prefix's first character after a
-        // boundary (its first two characters then checked against the prefix table), every ':' ("://", and the
-        // suppression marker "raxx:allow-credential" by its colon) and every '-' ("-us", "-----BEGIN "). The
-        // character classes are nibble tables looked up with PSHUFB on the UTF-16 text packed to bytes (a char
-        // >= 0x100 packs to 0xFF or 0x00: in neither class, as the scalar checks say for non-ASCII).
-        // ScanByTriggers visits a provider hit only at a boundary and only succeeds where TryMatch finds a prefix,
-        // so this set gives the same findings as the groups (asserted by SecretScannerEquivalenceTests).
+        // character is not [A-Za-z0-9_+/.~-]), so the candidates are: a provider prefix's (or "curl"'s) first three
+        // characters right after a boundary (Teddy-style buckets, then checked exactly against the prefix table), ':'
+        // before '/' or 'a' ("://", and the suppression marker "raxx:allow-credential" by its colon), '-' before 'u' or
+        // '-' ("-us", "-----BEGIN ") and "Q~". The character classes are nibble tables looked up with PSHUFB on the
+        // UTF-16 text packed to bytes (a char >= 0x100 packs to 0xFF or 0x00: in no class, as the scalar checks say for
+        // non-ASCII). ScanByTriggers visits a provider hit only at a boundary and only succeeds where TryMatch finds a
+        // prefix, so this set gives the same findings as the groups (asserted by SecretScannerEquivalenceTests).
 
         private static readonly Vector256<byte> TokenClassLow = NibbleTable(c => SecretText.IsAlnum(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '.' || c == '~');
+
         /// <summary>
         /// Teddy-style bucket tables for a prefix's first three characters: the prefixes are put in 8 buckets by their
         /// first character; for position k (0, 1, 2) and a character's low / high nibble, the bits of the buckets holding
@@ -125,10 +126,20 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static Vector256<byte>[] BuildPrefixTables()
         {
-            var firsts = new List<char>();
+            // the anchors taken at a token start: provider prefixes (Slack webhook URLs are found at their "://") and "curl"
+            var anchors = new List<string>();
             foreach (var p in ProviderPrefixes())
             {
-                if (p.IndexOf("://", StringComparison.Ordinal) < 0 && !firsts.Contains(p[0]))
+                if (p.IndexOf("://", StringComparison.Ordinal) < 0)
+                {
+                    anchors.Add(p);
+                }
+            }
+            anchors.Add("curl");
+            var firsts = new List<char>();
+            foreach (var p in anchors)
+            {
+                if (!firsts.Contains(p[0]))
                 {
                     firsts.Add(p[0]);
                 }
@@ -138,12 +149,8 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 tables[t] = new byte[32];
             }
-            foreach (var p in ProviderPrefixes())
+            foreach (var p in anchors)
             {
-                if (p.IndexOf("://", StringComparison.Ordinal) >= 0)
-                {
-                    continue;
-                }
                 var bucket = (byte)(1 << (firsts.IndexOf(p[0]) % 8));
                 for (var k = 0; k < 3; k++)
                 {
@@ -161,6 +168,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             return result;
         }
+
         private static readonly Vector256<byte> HighNibbleBit = Vector256.Create(
             (byte)1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -289,9 +297,10 @@ namespace Raxx.Guardrails.Core.Secrets
                     hits.Add(i);
                 }
             }
-            else if (i + 2 < s.Length && ProviderDetectors.IsFirstThree(c, s[i + 1], s[i + 2]) && SecretText.IsBoundaryBefore(s, i))
+            else if (i + 2 < s.Length && (ProviderDetectors.IsFirstThree(c, s[i + 1], s[i + 2]) || (c == 'c' && SecretText.StartsWithAt(s, i, "curl")))
+                && SecretText.IsBoundaryBefore(s, i))
             {
-                hits.Add(i);
+                hits.Add(i); // a provider prefix's start, or "curl" (its -u/--user argument)
             }
         }
 

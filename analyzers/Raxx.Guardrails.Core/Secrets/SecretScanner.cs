@@ -228,6 +228,18 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
+            // 3b. curl -u / --user user:password, once per line holding "curl"
+            var curlDoneUntil = -1;
+            foreach (var i in hits)
+            {
+                if (i > curlDoneUntil && s[i] == 'c' && SecretText.StartsWithAt(s, i, "curl"))
+                {
+                    var end = LineContentEnd(s, i);
+                    ScanCurlUser(s, LineStart(s, i), end, results);
+                    curlDoneUntil = end;
+                }
+            }
+
             // 4. key/value assignments, only on lines naming a secret-like key
             if (!options.IncludeContext)
             {
@@ -434,7 +446,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
-            private static readonly string[] Patterns = { "Q~", "-us", "://", "</" };
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl" };
             private readonly string _text;
             private readonly int[] _next = new int[Patterns.Length];
 
@@ -500,6 +512,12 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 ScanUrl(s, scheme, end, results);
                 scheme = scheme + 3 < end ? s.IndexOf("://", scheme + 3, end - scheme - 3, StringComparison.Ordinal) : -1;
+            }
+
+            // 3b. curl -u / --user user:password
+            if (triggers == null || triggers.In(4, start, end))
+            {
+                ScanCurlUser(s, start, end, results);
             }
 
             // 4. key/value assignments
@@ -668,6 +686,101 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             var provider = Array.IndexOf(DatabaseSchemes, scheme.StartsWith("jdbc", StringComparison.Ordinal) ? "jdbc" : scheme) >= 0 ? "db-connection-string" : "basic-auth-url";
             Add(results, Create(s, passStart, passLen, provider, SecretKind.ConnectionPassword, null));
+        }
+
+        /// <summary>
+        /// <c>curl … -u user:password</c> / <c>--user user:password</c> / <c>--user=user:password</c> (basic auth on the
+        /// command line) on one line, where "curl" starts a token (<see cref="SecretText.IsBoundaryBefore"/>) and is
+        /// followed by a space: the password part is judged as a URL's password is (6–200 characters, no <c>$ { } ( &lt; % [</c>
+        /// — a variable or template —, password-like, not equal to the user). Arguments are read up to a pipe, ';' or '&amp;'.
+        /// </summary>
+        private static void ScanCurlUser(string s, int start, int end, List<SecretMatch> results)
+        {
+            var curl = s.IndexOf("curl", start, end - start, StringComparison.Ordinal);
+            while (curl >= 0)
+            {
+                var i = curl + 4;
+                if (SecretText.IsBoundaryBefore(s, curl) && i < end && (s[i] == ' ' || s[i] == '\t'))
+                {
+                    var expectValue = false;
+                    while (i < end)
+                    {
+                        while (i < end && (s[i] == ' ' || s[i] == '\t'))
+                        {
+                            i++;
+                        }
+                        if (i >= end || s[i] == '|' || s[i] == ';' || s[i] == '&')
+                        {
+                            break;
+                        }
+                        var tokenStart = i;
+                        var quote = s[i] == '"' || s[i] == '\'' ? s[i] : '\0';
+                        if (quote != '\0')
+                        {
+                            var close = s.IndexOf(quote, i + 1, end - i - 1);
+                            i = close < 0 ? end : close + 1;
+                        }
+                        else
+                        {
+                            while (i < end && s[i] != ' ' && s[i] != '\t')
+                            {
+                                i++;
+                            }
+                        }
+                        if (expectValue)
+                        {
+                            CurlUserValue(s, tokenStart, i, results);
+                            expectValue = false;
+                        }
+                        else if ((i - tokenStart == 2 && s[tokenStart] == '-' && s[tokenStart + 1] == 'u')
+                            || (i - tokenStart == 6 && string.CompareOrdinal(s, tokenStart, "--user", 0, 6) == 0))
+                        {
+                            expectValue = true;
+                        }
+                        else if (i - tokenStart > 7 && string.CompareOrdinal(s, tokenStart, "--user=", 0, 7) == 0)
+                        {
+                            CurlUserValue(s, tokenStart + 7, i, results);
+                        }
+                    }
+                }
+                curl = curl + 4 < end ? s.IndexOf("curl", curl + 4, end - curl - 4, StringComparison.Ordinal) : -1;
+            }
+        }
+
+        /// <summary>The <c>user:password</c> argument of curl's --user in s[start..end) (quotes allowed).</summary>
+        private static void CurlUserValue(string s, int start, int end, List<SecretMatch> results)
+        {
+            if (end - start >= 2 && (s[start] == '"' || s[start] == '\'') && s[end - 1] == s[start])
+            {
+                start++;
+                end--;
+            }
+            var colon = s.IndexOf(':', start, end - start);
+            if (colon <= start)
+            {
+                return;
+            }
+            var userLen = colon - start;
+            var passStart = colon + 1;
+            var passLen = end - passStart;
+            if (passLen < 6 || passLen > 200)
+            {
+                return;
+            }
+            for (var k = passStart; k < end; k++)
+            {
+                var c = s[k];
+                if (c == '$' || c == '{' || c == '}' || c == '(' || c == '<' || c == '%' || c == '[' || c == '`')
+                {
+                    return;
+                }
+            }
+            if (!(LooksLikePassword(s, passStart, passLen) || LooksLikeLettersPassword(s, passStart, passLen, 8))
+                || (userLen == passLen && string.CompareOrdinal(s, start, s, passStart, passLen) == 0))
+            {
+                return;
+            }
+            Add(results, Create(s, passStart, passLen, "basic-auth", SecretKind.Context, "curl --user"));
         }
 
         private static readonly string[] ExampleWords =

@@ -111,11 +111,12 @@ public class SecretScannerEquivalenceTests
             "cefa780880ba5f5696192a34f6292c35-us18",
             "postgres://app:S3cretPassw0rd@db.internal/app",
             "https://hooks.slack.com/services/T11111AA/BAAAA111A/qKirRWalryBGqKirRWalryBG",
+            "curl -fsS -u deploy:q8ZxL2mVt7RwN4pYk9HbJ3sC https://ci.example.com",
             "x raxx:allow-credential fixture",
             "-----BEGIN RSA PRIVATE KEY-----",
         };
         // the pieces with a finding of their own must be found alone (else the comparisons below could not fail)
-        foreach (var piece in pieces.Take(7))
+        foreach (var piece in pieces.Take(8))
         {
             Assert.True(SecretScanner.ScanReference(" " + piece).Count > 0, "no finding for " + piece);
         }
