@@ -22,7 +22,9 @@ internal static class SecretsThroughput
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets generate <dir> [megabytes=100]
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets scan <dir> [repeat=3] [--no-context]
         //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets report <dir>  (RAXX402-404 findings, redacted)
-        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets once <dir>   (one CLI-like pass; time the process)
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets once <dir> [--phases] [--read-only]
+        //       (one CLI-like pass; time the process; --phases: CPU per step on stderr; --read-only: list and read only)
+        //   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets prefilter <dir>   (the two candidate searches alone)
         // scan reads every file RAXX402 would read and runs the credential engine on one thread.
         if (args.Length < 2)
         {
@@ -55,10 +57,81 @@ internal static class SecretsThroughput
         {
             // one pass like `raxx-guardrails check` restricted to the credential rules (RAXX402-404): list the
             // files, read them, scan; time the whole process from outside (benchmarks/secrets-compare.sh)
+            // --phases: CPU seconds of each step inside the process (listing, then each rule), on stderr
+            var phases = args.Contains("--phases");
+            var process = Process.GetCurrentProcess();
+            var mark = process.TotalProcessorTime;
+            void Phase(string what)
+            {
+                if (phases)
+                {
+                    process.Refresh();
+                    var now = process.TotalProcessorTime;
+                    Console.Error.WriteLine($"  {what}: {(now - mark).TotalSeconds:0.000}s CPU");
+                    mark = now;
+                }
+            }
+            Phase("process start to Main (runtime start, JIT of Main)");
             var context = Raxx.Guardrails.Core.Repository.RepositoryContext.Open(dir);
-            var findings = Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context,
-                Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal)));
+            Phase("list files");
+            if (args.Contains("--read-only"))
+            {
+                // what reading alone costs: every file RAXX402 would scan, read and decoded as it reads them
+                long chars = 0;
+                foreach (var file in context.Files.Where(f => CredentialRuleSupport.IsScannedTextFile(f.RelativePath)))
+                {
+                    chars += context.ReadText(file)?.Length ?? 0;
+                }
+                Phase("read and decode");
+                Console.WriteLine($"{chars} characters read");
+                return 0;
+            }
+            var rules = Raxx.Guardrails.Core.Repository.RepositoryRules.All.Where(r => r.RuleId.StartsWith("RAXX40", StringComparison.Ordinal)).ToArray();
+            Phase("discover rules");
+            var findings = new List<Raxx.Guardrails.Core.Findings.Finding>();
+            foreach (var rule in phases ? rules : Array.Empty<Raxx.Guardrails.Core.Repository.IRepositoryRule>())
+            {
+                findings.AddRange(Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context, new[] { rule }));
+                Phase(rule.RuleId);
+            }
+            if (!phases)
+            {
+                findings.AddRange(Raxx.Guardrails.Core.Repository.RepositoryRunner.Run(context, rules));
+            }
             Console.WriteLine($"{findings.Count} findings ({findings.Count(f => f.RuleId == "RAXX402")} RAXX402) in {context.Files.Count} files");
+            return 0;
+        }
+
+        if (args[0] == "prefilter")
+        {
+            // the prefilter alone: the one-pass candidate search vs the SearchValues groups (internal, reached by reflection)
+            var type = typeof(SecretScanner).Assembly.GetType("Raxx.Guardrails.Core.Secrets.SecretPrefilter")!;
+            var flags = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
+            var texts = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Select(File.ReadAllText).ToArray();
+            foreach (var name in new[] { "CollectGroupHits", "CollectBoundaryHits", "CollectGroupHits", "CollectBoundaryHits" })
+            {
+                var run = (Action<string, List<int>>)Delegate.CreateDelegate(typeof(Action<string, List<int>>), type.GetMethod(name, flags)!);
+                var hits = new List<int>();
+                var best = double.MaxValue;
+                long count = 0;
+                for (var r = 0; r < 5; r++)
+                {
+                    count = 0;
+                    var sw = Stopwatch.StartNew();
+                    foreach (var t in texts)
+                    {
+                        // each text 4 times in a row: in cache after the first, as in a scan (decoded just before)
+                        for (var k = 0; k < 4; k++)
+                        {
+                            hits.Clear();
+                            run(t, hits);
+                        }
+                        count += hits.Count;
+                    }
+                    best = Math.Min(best, sw.Elapsed.TotalSeconds / 4);
+                }
+                Console.WriteLine($"{name}: {best:0.000}s per pass over the tree (best of 5), {count} hits");
+            }
             return 0;
         }
 
@@ -110,7 +183,7 @@ internal static class SecretsThroughput
 
             var mb = bytes / 1048576.0;
             Console.WriteLine($"files={paths.Length} size={mb:0.0}MB findings={findings}");
-            Console.WriteLine($"scan (in memory, best of {repeat}, 1 thread): {best:0.00}s wall = {mb / best:0.0} MB/s; {bestCpu:0.00}s CPU = {mb / bestCpu:0.0} MB/s per CPU-second");
+            Console.WriteLine($"scan (in memory, best of {repeat}, 1 thread): {best:0.000}s wall = {mb / best:0.0} MB/s; {bestCpu:0.000}s CPU = {mb / bestCpu:0.0} MB/s per CPU-second");
             Console.WriteLine($"read+scan (1 thread): {swRead.Elapsed.TotalSeconds:0.00}s = {mb / swRead.Elapsed.TotalSeconds:0.0} MB/s");
             return 0;
         }

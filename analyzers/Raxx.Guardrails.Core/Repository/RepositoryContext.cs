@@ -157,6 +157,9 @@ namespace Raxx.Guardrails.Core.Repository
             failure = ReadFailure.None;
             try
             {
+#if NET8_0_OR_GREATER
+                return ReadTextPooled(file.FullPath, out failure);
+#else
                 var info = new FileInfo(file.FullPath);
                 if (!info.Exists)
                 {
@@ -190,6 +193,7 @@ namespace Raxx.Guardrails.Core.Repository
                 }
                 var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
                 return Utf8.GetString(bytes, bom, bytes.Length - bom);
+#endif
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -197,6 +201,64 @@ namespace Raxx.Guardrails.Core.Repository
                 return null;
             }
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// <see cref="ReadText(RepositoryFile, out ReadFailure)"/> on .NET: the same checks and decoding, with the bytes
+        /// read into a pooled buffer (one handle, no FileInfo, no byte array per file: the credential rules read every file).
+        /// </summary>
+        private string? ReadTextPooled(string path, out ReadFailure failure)
+        {
+            failure = ReadFailure.None;
+            using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                var length = RandomAccess.GetLength(handle);
+                if (length > MaxTextFileBytes)
+                {
+                    failure = ReadFailure.TooLarge;
+                    return null;
+                }
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length + 1);
+                try
+                {
+                    var count = 0;
+                    while (count < buffer.Length)
+                    {
+                        var n = RandomAccess.Read(handle, buffer.AsSpan(count), count);
+                        if (n == 0)
+                        {
+                            break;
+                        }
+                        count += n;
+                    }
+                    if (count > MaxTextFileBytes)
+                    {
+                        failure = ReadFailure.TooLarge; // grew while read
+                        return null;
+                    }
+                    var bytes = buffer.AsSpan(0, count);
+                    if (bytes.Slice(0, Math.Min(count, 8192)).IndexOf((byte)0) >= 0)
+                    {
+                        failure = ReadFailure.Binary;
+                        return null;
+                    }
+                    if (count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+                    {
+                        using (var reader = new StreamReader(new MemoryStream(buffer, 0, count), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
+                        {
+                            return reader.ReadToEnd();
+                        }
+                    }
+                    var bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                    return Utf8.GetString(bytes.Slice(bom));
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                }
+            }
+        }
+#endif
 
         public string? ReadText(RepositoryFile file) => ReadText(file, out _);
 

@@ -185,6 +185,49 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static readonly bool[] FirstChars = BuildFirstChars();
 
+        /// <summary>
+        /// Do some prefix's first three characters read <paramref name="c0"/><paramref name="c1"/><paramref name="c2"/>?
+        /// Slack webhook URLs are left out: the prefilter finds them at their "://".
+        /// </summary>
+        public static bool IsFirstThree(char c0, char c1, char c2)
+        {
+            if (c0 >= 128 || c1 >= 128 || c2 >= 128)
+            {
+                return false;
+            }
+            var slot = ThirdSlots[c0 * 128 + c1];
+            return slot != 0 && (ThirdMasks[slot * 2 + (c2 >> 6)] & (1UL << (c2 & 63))) != 0;
+        }
+
+        /// <summary>For each first-two-character pair, 0 or a slot into <see cref="ThirdMasks"/> (128 bits of allowed third characters).</summary>
+        private static readonly byte[] ThirdSlots = new byte[128 * 128];
+
+        private static readonly ulong[] ThirdMasks = BuildThirdMasks();
+
+        private static ulong[] BuildThirdMasks()
+        {
+            var masks = new List<ulong> { 0, 0 };
+            foreach (var d in All)
+            {
+                foreach (var p in d.Prefixes)
+                {
+                    if (p.IndexOf("://", StringComparison.Ordinal) >= 0)
+                    {
+                        continue;
+                    }
+                    var pair = p[0] * 128 + p[1];
+                    if (ThirdSlots[pair] == 0)
+                    {
+                        ThirdSlots[pair] = checked((byte)(masks.Count / 2));
+                        masks.Add(0);
+                        masks.Add(0);
+                    }
+                    masks[ThirdSlots[pair] * 2 + (p[2] >> 6)] |= 1UL << (p[2] & 63);
+                }
+            }
+            return masks.ToArray();
+        }
+
         /// <summary>The first two characters of every prefix, as a 128×128 table: rejects most word starts at once.</summary>
         private static readonly bool[] FirstTwo = BuildFirstTwo();
 
@@ -248,7 +291,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             foreach (var (prefix, d) in list)
             {
-                if (end - start < prefix.Length || string.CompareOrdinal(s, start, prefix, 0, prefix.Length) != 0)
+                if (end - start < prefix.Length || !SecretText.StartsWithAt(s, start, prefix))
                 {
                     continue;
                 }

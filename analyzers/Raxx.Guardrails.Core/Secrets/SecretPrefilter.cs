@@ -2,6 +2,11 @@ using System;
 using System.Collections.Generic;
 #if NET8_0_OR_GREATER
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 #endif
 
 namespace Raxx.Guardrails.Core.Secrets
@@ -22,7 +27,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>Markers searched with the provider prefixes (one set of passes for both): URLs, Mailchimp, PEM blocks, suppressions.
         /// Declared before the groups built from it (static initialisers run in text order).</summary>
-        internal static readonly string[] StructureMarkers = { "://", "-us", "-----BEGIN ", SecretScanner.SuppressionMarker };
+        internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl" };
 
         internal static IReadOnlyList<string> ProviderPrefixes()
         {
@@ -70,8 +75,8 @@ namespace Raxx.Guardrails.Core.Secrets
             return groups.ToArray();
         }
 
-        /// <summary>Every position where a provider prefix or a structure marker occurs, ascending.</summary>
-        public static void CollectOrdinalHits(string text, List<int> hits)
+        /// <summary>Every position where a provider prefix or a structure marker occurs, ascending (one Teddy search per group).</summary>
+        internal static void CollectGroupHits(string text, List<int> hits)
         {
             var span = text.AsSpan();
             var groupsWithHits = 0;
@@ -97,6 +102,205 @@ namespace Raxx.Guardrails.Core.Secrets
             if (groupsWithHits > 1)
             {
                 hits.Sort();
+            }
+        }
+
+        // ---- one-pass candidate search (AVX2) ------------------------------------------------------------
+        // A provider token is only ever taken where it starts a token (SecretText.IsBoundaryBefore: the previous
+        // character is not [A-Za-z0-9_+/.~-]), so the candidates are: a provider prefix's (or "curl"'s) first three
+        // characters right after a boundary (Teddy-style buckets, then checked exactly against the prefix table), ':'
+        // before '/' or 'a' ("://", and the suppression marker "raxx:allow-credential" by its colon), '-' before 'u' or
+        // '-' ("-us", "-----BEGIN ") and "Q~". The character classes are nibble tables looked up with PSHUFB on the
+        // UTF-16 text packed to bytes (a char >= 0x100 packs to 0xFF or 0x00: in no class, as the scalar checks say for
+        // non-ASCII). ScanByTriggers visits a provider hit only at a boundary and only succeeds where TryMatch finds a
+        // prefix, so this set gives the same findings as the groups (asserted by SecretScannerEquivalenceTests).
+
+        private static readonly Vector256<byte> TokenClassLow = NibbleTable(c => SecretText.IsAlnum(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '.' || c == '~');
+
+        /// <summary>
+        /// Teddy-style bucket tables for a prefix's first three characters: the prefixes are put in 8 buckets by their
+        /// first character; for position k (0, 1, 2) and a character's low / high nibble, the bits of the buckets holding
+        /// a prefix with that nibble there. A position is a candidate when one bucket bit survives all six lookups.
+        /// </summary>
+        private static readonly Vector256<byte>[] PrefixTables = BuildPrefixTables();
+
+        private static Vector256<byte>[] BuildPrefixTables()
+        {
+            // the anchors taken at a token start: provider prefixes (Slack webhook URLs are found at their "://") and "curl"
+            var anchors = new List<string>();
+            foreach (var p in ProviderPrefixes())
+            {
+                if (p.IndexOf("://", StringComparison.Ordinal) < 0)
+                {
+                    anchors.Add(p);
+                }
+            }
+            anchors.Add("curl");
+            var firsts = new List<char>();
+            foreach (var p in anchors)
+            {
+                if (!firsts.Contains(p[0]))
+                {
+                    firsts.Add(p[0]);
+                }
+            }
+            var tables = new byte[6][];
+            for (var t = 0; t < 6; t++)
+            {
+                tables[t] = new byte[32];
+            }
+            foreach (var p in anchors)
+            {
+                var bucket = (byte)(1 << (firsts.IndexOf(p[0]) % 8));
+                for (var k = 0; k < 3; k++)
+                {
+                    var c = p[k];
+                    tables[2 * k][c & 15] |= bucket;
+                    tables[2 * k][16 + (c & 15)] |= bucket;
+                    tables[2 * k + 1][c >> 4] |= bucket;
+                    tables[2 * k + 1][16 + (c >> 4)] |= bucket;
+                }
+            }
+            var result = new Vector256<byte>[6];
+            for (var t = 0; t < 6; t++)
+            {
+                result[t] = Vector256.Create(tables[t]);
+            }
+            return result;
+        }
+
+        private static readonly Vector256<byte> HighNibbleBit = Vector256.Create(
+            (byte)1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 4, 8, 16, 32, 64, 128, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        /// <summary>For each low nibble, the bit set of high nibbles (0–7) whose ASCII character is in the class; both 128-bit lanes alike.</summary>
+        private static Vector256<byte> NibbleTable(Func<char, bool> member)
+        {
+            var table = new byte[32];
+            for (var c = 0; c < 128; c++)
+            {
+                if (member((char)c))
+                {
+                    table[c & 15] |= (byte)(1 << (c >> 4));
+                    table[16 + (c & 15)] |= (byte)(1 << (c >> 4));
+                }
+            }
+            return Vector256.Create(table);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static Vector256<byte> Pack32(ref ushort at)
+        {
+            var a = Vector256.LoadUnsafe(ref at).AsInt16();
+            var b = Vector256.LoadUnsafe(ref Unsafe.Add(ref at, 16)).AsInt16();
+            return Avx2.Permute4x64(Avx2.PackUnsignedSaturate(a, b).AsUInt64(), 0b11_01_10_00).AsByte();
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint InClass(Vector256<byte> bytes, Vector256<byte> lowTable, Vector256<byte> highBits)
+        {
+            var nibble = Vector256.Create((byte)15);
+            var low = Avx2.Shuffle(lowTable, bytes & nibble);
+            var high = Avx2.Shuffle(highBits, (bytes.AsUInt16() >> 4).AsByte() & nibble);
+            return ~(uint)Avx2.MoveMask(Avx2.CompareEqual(low & high, Vector256<byte>.Zero));
+        }
+
+        /// <summary>
+        /// Every position where a provider prefix's first three characters start a token, and every structure marker
+        /// ("://", "-us", "Q~", "-----BEGIN ", the suppression marker), ascending. Needs AVX2 (callers check).
+        /// </summary>
+        internal static void CollectBoundaryHits(string text, List<int> hits)
+        {
+            var n = text.Length;
+            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            // the tables in locals: static readonly fields are not constants to the first (optimised, not tier-1) JIT
+            var tokenClass = TokenClassLow;
+            var low0 = PrefixTables[0];
+            var high0 = PrefixTables[1];
+            var low1 = PrefixTables[2];
+            var high1 = PrefixTables[3];
+            var low2 = PrefixTables[4];
+            var high2 = PrefixTables[5];
+            var nibble = Vector256.Create((byte)15);
+            var highBits = HighNibbleBit;
+            var colon = Vector256.Create((byte)':');
+            var dash = Vector256.Create((byte)'-');
+            var slash = Vector256.Create((byte)'/');
+            var letterA = Vector256.Create((byte)'a');
+            var letterU = Vector256.Create((byte)'u');
+            var letterQ = Vector256.Create((byte)'Q');
+            var tilde = Vector256.Create((byte)'~');
+            // each 32-character block is packed once; the previous, next and third characters of its positions are the
+            // block shifted by one or two bytes across its neighbours (before the text: 0, a boundary, as at offset 0)
+            var i = 0;
+            var block = n >= 64 ? Pack32(ref chars) : Vector256<byte>.Zero;
+            var previousBlock = Vector256<byte>.Zero;
+            for (; i + 64 <= n; i += 32)
+            {
+                var current = block;
+                var nextBlock = Pack32(ref Unsafe.Add(ref chars, i + 32));
+                var ahead = Avx2.Permute2x128(current, nextBlock, 0x21);
+                var previous = Avx2.AlignRight(current, Avx2.Permute2x128(previousBlock, current, 0x21), 15);
+                var next = Avx2.AlignRight(ahead, current, 1);
+                var third = Avx2.AlignRight(ahead, current, 2);
+                previousBlock = current;
+                block = nextBlock;
+                // ':' then '/' ("://") or 'a' (the suppression marker's "raxx:allow"); '-' then 'u' ("-us") or '-' ("-----BEGIN "); "Q~" (Azure AD)
+                var markers = (Avx2.CompareEqual(current, colon) & (Avx2.CompareEqual(next, slash) | Avx2.CompareEqual(next, letterA)))
+                    | (Avx2.CompareEqual(current, dash) & (Avx2.CompareEqual(next, letterU) | Avx2.CompareEqual(next, dash)))
+                    | (Avx2.CompareEqual(current, letterQ) & Avx2.CompareEqual(next, tilde));
+                var buckets = Avx2.Shuffle(low0, current & nibble) & Avx2.Shuffle(high0, (current.AsUInt16() >> 4).AsByte() & nibble)
+                    & Avx2.Shuffle(low1, next & nibble) & Avx2.Shuffle(high1, (next.AsUInt16() >> 4).AsByte() & nibble)
+                    & Avx2.Shuffle(low2, third & nibble) & Avx2.Shuffle(high2, (third.AsUInt16() >> 4).AsByte() & nibble);
+                var candidates = (~(uint)Avx2.MoveMask(Avx2.CompareEqual(buckets, Vector256<byte>.Zero)) & ~InClass(previous, tokenClass, highBits))
+                    | (uint)Avx2.MoveMask(markers);
+                while (candidates != 0)
+                {
+                    CheckCandidate(text, i + BitOperations.TrailingZeroCount(candidates), hits);
+                    candidates &= candidates - 1;
+                }
+            }
+            for (; i < n; i++)
+            {
+                CheckCandidate(text, i, hits);
+            }
+        }
+
+        private static void CheckCandidate(string s, int i, List<int> hits)
+        {
+            var c = s[i];
+            if (c == ':')
+            {
+                if (i + 2 < s.Length && s[i + 1] == '/' && s[i + 2] == '/')
+                {
+                    hits.Add(i);
+                }
+                else if (i >= 4 && s[i - 4] == 'r' && string.CompareOrdinal(s, i - 4, SecretScanner.SuppressionMarker, 0, SecretScanner.SuppressionMarker.Length) == 0)
+                {
+                    hits.Add(i - 4);
+                }
+            }
+            else if (c == '-')
+            {
+                if (i + 2 < s.Length && s[i + 1] == 'u' && s[i + 2] == 's')
+                {
+                    hits.Add(i);
+                }
+                else if (i + 11 <= s.Length && s[i + 1] == '-' && string.CompareOrdinal(s, i, "-----BEGIN ", 0, 11) == 0)
+                {
+                    hits.Add(i);
+                }
+            }
+            else if (c == 'Q')
+            {
+                if (i + 1 < s.Length && s[i + 1] == '~')
+                {
+                    hits.Add(i);
+                }
+            }
+            else if (i + 2 < s.Length && (ProviderDetectors.IsFirstThree(c, s[i + 1], s[i + 2]) || (c == 'c' && SecretText.StartsWithAt(s, i, "curl")))
+                && SecretText.IsBoundaryBefore(s, i))
+            {
+                hits.Add(i); // a provider prefix's start, or "curl" (its -u/--user argument)
             }
         }
 

@@ -32,6 +32,15 @@ namespace Raxx.Guardrails.Core.Secrets
         public const string SuppressionMarker = "raxx:allow-credential";
 
         public static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options = null)
+#if NET8_0_OR_GREATER
+            => Scan(text, options, System.Runtime.Intrinsics.X86.Avx2.IsSupported);
+
+        /// <summary>
+        /// <paramref name="vectorPass"/>: the one-pass AVX2 candidate search, else the <c>SearchValues</c> groups (what
+        /// machines without AVX2 run; tests run both against <see cref="ScanReference"/>).
+        /// </summary>
+        internal static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options, bool vectorPass)
+#endif
         {
             options ??= SecretScanOptions.Default;
             var results = new List<SecretMatch>();
@@ -45,7 +54,14 @@ namespace Raxx.Guardrails.Core.Secrets
             // "-----BEGIN ", the suppression marker); the passes below only visit those positions
             var hits = _hits ??= new List<int>();
             hits.Clear();
-            SecretPrefilter.CollectOrdinalHits(text, hits);
+            if (vectorPass)
+            {
+                SecretPrefilter.CollectBoundaryHits(text, hits);
+            }
+            else
+            {
+                SecretPrefilter.CollectGroupHits(text, hits);
+            }
             var markers = Markers.Of(text, hits);
             if (markers.FirstBegin >= 0)
             {
@@ -146,7 +162,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// </summary>
         private static void ScanByTriggers(string s, SecretScanOptions options, List<SecretMatch> results, List<int> hits)
         {
-            // 1. provider tokens at token boundaries (markers among the hits start with ':', '-' or "raxx:")
+            // 1. provider tokens at token boundaries (markers among the hits start with ':', '-', 'Q' or "raxx:")
             var shapes = _shapeHits ??= new List<int>();
             shapes.Clear();
             var skipUntil = 0;
@@ -165,9 +181,10 @@ namespace Raxx.Guardrails.Core.Secrets
                         continue;
                     }
                 }
-                else if (c == '-')
+                else if (c == '-' || c == 'Q')
                 {
-                    if (i + 1 < s.Length && s[i + 1] == 'u')
+                    // "-us" (Mailchimp) and "Q~" (Azure AD): shapes without a fixed prefix, scanned per line below
+                    if (i + 1 < s.Length && s[i + 1] == (c == '-' ? 'u' : '~'))
                     {
                         shapes.Add(i);
                     }
@@ -188,13 +205,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
-            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us"), once per line holding one
-            var q = s.IndexOf("Q~", StringComparison.Ordinal);
-            while (q >= 0)
-            {
-                shapes.Add(q);
-                q = q + 2 < s.Length ? s.IndexOf("Q~", q + 2, StringComparison.Ordinal) : -1;
-            }
+            // 2. shapes without a fixed prefix (Azure AD "Q~", Mailchimp "-us"; both among the hits), once per line holding one
             shapes.Sort();
             var doneUntil = -1;
             foreach (var p in shapes)
@@ -214,6 +225,18 @@ namespace Raxx.Guardrails.Core.Secrets
                 if (s[i] == ':')
                 {
                     ScanUrl(s, i, LineContentEnd(s, i), results);
+                }
+            }
+
+            // 3b. curl -u / --user user:password, once per line holding "curl"
+            var curlDoneUntil = -1;
+            foreach (var i in hits)
+            {
+                if (i > curlDoneUntil && s[i] == 'c' && SecretText.StartsWithAt(s, i, "curl"))
+                {
+                    var end = LineContentEnd(s, i);
+                    ScanCurlUser(s, LineStart(s, i), end, results);
+                    curlDoneUntil = end;
                 }
             }
 
@@ -423,7 +446,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
-            private static readonly string[] Patterns = { "Q~", "-us", "://", "</" };
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl" };
             private readonly string _text;
             private readonly int[] _next = new int[Patterns.Length];
 
@@ -489,6 +512,12 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 ScanUrl(s, scheme, end, results);
                 scheme = scheme + 3 < end ? s.IndexOf("://", scheme + 3, end - scheme - 3, StringComparison.Ordinal) : -1;
+            }
+
+            // 3b. curl -u / --user user:password
+            if (triggers == null || triggers.In(4, start, end))
+            {
+                ScanCurlUser(s, start, end, results);
             }
 
             // 4. key/value assignments
@@ -657,6 +686,101 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             var provider = Array.IndexOf(DatabaseSchemes, scheme.StartsWith("jdbc", StringComparison.Ordinal) ? "jdbc" : scheme) >= 0 ? "db-connection-string" : "basic-auth-url";
             Add(results, Create(s, passStart, passLen, provider, SecretKind.ConnectionPassword, null));
+        }
+
+        /// <summary>
+        /// <c>curl … -u user:password</c> / <c>--user user:password</c> / <c>--user=user:password</c> (basic auth on the
+        /// command line) on one line, where "curl" starts a token (<see cref="SecretText.IsBoundaryBefore"/>) and is
+        /// followed by a space: the password part is judged as a URL's password is (6–200 characters, no <c>$ { } ( &lt; % [</c>
+        /// — a variable or template —, password-like, not equal to the user). Arguments are read up to a pipe, ';' or '&amp;'.
+        /// </summary>
+        private static void ScanCurlUser(string s, int start, int end, List<SecretMatch> results)
+        {
+            var curl = s.IndexOf("curl", start, end - start, StringComparison.Ordinal);
+            while (curl >= 0)
+            {
+                var i = curl + 4;
+                if (SecretText.IsBoundaryBefore(s, curl) && i < end && (s[i] == ' ' || s[i] == '\t'))
+                {
+                    var expectValue = false;
+                    while (i < end)
+                    {
+                        while (i < end && (s[i] == ' ' || s[i] == '\t'))
+                        {
+                            i++;
+                        }
+                        if (i >= end || s[i] == '|' || s[i] == ';' || s[i] == '&')
+                        {
+                            break;
+                        }
+                        var tokenStart = i;
+                        var quote = s[i] == '"' || s[i] == '\'' ? s[i] : '\0';
+                        if (quote != '\0')
+                        {
+                            var close = s.IndexOf(quote, i + 1, end - i - 1);
+                            i = close < 0 ? end : close + 1;
+                        }
+                        else
+                        {
+                            while (i < end && s[i] != ' ' && s[i] != '\t')
+                            {
+                                i++;
+                            }
+                        }
+                        if (expectValue)
+                        {
+                            CurlUserValue(s, tokenStart, i, results);
+                            expectValue = false;
+                        }
+                        else if ((i - tokenStart == 2 && s[tokenStart] == '-' && s[tokenStart + 1] == 'u')
+                            || (i - tokenStart == 6 && string.CompareOrdinal(s, tokenStart, "--user", 0, 6) == 0))
+                        {
+                            expectValue = true;
+                        }
+                        else if (i - tokenStart > 7 && string.CompareOrdinal(s, tokenStart, "--user=", 0, 7) == 0)
+                        {
+                            CurlUserValue(s, tokenStart + 7, i, results);
+                        }
+                    }
+                }
+                curl = curl + 4 < end ? s.IndexOf("curl", curl + 4, end - curl - 4, StringComparison.Ordinal) : -1;
+            }
+        }
+
+        /// <summary>The <c>user:password</c> argument of curl's --user in s[start..end) (quotes allowed).</summary>
+        private static void CurlUserValue(string s, int start, int end, List<SecretMatch> results)
+        {
+            if (end - start >= 2 && (s[start] == '"' || s[start] == '\'') && s[end - 1] == s[start])
+            {
+                start++;
+                end--;
+            }
+            var colon = s.IndexOf(':', start, end - start);
+            if (colon <= start)
+            {
+                return;
+            }
+            var userLen = colon - start;
+            var passStart = colon + 1;
+            var passLen = end - passStart;
+            if (passLen < 6 || passLen > 200)
+            {
+                return;
+            }
+            for (var k = passStart; k < end; k++)
+            {
+                var c = s[k];
+                if (c == '$' || c == '{' || c == '}' || c == '(' || c == '<' || c == '%' || c == '[' || c == '`')
+                {
+                    return;
+                }
+            }
+            if (!(LooksLikePassword(s, passStart, passLen) || LooksLikeLettersPassword(s, passStart, passLen, 8))
+                || (userLen == passLen && string.CompareOrdinal(s, start, s, passStart, passLen) == 0))
+            {
+                return;
+            }
+            Add(results, Create(s, passStart, passLen, "basic-auth", SecretKind.Context, "curl --user"));
         }
 
         private static readonly string[] ExampleWords =
@@ -993,7 +1117,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 foreach (var f in SecretFragments)
                 {
-                    if (f[0] == c && i + f.Length <= end && string.Compare(s, i, f, 0, f.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                    if (f[0] == c && i + f.Length <= end && SecretText.EqualsLowerAt(s, i, f))
                     {
                         return true;
                     }
@@ -1378,6 +1502,23 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     offset = _text.Length;
                 }
+#if NET8_0_OR_GREATER
+                // without a '\r' before the offset, lines are counted with one vectorised pass
+                if (_position < offset)
+                {
+                    var span = _text.AsSpan(_position, offset - _position);
+                    if (span.IndexOf('\r') < 0)
+                    {
+                        var count = span.Count('\n');
+                        if (count > 0)
+                        {
+                            _line += count;
+                            _lineStart = _position + span.LastIndexOf('\n') + 1;
+                        }
+                        _position = offset;
+                    }
+                }
+#endif
                 while (_position < offset)
                 {
                     var b = _text.IndexOfAny(Breaks, _position, offset - _position);

@@ -17,6 +17,47 @@ namespace Raxx.Guardrails.Core.Secrets
         public static bool IsBase64(char c) => IsAlnum(c) || c == '+' || c == '/' || c == '=';
         public static bool IsBase64Url(char c) => IsAlnum(c) || c == '-' || c == '_';
 
+        /// <summary>
+        /// Does <paramref name="s"/> hold <paramref name="prefix"/> at <paramref name="index"/> (ordinal)? A plain loop: the
+        /// prefixes are short and most candidates differ in their first characters, where a general compare costs more.
+        /// </summary>
+        public static bool StartsWithAt(string s, int index, string prefix)
+        {
+            if (index < 0 || s.Length - index < prefix.Length)
+            {
+                return false;
+            }
+            for (var k = 0; k < prefix.Length; k++)
+            {
+                if (s[index + k] != prefix[k])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Does <paramref name="lower"/> (lower-case ASCII letters only) occur at <paramref name="index"/>, ASCII
+        /// case-insensitive -- what <c>string.Compare(…, StringComparison.OrdinalIgnoreCase) == 0</c> says for such a
+        /// pattern ((c | 0x20) equals a lower-case letter only for that letter and its upper case), without its call cost.
+        /// </summary>
+        public static bool EqualsLowerAt(string s, int index, string lower)
+        {
+            if (index < 0 || s.Length - index < lower.Length)
+            {
+                return false;
+            }
+            for (var k = 0; k < lower.Length; k++)
+            {
+                if ((s[index + k] | 0x20) != lower[k])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /// <summary>A token may start here: the previous character cannot continue a token.</summary>
         public static bool IsBoundaryBefore(string s, int index)
         {

@@ -19,9 +19,17 @@ public class SecretScannerEquivalenceTests
 
     private static void AssertSame(string text, string what)
     {
-        var fast = SecretScanner.Scan(text).Select(Describe).ToArray();
         var reference = SecretScanner.ScanReference(text).Select(Describe).ToArray();
+        var fast = SecretScanner.Scan(text).Select(Describe).ToArray();
         Assert.True(reference.SequenceEqual(fast), $"{what}: reference [{string.Join(", ", reference)}] vs trigger-driven [{string.Join(", ", fast)}]");
+        // both candidate searches: the AVX2 one-pass search (where the CPU has it) and the SearchValues groups
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            var vector = SecretScanner.Scan(text, null, vectorPass: true).Select(Describe).ToArray();
+            Assert.True(reference.SequenceEqual(vector), $"{what}: reference [{string.Join(", ", reference)}] vs one-pass candidates [{string.Join(", ", vector)}]");
+        }
+        var groups = SecretScanner.Scan(text, null, vectorPass: false).Select(Describe).ToArray();
+        Assert.True(reference.SequenceEqual(groups), $"{what}: reference [{string.Join(", ", reference)}] vs SearchValues groups [{string.Join(", ", groups)}]");
     }
 
     [Fact]
@@ -84,5 +92,46 @@ public class SecretScannerEquivalenceTests
         }
         AssertSame(sb.ToString(), "mixed");
         AssertSame(sb.ToString().TrimEnd('\n', '\r'), "mixed without final newline");
+    }
+
+    /// <summary>
+    /// The one-pass candidate search works on 32-character blocks of text packed to bytes: tokens and markers at every
+    /// offset from a block edge (including the text's first and last characters), after ASCII punctuation, token
+    /// characters and non-ASCII characters (packing to 0x00 or 0xFF), must be found as the reference finds them.
+    /// </summary>
+    [Fact]
+    public void TokensAtEveryBlockOffset_AfterAnyCharacter_EqualsReferenceScan()
+    {
+        var pieces = new[]
+        {
+            "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",
+            "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z",
+            "AKIARAXXFIXTURE2345Q",
+            "bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR",
+            "cefa780880ba5f5696192a34f6292c35-us18",
+            "postgres://app:S3cretPassw0rd@db.internal/app",
+            "https://hooks.slack.com/services/T11111AA/BAAAA111A/qKirRWalryBGqKirRWalryBG",
+            "curl -fsS -u deploy:q8ZxL2mVt7RwN4pYk9HbJ3sC https://ci.example.com",
+            "x raxx:allow-credential fixture",
+            "-----BEGIN RSA PRIVATE KEY-----",
+        };
+        // the pieces with a finding of their own must be found alone (else the comparisons below could not fail)
+        foreach (var piece in pieces.Take(8))
+        {
+            Assert.True(SecretScanner.ScanReference(" " + piece).Count > 0, "no finding for " + piece);
+        }
+        var before = new[] { "", " ", "\"", "=", ":", "a", "_", "-", "/", ".", "\u00e9", "\u00ff", "\u0100", "\u20ac", "\uac00", "\uffff", "\n" };
+        foreach (var piece in pieces)
+        {
+            foreach (var b in before)
+            {
+                for (var pad = 0; pad < 34; pad++)
+                {
+                    var text = new string('x', pad) + " " + b + piece;
+                    AssertSame(text, $"pad {pad}, before '{b}': {piece}");
+                    AssertSame(b + piece + new string(' ', pad % 3), $"start, before '{b}': {piece}");
+                }
+            }
+        }
     }
 }

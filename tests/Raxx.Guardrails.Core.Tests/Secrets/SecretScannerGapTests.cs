@@ -125,4 +125,32 @@ public class SecretScannerGapTests
         Assert.Equal(reference, fast);
         Assert.Equal(3, fast.Length);
     }
+
+    // ---------------------------------------------------------------- curl -u / --user user:password (a held-out miss)
+
+    [Theory]
+    [InlineData("curl -fsS -u deploy:" + Opaque + " https://ci.example.com/hooks/deploy", 21)]
+    [InlineData("  run: curl --user 'deploy:" + Opaque + "' https://ci.example.com/hooks", 28)]
+    [InlineData("curl --user=deploy:" + Opaque + " https://ci.example.com", 20)]
+    [InlineData("$(curl -s -u \"ci:Sunflower-Harbor\" https://nexus.example.com/repo)", 18)] // letters-only password
+    public void CurlUserPassword_Reports(string text, int column)
+    {
+        var m = One(text);
+        Assert.Equal("basic-auth", m.Provider);
+        Assert.Equal(SecretKind.Context, m.Kind);
+        Assert.Equal(column, m.Column);
+    }
+
+    [Theory]
+    [InlineData("curl -u \"$NEXUS_USER:$NEXUS_PASSWORD\" https://nexus.example.com")] // variables
+    [InlineData("curl -u \"${{ secrets.CI_USER }}:${{ secrets.CI_PASS }}\" https://ci.example.com")] // workflow expressions
+    [InlineData("curl -u deploy: https://ci.example.com")] // curl prompts for the password
+    [InlineData("curl -u admin:admin https://localhost:8080")] // too short, a default
+    [InlineData("curl -u user:password https://example.com")] // documentation words
+    [InlineData("curl -u <user:password> https://test.com/endpoint")] // a template
+    [InlineData("curl -H \"X-Trace: " + Opaque + "\" https://api.example.com -o out.json")] // no -u
+    [InlineData("mycurl -u deploy:" + Opaque + " https://ci.example.com")] // not curl
+    [InlineData("curl https://ci.example.com | grep -u deploy:" + Opaque)] // -u of another command after a pipe
+    [InlineData("docker login -u deploy:" + Opaque + " registry.example.com")] // not curl
+    public void CurlUserPassword_NoReport(string text) => Assert.Empty(SecretScanner.Scan(text));
 }

@@ -31,7 +31,9 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 {
                     continue;
                 }
-                foreach (var match in SecretScanner.Scan(text))
+                var matches = SecretScanner.Scan(text);
+                CredentialScanCache.Remember(context, file, matches);
+                foreach (var match in matches)
                 {
                     if (baseline.Contains(match.Hash))
                     {

@@ -38,12 +38,18 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                     continue;
                 }
 
-                var text = context.ReadText(file, out _);
-                if (text == null)
+                // RAXX402 has scanned .env and instance files already (same engine, same text): reuse its findings
+                var scanned = CredentialScanCache.Recall(context, file);
+                if (scanned == null)
                 {
-                    continue;
+                    var text = context.ReadText(file, out _);
+                    if (text == null)
+                    {
+                        continue;
+                    }
+                    scanned = SecretScanner.Scan(text);
                 }
-                var matches = SecretBearingFiles.SecretsIn(kind, text, baseline);
+                var matches = SecretBearingFiles.Filter(kind, scanned, baseline);
                 if (matches.Count == 0)
                 {
                     continue;

@@ -47,6 +47,11 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
         /// <summary>Checks one workflow's text (exposed for tests).</summary>
         public void Check(string path, string text, IFindingSink sink)
         {
+            // every finding is in a run block, which starts at a line holding "run:": a workflow without one prints nothing
+            if (text.IndexOf("run:", StringComparison.Ordinal) < 0)
+            {
+                return;
+            }
             var lines = text.Replace("\r\n", "\n").Split('\n');
             var secretEnv = SecretEnvNames(lines);
             foreach (var block in RunBlocks(lines))

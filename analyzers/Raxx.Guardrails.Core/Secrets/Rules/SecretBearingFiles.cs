@@ -51,10 +51,14 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
         }
 
         /// <summary>The secrets that make a text file of <paramref name="kind"/> secret-bearing (baselined ones excluded).</summary>
-        public static IReadOnlyList<SecretMatch> SecretsIn(SecretBearingKind kind, string text, SecretBaseline baseline)
+        public static IReadOnlyList<SecretMatch> SecretsIn(SecretBearingKind kind, string text, SecretBaseline baseline) =>
+            Filter(kind, SecretScanner.Scan(text), baseline);
+
+        /// <summary>The findings of a scan that make a file of <paramref name="kind"/> secret-bearing: not baselined; only private keys in key files.</summary>
+        public static IReadOnlyList<SecretMatch> Filter(SecretBearingKind kind, IReadOnlyList<SecretMatch> scanned, SecretBaseline baseline)
         {
             var result = new List<SecretMatch>();
-            foreach (var m in SecretScanner.Scan(text))
+            foreach (var m in scanned)
             {
                 if (baseline.Contains(m.Hash) || (kind == SecretBearingKind.KeyFile && m.Kind != SecretKind.PrivateKey))
                 {
