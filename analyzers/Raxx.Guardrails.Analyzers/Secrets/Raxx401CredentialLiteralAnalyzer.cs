@@ -61,27 +61,29 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 var optionsProvider = start.Options.AnalyzerConfigOptionsProvider;
                 var clean = new CleanValues();
 
-                // One pass per syntax tree (a semantic-model action rather than a node action per literal): the
-                // key name of an argument needs the invoked method (a semantic lookup), and this tends to run after
-                // the node/operation actions of other analyzers that bind the same bodies (see docs/notes/perf.md).
-                // Generated files get no such action; literals in [GeneratedCode] members are skipped here, as the
-                // driver does for node actions.
-                start.RegisterSemanticModelAction(ctx =>
+                // Syntax node actions on the two literal kinds: the driver's one walk of each tree (shared by every
+                // analyzer) finds them, so this rule never walks a tree itself (a tree pass of its own was most of its
+                // time: docs/notes/perf.md). Generated code is skipped by the driver (ConfigureGeneratedCodeAnalysis).
+                start.RegisterSyntaxNodeAction(ctx =>
                 {
-                    var scan = new TreeScan(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, ctx.CancellationToken);
-                    foreach (var node in ctx.SemanticModel.SyntaxTree.GetRoot(ctx.CancellationToken).DescendantNodes())
+                    var literal = (LiteralExpressionSyntax)ctx.Node;
+                    var value = literal.Token.ValueText;
+                    if (value.Length < 8)
                     {
-                        switch (node.Kind())
-                        {
-                            case SyntaxKind.StringLiteralExpression:
-                                AnalyzeLiteral((LiteralExpressionSyntax)node, scan);
-                                break;
-                            case SyntaxKind.InterpolatedStringText:
-                                AnalyzeInterpolatedText((InterpolatedStringTextSyntax)node, scan);
-                                break;
-                        }
+                        return;
                     }
-                });
+                    Report(ctx, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value);
+                }, SyntaxKind.StringLiteralExpression);
+                start.RegisterSyntaxNodeAction(ctx =>
+                {
+                    var text = (InterpolatedStringTextSyntax)ctx.Node;
+                    var value = text.TextToken.ValueText;
+                    if (value.Length < 8 || !(text.Parent is InterpolatedStringExpressionSyntax owner))
+                    {
+                        return;
+                    }
+                    Report(ctx, isTestProject, optionsProvider, clean, text, owner, text.Span, value);
+                }, SyntaxKind.InterpolatedStringText);
             });
         }
 
@@ -134,54 +136,10 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             }
         }
 
-        /// <summary>What one tree's pass shares.</summary>
-        private sealed class TreeScan
+        private static void Report(SyntaxNodeAnalysisContext context, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value)
         {
-            public TreeScan(SemanticModel model, Action<Diagnostic> report, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, System.Threading.CancellationToken cancellationToken)
-            {
-                Model = model;
-                ReportDiagnostic = report;
-                IsTestProject = isTestProject;
-                Provider = provider;
-                Clean = clean;
-                CancellationToken = cancellationToken;
-            }
-
-            public SemanticModel Model { get; }
-            public Action<Diagnostic> ReportDiagnostic { get; }
-            public bool IsTestProject { get; }
-            public AnalyzerConfigOptionsProvider Provider { get; }
-            public CleanValues Clean { get; }
-            public System.Threading.CancellationToken CancellationToken { get; }
-        }
-
-        private static void AnalyzeLiteral(LiteralExpressionSyntax literal, TreeScan scan)
-        {
-            var value = literal.Token.ValueText;
-            if (value.Length < 8)
-            {
-                return;
-            }
-            Report(scan, literal, literal, literal.Token.Span, value);
-        }
-
-        private static void AnalyzeInterpolatedText(InterpolatedStringTextSyntax text, TreeScan scan)
-        {
-            var value = text.TextToken.ValueText;
-            if (value.Length < 8 || !(text.Parent is InterpolatedStringExpressionSyntax owner))
-            {
-                return;
-            }
-            Report(scan, text, owner, text.Span, value);
-        }
-
-        private static void Report(TreeScan scan, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value)
-        {
-            var isTestProject = scan.IsTestProject;
-            var provider = scan.Provider;
-            var clean = scan.Clean;
-            var model = scan.Model;
-            var cancellationToken = scan.CancellationToken;
+            var model = context.SemanticModel;
+            var cancellationToken = context.CancellationToken;
             try
             {
                 var includeContext = true;
@@ -218,13 +176,13 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     key = CredentialContext.KeyFor(expression, model, cancellationToken);
                     match = key == null ? match : SecretScanner.ClassifyValue(value, key, options) ?? match;
                 }
-                if (IsSuppressed(node.SyntaxTree, span, cancellationToken) || GeneratedCode.IsInGeneratedMember(node, model, cancellationToken))
+                if (IsSuppressed(node.SyntaxTree, span, cancellationToken))
                 {
                     return;
                 }
 
                 // an interpolated text part spans exactly the part; a literal spans the whole token
-                scan.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
