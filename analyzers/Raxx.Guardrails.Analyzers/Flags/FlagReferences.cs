@@ -337,18 +337,44 @@ namespace Raxx.Guardrails.Analyzers.Flags
             return false;
         }
 
-        /// <summary>Any declaration of <paramref name="name"/> inside the member (identifier tokens that are not a use).</summary>
+        /// <summary>
+        /// Any declaration of <paramref name="name"/> inside the member (identifier tokens that are not a use).
+        /// Only the places where the member's text spells the name are looked at (a token walk of the whole member
+        /// was most of RAXX301's time); an identifier written with a unicode escape does not spell its value, so a
+        /// member with an escape anywhere is walked token by token.
+        /// </summary>
         private static bool DeclaresName(SyntaxNode member, string name)
         {
-            foreach (var token in member.DescendantTokens())
+            var span = member.Span;
+            var text = member.SyntaxTree.TryGetText(out var sourceText) ? sourceText.ToString(span) : member.ToString();
+            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && !(token.Parent is SimpleNameSyntax))
+                return DeclaresNameInTokens(member, name);
+            }
+            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = i + 1 < text.Length ? text.IndexOf(name, i + 1, StringComparison.Ordinal) : -1)
+            {
+                if (IsDeclaration(member.FindToken(span.Start + i), name))
                 {
                     return true;
                 }
             }
             return false;
         }
+
+        private static bool DeclaresNameInTokens(SyntaxNode member, string name)
+        {
+            foreach (var token in member.DescendantTokens())
+            {
+                if (IsDeclaration(token, name))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsDeclaration(SyntaxToken token, string name) =>
+            token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && !(token.Parent is SimpleNameSyntax);
 
         /// <summary>The invocation of a call's operation (a constructor initialiser comes wrapped in a statement).</summary>
         public static IInvocationOperation? AsInvocation(IOperation? operation) => operation switch

@@ -68,12 +68,32 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 {
                     var literal = (LiteralExpressionSyntax)ctx.Node;
                     var value = literal.Token.ValueText;
-                    if (value.Length < 8)
+                    if (value.Length < 8 || CredentialContext.IsCallArgumentInBody(literal))
+                    {
+                        return; // a call's argument in a body: the operation action below
+                    }
+                    Report(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value, ctx.CancellationToken);
+                }, SyntaxKind.StringLiteralExpression);
+
+                // A literal passed to a method or constructor in a body is named by the parameter (CredentialContext),
+                // a semantic lookup that binds the call (for MapGet(…, lambda): the lambda too). From an operation
+                // action the driver has bound the body already (it builds the operation tree before running them), so
+                // the lookup is a cache hit; the literal and the lookup are the same as from the syntax node.
+                start.RegisterOperationAction(ctx =>
+                {
+                    if (!(ctx.Operation.Syntax is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression))
                     {
                         return;
                     }
-                    Report(ctx, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value);
-                }, SyntaxKind.StringLiteralExpression);
+                    var value = literal.Token.ValueText;
+                    var model = ctx.Operation.SemanticModel; // set on every operation the driver hands out
+                    if (value.Length < 8 || model == null || !CredentialContext.IsCallArgumentInBody(literal))
+                    {
+                        return;
+                    }
+                    Report(model, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value, ctx.CancellationToken);
+                }, OperationKind.Literal);
+
                 start.RegisterSyntaxNodeAction(ctx =>
                 {
                     var text = (InterpolatedStringTextSyntax)ctx.Node;
@@ -82,7 +102,7 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     {
                         return;
                     }
-                    Report(ctx, isTestProject, optionsProvider, clean, text, owner, text.Span, value);
+                    Report(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, text, owner, text.Span, value, ctx.CancellationToken);
                 }, SyntaxKind.InterpolatedStringText);
             });
         }
@@ -136,10 +156,8 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             }
         }
 
-        private static void Report(SyntaxNodeAnalysisContext context, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value)
+        private static void Report(SemanticModel model, Action<Diagnostic> reportDiagnostic, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value, System.Threading.CancellationToken cancellationToken)
         {
-            var model = context.SemanticModel;
-            var cancellationToken = context.CancellationToken;
             try
             {
                 var includeContext = true;
@@ -182,7 +200,7 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 }
 
                 // an interpolated text part spans exactly the part; a literal spans the whole token
-                context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
+                reportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {

@@ -79,6 +79,31 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             """);
 
         [Fact]
+        public Task CallArgumentsEverywhere_ReportOnce() => Verify($$"""
+            using System;
+            class Vault
+            {
+                public Vault(string password) { }
+                public static string Login(string password) => password;
+                public static string Echo(string text) => text;
+                static readonly string F = Login({|RAXX401:"{{Password}}"|});
+                string P { get; } = Login({|RAXX401:"{{Password}}"|});
+                string Q => Login({|RAXX401:"{{Password}}"|});
+                string this[int i] { get => Login({|RAXX401:"{{Password}}"|}); }
+                public Vault() : this(Login({|RAXX401:"{{Password}}"|})) { }
+                void M(Func<string, string> f, string user)
+                {
+                    Func<string> lambda = () => Login({|RAXX401:"{{Password}}"|});
+                    string Local() => Login(({|RAXX401:"{{Password}}"|}));
+                    _ = new Vault({|RAXX401:"{{Password}}"|});
+                    Vault v = new(user ?? {|RAXX401:"{{Password}}"|});
+                    _ = f("{{Password}}") + Echo("{{Password}}") + Login(password: {|RAXX401:"{{Password}}"|});
+                }
+                void D(string s = "{{Password}}", string password = {|RAXX401:"{{Password}}"|}) { }
+            }
+            """);
+
+        [Fact]
         public Task AttributeArgument_Reports() => Verify($$"""
             using System;
             class ApiAttribute : Attribute
