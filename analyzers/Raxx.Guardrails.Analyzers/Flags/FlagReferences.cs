@@ -137,6 +137,85 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>
+        /// The nodes of a tree the semantic pass of RAXX301 has to look at: every call <see cref="MayNameFlag"/> can
+        /// accept and every element access. Found where the tree's text spells a flag API's name (an identifier token
+        /// of that name naming the invoked method) or an opening bracket (the argument list of an element access),
+        /// so the tree is not walked node by node. Falls back to a walk of every node when a call can be accepted
+        /// without its name (marked parameters, configured constructors or Invoke) or when the text has a unicode
+        /// escape (an identifier written with one does not spell its name).
+        /// </summary>
+        public void CollectCandidates(SyntaxTree tree, SyntaxNode root, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
+        {
+            var text = tree.TryGetText(out var sourceText) ? sourceText.ToString() : root.ToFullString();
+            if (MayHaveMarkedParameters || _flagMethodNames.Contains(".ctor") || _flagMethodNames.Contains("Invoke")
+                || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            {
+                foreach (var node in root.DescendantNodes())
+                {
+                    switch (node.Kind())
+                    {
+                        case SyntaxKind.InvocationExpression:
+                        case SyntaxKind.BaseConstructorInitializer:
+                        case SyntaxKind.ThisConstructorInitializer:
+                        case SyntaxKind.PrimaryConstructorBaseType:
+                        case SyntaxKind.ElementAccessExpression:
+                        case SyntaxKind.ElementBindingExpression:
+                        case SyntaxKind.ImplicitElementAccess:
+                        case SyntaxKind.CollectionInitializerExpression:
+                            result.Add(node);
+                            break;
+                    }
+                }
+                return;
+            }
+            AddNamedCalls(text, root, FeatureManagementMethods, result, cancellationToken);
+            AddNamedCalls(text, root, _flagMethodNames, result, cancellationToken);
+            AddNamedCalls(text, root, EnvStyleReaders, result, cancellationToken);
+            for (var i = text.IndexOf('['); i >= 0; i = i + 1 < text.Length ? text.IndexOf('[', i + 1) : -1)
+            {
+                var token = root.FindToken(i);
+                if (token.IsKind(SyntaxKind.OpenBracketToken) && token.SpanStart == i && token.Parent is BracketedArgumentListSyntax list
+                    && (list.Parent is ElementAccessExpressionSyntax || list.Parent is ElementBindingExpressionSyntax || list.Parent is ImplicitElementAccessSyntax))
+                {
+                    result.Add(list.Parent);
+                }
+            }
+        }
+
+        private static void AddNamedCalls(string text, SyntaxNode root, ImmutableHashSet<string> names, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var name in names)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+                for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = i + 1 < text.Length ? text.IndexOf(name, i + 1, StringComparison.Ordinal) : -1)
+                {
+                    var token = root.FindToken(i);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !(token.Parent is SimpleNameSyntax simple))
+                    {
+                        continue;
+                    }
+                    SyntaxNode expression = simple;
+                    if ((simple.Parent is MemberAccessExpressionSyntax member && member.Name == simple) || (simple.Parent is MemberBindingExpressionSyntax binding && binding.Name == simple))
+                    {
+                        expression = simple.Parent;
+                    }
+                    while (expression.Parent is ParenthesizedExpressionSyntax)
+                    {
+                        expression = expression.Parent;
+                    }
+                    if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression && !result.Contains(invocation))
+                    {
+                        result.Add(invocation);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// Pre-check of an element access for <see cref="Collect(IPropertyReferenceOperation, List{FlagReference})"/>:
         /// one argument that is not a literal other than a FLAG_* string.
         /// </summary>

@@ -52,61 +52,80 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 }
 
-                // Syntax node actions with a name/shape prefilter (FlagReferences.MayNameFlag, MayNameEnvStyleKey,
-                // NamesOnlyDeclaredFlags): the driver's one walk of each tree finds the nodes (a tree pass of this
-                // rule's own was most of its time, docs/notes/perf.md); the operation of a node is asked for only when
-                // it can name a flag, and FlagReferences.Collect on that operation decides exactly as before.
-                // Generated code and [GeneratedCode] members are skipped by the driver.
-                start.RegisterSyntaxNodeAction(c =>
+                // One pass per syntax tree with a name/shape prefilter (FlagReferences.MayNameFlag,
+                // MayNameEnvStyleKey); the operation of a node is asked for only when it can name a flag, and
+                // FlagReferences.Collect on that operation decides exactly as the former operation callbacks did.
+                // A semantic-model action rather than node or operation actions: one callback per tree, and it
+                // tends to run after the node/operation actions of other analyzers that bind the same bodies (the
+                // first analyzer to ask about an endpoint lambda is charged with binding the MapGet call; see
+                // docs/notes/perf.md). The candidate nodes are found where the text spells a flag API's name or an
+                // element access's bracket (FlagReferences.CollectCandidates), not by walking every node (the walk was
+                // most of this rule's time). Generated files get no semantic-model action; [GeneratedCode] members are
+                // skipped here, as the driver does for node actions.
+                start.RegisterSemanticModelAction(c =>
                 {
-                    var node = c.Node;
-                    if (!finder.MayNameFlag(node) || node.ContainsDiagnostics || finder.NamesOnlyDeclaredFlags(node, flags.Document.IsDeclared))
+                    var model = c.SemanticModel;
+                    var found = new List<FlagReference>();
+                    var candidates = new List<SyntaxNode>();
+                    finder.CollectCandidates(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), candidates, c.CancellationToken);
+                    foreach (var node in candidates)
                     {
-                        return; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
+                        switch (node.Kind())
+                        {
+                            case SyntaxKind.InvocationExpression:
+                            case SyntaxKind.BaseConstructorInitializer:
+                            case SyntaxKind.ThisConstructorInitializer:
+                            case SyntaxKind.PrimaryConstructorBaseType:
+                                if (node.ContainsDiagnostics || !finder.MayNameFlag(node) || finder.NamesOnlyDeclaredFlags(node, flags.Document.IsDeclared))
+                                {
+                                    continue; // an unterminated call: the compiler's error is the finding, a flag name in it would mislead
+                                }
+                                if (FlagReferences.AsInvocation(model.GetOperation(node, c.CancellationToken)) is IInvocationOperation invocation)
+                                {
+                                    finder.Collect(invocation, found);
+                                }
+                                break;
+                            case SyntaxKind.ElementAccessExpression:
+                            case SyntaxKind.ElementBindingExpression:
+                            case SyntaxKind.ImplicitElementAccess:
+                                if (node.ContainsDiagnostics || !FlagReferences.MayNameEnvStyleKey(node))
+                                {
+                                    continue;
+                                }
+                                if (model.GetOperation(node, c.CancellationToken) is IPropertyReferenceOperation property)
+                                {
+                                    finder.Collect(property, found);
+                                }
+                                break;
+                            case SyntaxKind.CollectionInitializerExpression when finder.MayHaveMarkedParameters:
+                                // implicit Add calls of collection initialisers (a marked Add parameter)
+                                if (!node.ContainsDiagnostics && model.GetOperation(node, c.CancellationToken) is IObjectOrCollectionInitializerOperation initializer)
+                                {
+                                    foreach (var element in initializer.Initializers)
+                                    {
+                                        if (element is IInvocationOperation add)
+                                        {
+                                            finder.Collect(add, found);
+                                        }
+                                    }
+                                }
+                                break;
+                        }
                     }
-                    if (FlagReferences.AsInvocation(c.SemanticModel.GetOperation(node, c.CancellationToken)) is IInvocationOperation invocation)
-                    {
-                        var found = new List<FlagReference>();
-                        finder.Collect(invocation, found);
-                        Check(found, c.ReportDiagnostic);
-                    }
-                }, FlagReferences.InvocationKinds);
-
-                start.RegisterSyntaxNodeAction(c =>
-                {
-                    var node = c.Node;
-                    if (!FlagReferences.MayNameEnvStyleKey(node) || node.ContainsDiagnostics)
+                    if (found.Count == 0)
                     {
                         return;
                     }
-                    if (c.SemanticModel.GetOperation(node, c.CancellationToken) is IPropertyReferenceOperation property)
+                    var reportable = new List<FlagReference>(found.Count);
+                    foreach (var reference in found)
                     {
-                        var found = new List<FlagReference>();
-                        finder.Collect(property, found);
-                        Check(found, c.ReportDiagnostic);
+                        if (!GeneratedCode.IsInGeneratedMember(reference.Syntax, model, c.CancellationToken))
+                        {
+                            reportable.Add(reference);
+                        }
                     }
-                }, SyntaxKind.ElementAccessExpression, SyntaxKind.ElementBindingExpression, SyntaxKind.ImplicitElementAccess);
-
-                if (finder.MayHaveMarkedParameters)
-                {
-                    // implicit Add calls of collection initialisers (a marked Add parameter)
-                    start.RegisterSyntaxNodeAction(c =>
-                    {
-                        if (c.Node.ContainsDiagnostics || !(c.SemanticModel.GetOperation(c.Node, c.CancellationToken) is IObjectOrCollectionInitializerOperation initializer))
-                        {
-                            return;
-                        }
-                        var found = new List<FlagReference>();
-                        foreach (var element in initializer.Initializers)
-                        {
-                            if (element is IInvocationOperation add)
-                            {
-                                finder.Collect(add, found);
-                            }
-                        }
-                        Check(found, c.ReportDiagnostic);
-                    }, SyntaxKind.CollectionInitializerExpression);
-                }
+                    Check(reportable, c.ReportDiagnostic);
+                });
 
                 start.RegisterSyntaxNodeAction(c =>
                 {

@@ -160,6 +160,27 @@ public class Raxx301UndeclaredFlagTests
             """).RunAsync();
 
     [Fact]
+    public Task CallsFoundByTheirSpelling_Report() =>
+        // the semantic pass finds calls where the text spells a flag API's name: generic and conditional calls,
+        // readers through ?., and (by walking every node) a name written with a unicode escape
+        Test("""
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.FeatureManagement;
+            static class Gates
+            {
+                const string Env = "FLAG_NOT_THERE";
+                public static async Task<bool> A(IFeatureManager fm, IFeatureManager? maybe, IConfiguration config)
+                {
+                    var a = await fm.IsEnabledAsync<string>({|RAXX301:"nav_v7"|}, "context");
+                    var b = maybe is null || await maybe!.IsEnabledAsync({|RAXX301:"nav_v8"|});
+                    var c = config?.GetSection({|RAXX301:Env|}) != null && config[{|RAXX301:Env|}] != null;
+                    return a && b && c && await fm.IsEnabled\u0041sync({|RAXX301:"nav_v9"|});
+                }
+            }
+            """).RunAsync();
+
+    [Fact]
     public Task NoFlagsFileNoFeatureManagement_NoReport() =>
         Verify<Raxx301UndeclaredFlagAnalyzer>.VerifyAsync("""
             using Microsoft.AspNetCore.Builder;
