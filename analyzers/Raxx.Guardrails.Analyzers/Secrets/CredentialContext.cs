@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Raxx.Guardrails.Analyzers.Secrets
 {
@@ -138,6 +139,39 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     case AttributeSyntax _:
                     case ParameterSyntax _:
                     case MemberDeclarationSyntax _:
+                        return false;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// <see cref="KeyFor"/> of a literal for which <see cref="IsCallArgumentInBody"/> holds, read from its operation
+        /// when that is unambiguous: the parameter of the argument operation that encloses it through the operations of
+        /// the same value-keeping wrappers (conversions, +, ??, ?:, switch arms) or the implicit array of a params
+        /// argument (the last parameter, as in <see cref="ParameterName"/>). Anything else (a call that did not bind, a
+        /// params collection, an argument without a parameter) answers false: the caller asks <see cref="KeyFor"/>.
+        /// </summary>
+        public static bool TryKeyOfArgument(IOperation literal, out string? key)
+        {
+            key = null;
+            for (var operation = literal.Parent; operation != null; operation = operation.Parent)
+            {
+                switch (operation)
+                {
+                    case IArgumentOperation argument when argument.Parameter != null:
+                        key = argument.Parameter.Name;
+                        return true;
+                    case IConversionOperation _:
+                    case IBinaryOperation _:
+                    case ICoalesceOperation _:
+                    case IConditionalOperation _:
+                    case ISwitchExpressionArmOperation _:
+                    case ISwitchExpressionOperation _:
+                    case IArrayInitializerOperation _:
+                    case IArrayCreationOperation { IsImplicit: true }:
+                        continue;
+                    default:
                         return false;
                 }
             }

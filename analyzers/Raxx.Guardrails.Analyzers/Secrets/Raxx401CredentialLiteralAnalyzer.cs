@@ -91,7 +91,7 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     {
                         return;
                     }
-                    Report(model, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value, ctx.CancellationToken);
+                    Report(model, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value, ctx.CancellationToken, ctx.Operation);
                 }, OperationKind.Literal);
 
                 start.RegisterSyntaxNodeAction(ctx =>
@@ -156,8 +156,11 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             }
         }
 
-        private static void Report(SemanticModel model, Action<Diagnostic> reportDiagnostic, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value, System.Threading.CancellationToken cancellationToken)
+        private static void Report(SemanticModel model, Action<Diagnostic> reportDiagnostic, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value, System.Threading.CancellationToken cancellationToken, IOperation? literalOperation = null)
         {
+            // the key from the argument operation that encloses the literal, or from the syntax (CredentialContext)
+            string? KeyOf() => literalOperation != null && CredentialContext.TryKeyOfArgument(literalOperation, out var fromOperation) ? fromOperation : CredentialContext.KeyFor(expression, model, cancellationToken);
+
             try
             {
                 var includeContext = true;
@@ -179,7 +182,7 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 {
                     return; // this value without a key name was classified clean already
                 }
-                var key = keyResolved ? CredentialContext.KeyFor(expression, model, cancellationToken) : null;
+                var key = keyResolved ? KeyOf() : null;
                 var match = SecretScanner.ClassifyValue(value, key, options);
                 if (match == null && !keyResolved)
                 {
@@ -191,7 +194,7 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 }
                 if (!keyResolved && match.KeyName == null)
                 {
-                    key = CredentialContext.KeyFor(expression, model, cancellationToken);
+                    key = KeyOf();
                     match = key == null ? match : SecretScanner.ClassifyValue(value, key, options) ?? match;
                 }
                 if (IsSuppressed(node.SyntaxTree, span, cancellationToken))

@@ -104,6 +104,28 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             """);
 
         [Fact]
+        public Task CallArgumentThroughWrappers_NamedByTheParameter() => Verify($$"""
+            static class Ext
+            {
+                public static string Use(this object o, string password) => password;
+            }
+            class C
+            {
+                static string Many(string user, params string[] pwd) => user;
+                static string Obj(object password) => "";
+                static string Plain(object value) => "";
+                void M(object o, bool b, string? s)
+                {
+                    _ = o.Use({|RAXX401:"{{Password}}"|}) + Ext.Use(o, {|RAXX401:"{{Password}}"|});
+                    _ = Many(s!, {|RAXX401:"{{Password}}"|}, {|RAXX401:"{{Password}}"|});
+                    _ = Obj({|RAXX401:"{{Password}}"|}) + Obj(b ? {|RAXX401:"{{Password}}"|} : "short") + Obj((s ?? {|RAXX401:"{{Password}}"|})!);
+                    _ = Obj(b switch { true => {|RAXX401:"{{Password}}"|}, _ => "" }) + Obj({|RAXX401:"{{Password}}"|} + s);
+                    _ = Plain("{{Password}}") + Plain(b ? "{{Password}}" : s) + o.Use(password: {|RAXX401:"{{Password}}"|});
+                }
+            }
+            """);
+
+        [Fact]
         public Task AttributeArgument_Reports() => Verify($$"""
             using System;
             class ApiAttribute : Attribute
