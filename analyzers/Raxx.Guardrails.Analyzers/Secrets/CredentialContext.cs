@@ -2,7 +2,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Raxx.Guardrails.Analyzers.Secrets
 {
@@ -17,7 +16,15 @@ namespace Raxx.Guardrails.Analyzers.Secrets
     {
         public static string? KeyFor(ExpressionSyntax expression, SemanticModel model, CancellationToken ct)
         {
-            var node = Climb(expression);
+            SyntaxNode node = expression;
+            // climb through wrappers that keep the value: (x), x + y, c ? x : y, a ?? x, casts, switch arms
+            while (node.Parent is ParenthesizedExpressionSyntax || node.Parent is CastExpressionSyntax
+                   || (node.Parent is BinaryExpressionSyntax b && (b.IsKind(SyntaxKind.AddExpression) || b.IsKind(SyntaxKind.CoalesceExpression)))
+                   || node.Parent is ConditionalExpressionSyntax || node.Parent is SwitchExpressionArmSyntax || node.Parent is SwitchExpressionSyntax
+                   || node.Parent is PostfixUnaryExpressionSyntax)
+            {
+                node = node.Parent!;
+            }
 
             switch (node.Parent)
             {
@@ -84,98 +91,6 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     return init.Expressions.Count == 2 && init.Expressions[1] == node ? StringValue(init.Expressions[0]) : null;
             }
             return null;
-        }
-
-        /// <summary>Climbs through wrappers that keep the value: (x), x + y, c ? x : y, a ?? x, casts, switch arms.</summary>
-        private static SyntaxNode Climb(ExpressionSyntax expression)
-        {
-            SyntaxNode node = expression;
-            while (node.Parent is ParenthesizedExpressionSyntax || node.Parent is CastExpressionSyntax
-                   || (node.Parent is BinaryExpressionSyntax b && (b.IsKind(SyntaxKind.AddExpression) || b.IsKind(SyntaxKind.CoalesceExpression)))
-                   || node.Parent is ConditionalExpressionSyntax || node.Parent is SwitchExpressionArmSyntax || node.Parent is SwitchExpressionSyntax
-                   || node.Parent is PostfixUnaryExpressionSyntax)
-            {
-                node = node.Parent!;
-            }
-            return node;
-        }
-
-        /// <summary>
-        /// True when <see cref="KeyFor"/> names <paramref name="expression"/> by the parameter of a method call or
-        /// object creation (its symbol: a semantic lookup that binds the call, lambdas included) and that call is in
-        /// a member body, an accessor, a field or property initialiser or top-level code, where the compiler builds
-        /// the operation tree the analyzer driver walks. RAXX401 classifies such literals from an operation action:
-        /// by then the body is bound and the lookup is a cache hit. Anything else (attributes, parameter defaults,
-        /// named arguments, pairs, tuples…) answers false and is classified from the syntax node.
-        /// </summary>
-        public static bool IsCallArgumentInBody(ExpressionSyntax expression)
-        {
-            var node = Climb(expression);
-            if (!(node.Parent is ArgumentSyntax argument) || argument.NameColon != null
-                || !(argument.Parent is ArgumentListSyntax list)
-                || !(list.Parent is InvocationExpressionSyntax || list.Parent is BaseObjectCreationExpressionSyntax))
-            {
-                return false;
-            }
-            if (list.Arguments.Count == 2 && list.Arguments[1] == argument && StringValue(list.Arguments[0].Expression) != null)
-            {
-                return false; // Add("Key", "value"): named by the string before it
-            }
-            for (var ancestor = list.Parent.Parent; ancestor != null; ancestor = ancestor.Parent)
-            {
-                switch (ancestor)
-                {
-                    case BlockSyntax block when block.Parent is BaseMethodDeclarationSyntax || block.Parent is AccessorDeclarationSyntax:
-                        return true;
-                    case ArrowExpressionClauseSyntax arrow when arrow.Parent is BaseMethodDeclarationSyntax || arrow.Parent is AccessorDeclarationSyntax
-                                                                || arrow.Parent is PropertyDeclarationSyntax || arrow.Parent is IndexerDeclarationSyntax:
-                        return true;
-                    case GlobalStatementSyntax _:
-                        return true;
-                    case EqualsValueClauseSyntax fieldInitializer when fieldInitializer.Parent is VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax field } }:
-                        return !field.Modifiers.Any(SyntaxKind.ConstKeyword);
-                    case EqualsValueClauseSyntax propertyInitializer when propertyInitializer.Parent is PropertyDeclarationSyntax:
-                        return true;
-                    case AttributeSyntax _:
-                    case ParameterSyntax _:
-                    case MemberDeclarationSyntax _:
-                        return false;
-                }
-            }
-            return false;
-        }
-
-        /// <summary>
-        /// <see cref="KeyFor"/> of a literal for which <see cref="IsCallArgumentInBody"/> holds, read from its operation
-        /// when that is unambiguous: the parameter of the argument operation that encloses it through the operations of
-        /// the same value-keeping wrappers (conversions, +, ??, ?:, switch arms) or the implicit array of a params
-        /// argument (the last parameter, as in <see cref="ParameterName"/>). Anything else (a call that did not bind, a
-        /// params collection, an argument without a parameter) answers false: the caller asks <see cref="KeyFor"/>.
-        /// </summary>
-        public static bool TryKeyOfArgument(IOperation literal, out string? key)
-        {
-            key = null;
-            for (var operation = literal.Parent; operation != null; operation = operation.Parent)
-            {
-                switch (operation)
-                {
-                    case IArgumentOperation argument when argument.Parameter != null:
-                        key = argument.Parameter.Name;
-                        return true;
-                    case IConversionOperation _:
-                    case IBinaryOperation _:
-                    case ICoalesceOperation _:
-                    case IConditionalOperation _:
-                    case ISwitchExpressionArmOperation _:
-                    case ISwitchExpressionOperation _:
-                    case IArrayInitializerOperation _:
-                    case IArrayCreationOperation { IsImplicit: true }:
-                        continue;
-                    default:
-                        return false;
-                }
-            }
-            return false;
         }
 
         private static string? NameOfTarget(ExpressionSyntax left) => left switch

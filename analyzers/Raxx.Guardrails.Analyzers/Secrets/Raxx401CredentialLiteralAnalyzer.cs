@@ -61,49 +61,52 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 var optionsProvider = start.Options.AnalyzerConfigOptionsProvider;
                 var clean = new CleanValues();
 
-                // Syntax node actions on the two literal kinds: the driver's one walk of each tree (shared by every
-                // analyzer) finds them, so this rule never walks a tree itself (a tree pass of its own was most of its
-                // time: docs/notes/perf.md). Generated code is skipped by the driver (ConfigureGeneratedCodeAnalysis).
-                start.RegisterSyntaxNodeAction(ctx =>
+                // One pass per syntax tree (a semantic-model action rather than a node action per literal): the
+                // key name of an argument needs the invoked method (a semantic lookup), and this tends to run after
+                // the node/operation actions of other analyzers that bind the same bodies (see docs/notes/perf.md).
+                // Measured: node actions on the literal kinds (and an operation action for call arguments) cost more
+                // wall time than this pass: ~10,000 callbacks per 400 files at a few microseconds each.
+                // Generated files get no such action; literals in [GeneratedCode] members are skipped here, as the
+                // driver does for node actions.
+                start.RegisterSemanticModelAction(ctx =>
                 {
-                    var literal = (LiteralExpressionSyntax)ctx.Node;
-                    var value = literal.Token.ValueText;
-                    if (value.Length < 8 || CredentialContext.IsCallArgumentInBody(literal))
+                    var scan = new TreeScan(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, ctx.CancellationToken);
+                    var tree = ctx.SemanticModel.SyntaxTree;
+                    var root = tree.GetRoot(ctx.CancellationToken);
+                    // Every string literal and interpolated string has a '"' in its first token: the literals are found
+                    // where the text has one (not by walking every node, which was most of this rule's time). A '"' in a
+                    // comment, a directive or a char literal belongs to no such token; one inside a literal to the same.
+                    var text = tree.TryGetText(out var sourceText) ? sourceText.ToString() : root.ToFullString();
+                    var next = 0;
+                    for (var i = text.IndexOf('"'); i >= 0; i = i + 1 < text.Length ? text.IndexOf('"', Math.Max(i + 1, next)) : -1)
                     {
-                        return; // a call's argument in a body: the operation action below
+                        if (i < next)
+                        {
+                            continue;
+                        }
+                        var token = root.FindToken(i);
+                        if (!token.Span.Contains(i))
+                        {
+                            continue; // trivia: a comment, a directive, disabled text
+                        }
+                        next = token.Span.End;
+                        switch (token.Parent)
+                        {
+                            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                                AnalyzeLiteral(literal, scan);
+                                break;
+                            case InterpolatedStringExpressionSyntax interpolated when token == interpolated.StringStartToken:
+                                foreach (var content in interpolated.Contents)
+                                {
+                                    if (content is InterpolatedStringTextSyntax part)
+                                    {
+                                        AnalyzeInterpolatedText(part, scan);
+                                    }
+                                }
+                                break;
+                        }
                     }
-                    Report(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value, ctx.CancellationToken);
-                }, SyntaxKind.StringLiteralExpression);
-
-                // A literal passed to a method or constructor in a body is named by the parameter (CredentialContext),
-                // a semantic lookup that binds the call (for MapGet(…, lambda): the lambda too). From an operation
-                // action the driver has bound the body already (it builds the operation tree before running them), so
-                // the lookup is a cache hit; the literal and the lookup are the same as from the syntax node.
-                start.RegisterOperationAction(ctx =>
-                {
-                    if (!(ctx.Operation.Syntax is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression))
-                    {
-                        return;
-                    }
-                    var value = literal.Token.ValueText;
-                    var model = ctx.Operation.SemanticModel; // set on every operation the driver hands out
-                    if (value.Length < 8 || model == null || !CredentialContext.IsCallArgumentInBody(literal))
-                    {
-                        return;
-                    }
-                    Report(model, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, literal, literal, literal.Token.Span, value, ctx.CancellationToken, ctx.Operation);
-                }, OperationKind.Literal);
-
-                start.RegisterSyntaxNodeAction(ctx =>
-                {
-                    var text = (InterpolatedStringTextSyntax)ctx.Node;
-                    var value = text.TextToken.ValueText;
-                    if (value.Length < 8 || !(text.Parent is InterpolatedStringExpressionSyntax owner))
-                    {
-                        return;
-                    }
-                    Report(ctx.SemanticModel, ctx.ReportDiagnostic, isTestProject, optionsProvider, clean, text, owner, text.Span, value, ctx.CancellationToken);
-                }, SyntaxKind.InterpolatedStringText);
+                });
             });
         }
 
@@ -156,11 +159,54 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             }
         }
 
-        private static void Report(SemanticModel model, Action<Diagnostic> reportDiagnostic, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value, System.Threading.CancellationToken cancellationToken, IOperation? literalOperation = null)
+        /// <summary>What one tree's pass shares.</summary>
+        private sealed class TreeScan
         {
-            // the key from the argument operation that encloses the literal, or from the syntax (CredentialContext)
-            string? KeyOf() => literalOperation != null && CredentialContext.TryKeyOfArgument(literalOperation, out var fromOperation) ? fromOperation : CredentialContext.KeyFor(expression, model, cancellationToken);
+            public TreeScan(SemanticModel model, Action<Diagnostic> report, bool isTestProject, AnalyzerConfigOptionsProvider provider, CleanValues clean, System.Threading.CancellationToken cancellationToken)
+            {
+                Model = model;
+                ReportDiagnostic = report;
+                IsTestProject = isTestProject;
+                Provider = provider;
+                Clean = clean;
+                CancellationToken = cancellationToken;
+            }
 
+            public SemanticModel Model { get; }
+            public Action<Diagnostic> ReportDiagnostic { get; }
+            public bool IsTestProject { get; }
+            public AnalyzerConfigOptionsProvider Provider { get; }
+            public CleanValues Clean { get; }
+            public System.Threading.CancellationToken CancellationToken { get; }
+        }
+
+        private static void AnalyzeLiteral(LiteralExpressionSyntax literal, TreeScan scan)
+        {
+            var value = literal.Token.ValueText;
+            if (value.Length < 8)
+            {
+                return;
+            }
+            Report(scan, literal, literal, literal.Token.Span, value);
+        }
+
+        private static void AnalyzeInterpolatedText(InterpolatedStringTextSyntax text, TreeScan scan)
+        {
+            var value = text.TextToken.ValueText;
+            if (value.Length < 8 || !(text.Parent is InterpolatedStringExpressionSyntax owner))
+            {
+                return;
+            }
+            Report(scan, text, owner, text.Span, value);
+        }
+
+        private static void Report(TreeScan scan, SyntaxNode node, ExpressionSyntax expression, TextSpan span, string value)
+        {
+            var isTestProject = scan.IsTestProject;
+            var provider = scan.Provider;
+            var clean = scan.Clean;
+            var model = scan.Model;
+            var cancellationToken = scan.CancellationToken;
             try
             {
                 var includeContext = true;
@@ -182,7 +228,7 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 {
                     return; // this value without a key name was classified clean already
                 }
-                var key = keyResolved ? KeyOf() : null;
+                var key = keyResolved ? CredentialContext.KeyFor(expression, model, cancellationToken) : null;
                 var match = SecretScanner.ClassifyValue(value, key, options);
                 if (match == null && !keyResolved)
                 {
@@ -194,16 +240,16 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                 }
                 if (!keyResolved && match.KeyName == null)
                 {
-                    key = KeyOf();
+                    key = CredentialContext.KeyFor(expression, model, cancellationToken);
                     match = key == null ? match : SecretScanner.ClassifyValue(value, key, options) ?? match;
                 }
-                if (IsSuppressed(node.SyntaxTree, span, cancellationToken))
+                if (IsSuppressed(node.SyntaxTree, span, cancellationToken) || GeneratedCode.IsInGeneratedMember(node, model, cancellationToken))
                 {
                     return;
                 }
 
                 // an interpolated text part spans exactly the part; a literal spans the whole token
-                reportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
+                scan.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(node.SyntaxTree, span), match.Describe()));
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {

@@ -126,6 +126,26 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             """);
 
         [Fact]
+        public Task LiteralsAmongQuotesElsewhere_ReportEach() => Verify($$""""
+            // a "quoted" comment: "{{GitHubToken}}"
+            /// <summary>"{{GitHubToken}}"</summary>
+            class C
+            {
+                const char Quote = '"';
+            #if NEVER_DEFINED
+                const string Disabled = "{{GitHubToken}}";
+            #endif
+                string A = @"say ""hi"" " + {|RAXX401:"{{GitHubToken}}"|};
+                string B => $@"a ""quoted"" {Quote}{|RAXX401: {{GitHubToken}}|}";
+                string C2 => $"{Quote}" + $"{(Quote == 'x' ? {|RAXX401:"{{GitHubToken}}"|} : "")}";
+                string D = {|RAXX401:"""
+                    {{GitHubToken}}
+                    """|};
+                string E = /* "" */ {|RAXX401:@"{{GitHubToken}}"|};
+            }
+            """");
+
+        [Fact]
         public Task AttributeArgument_Reports() => Verify($$"""
             using System;
             class ApiAttribute : Attribute
