@@ -146,9 +146,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// </summary>
         public void CollectCandidates(SyntaxTree tree, SyntaxNode root, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
         {
-            var text = tree.TryGetText(out var sourceText) ? sourceText.ToString() : root.ToFullString();
-            if (MayHaveMarkedParameters || _flagMethodNames.Contains(".ctor") || _flagMethodNames.Contains("Invoke")
-                || text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            var text = TextBuffer.Load(tree, root, null, cancellationToken);
+            if (MayHaveMarkedParameters || _flagMethodNames.Contains(".ctor") || _flagMethodNames.Contains("Invoke") || text.HasUnicodeEscape())
             {
                 foreach (var node in root.DescendantNodes())
                 {
@@ -171,7 +170,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             AddNamedCalls(text, root, FeatureManagementMethods, result, cancellationToken);
             AddNamedCalls(text, root, _flagMethodNames, result, cancellationToken);
             AddNamedCalls(text, root, EnvStyleReaders, result, cancellationToken);
-            for (var i = text.IndexOf('['); i >= 0; i = i + 1 < text.Length ? text.IndexOf('[', i + 1) : -1)
+            for (var i = text.IndexOf('[', 0); i >= 0; i = text.IndexOf('[', i + 1))
             {
                 var token = root.FindToken(i);
                 if (token.IsKind(SyntaxKind.OpenBracketToken) && token.SpanStart == i && token.Parent is BracketedArgumentListSyntax list
@@ -182,7 +181,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
         }
 
-        private static void AddNamedCalls(string text, SyntaxNode root, ImmutableHashSet<string> names, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
+        private static void AddNamedCalls(TextBuffer text, SyntaxNode root, ImmutableHashSet<string> names, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var name in names)
             {
@@ -191,7 +190,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     continue;
                 }
-                for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = i + 1 < text.Length ? text.IndexOf(name, i + 1, StringComparison.Ordinal) : -1)
+                for (var i = text.IndexOf(name, 0); i >= 0; i = text.IndexOf(name, i + 1))
                 {
                     var token = root.FindToken(i);
                     if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !(token.Parent is SimpleNameSyntax simple))
@@ -425,12 +424,12 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private static bool DeclaresName(SyntaxNode member, string name)
         {
             var span = member.Span;
-            var text = member.SyntaxTree.TryGetText(out var sourceText) ? sourceText.ToString(span) : member.ToString();
-            if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+            var text = TextBuffer.Load(member.SyntaxTree, member, span, System.Threading.CancellationToken.None);
+            if (text.HasUnicodeEscape())
             {
                 return DeclaresNameInTokens(member, name);
             }
-            for (var i = text.IndexOf(name, StringComparison.Ordinal); i >= 0; i = i + 1 < text.Length ? text.IndexOf(name, i + 1, StringComparison.Ordinal) : -1)
+            for (var i = text.IndexOf(name, 0); i >= 0; i = text.IndexOf(name, i + 1))
             {
                 if (IsDeclaration(member.FindToken(span.Start + i), name))
                 {

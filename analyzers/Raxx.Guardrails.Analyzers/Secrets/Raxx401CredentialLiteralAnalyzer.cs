@@ -76,9 +76,14 @@ namespace Raxx.Guardrails.Analyzers.Secrets
                     // Every string literal and interpolated string has a '"' in its first token: the literals are found
                     // where the text has one (not by walking every node, which was most of this rule's time). A '"' in a
                     // comment, a directive or a char literal belongs to no such token; one inside a literal to the same.
-                    var text = tree.TryGetText(out var sourceText) ? sourceText.ToString() : root.ToFullString();
+                    var text = TextBuffer.Load(tree, root, null, ctx.CancellationToken);
+                    var quotes = new System.Collections.Generic.List<int>();
+                    for (var i = text.IndexOf('"', 0); i >= 0; i = text.IndexOf('"', i + 1))
+                    {
+                        quotes.Add(i);
+                    }
                     var next = 0;
-                    for (var i = text.IndexOf('"'); i >= 0; i = i + 1 < text.Length ? text.IndexOf('"', Math.Max(i + 1, next)) : -1)
+                    foreach (var i in quotes)
                     {
                         if (i < next)
                         {
