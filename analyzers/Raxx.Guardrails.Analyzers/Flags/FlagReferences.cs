@@ -137,6 +137,84 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>
+        /// The nodes of a tree the semantic pass of RAXX301 has to look at: every call <see cref="MayNameFlag"/> can
+        /// accept and every element access. Found where the tree's text spells a flag API's name (an identifier token
+        /// of that name naming the invoked method) or an opening bracket (the argument list of an element access),
+        /// so the tree is not walked node by node. Falls back to a walk of every node when a call can be accepted
+        /// without its name (marked parameters, configured constructors or Invoke) or when the text has a unicode
+        /// escape (an identifier written with one does not spell its name).
+        /// </summary>
+        public void CollectCandidates(SyntaxTree tree, SyntaxNode root, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
+        {
+            var text = TextBuffer.Load(tree, root, null, cancellationToken);
+            if (MayHaveMarkedParameters || _flagMethodNames.Contains(".ctor") || _flagMethodNames.Contains("Invoke") || text.HasUnicodeEscape())
+            {
+                foreach (var node in root.DescendantNodes())
+                {
+                    switch (node.Kind())
+                    {
+                        case SyntaxKind.InvocationExpression:
+                        case SyntaxKind.BaseConstructorInitializer:
+                        case SyntaxKind.ThisConstructorInitializer:
+                        case SyntaxKind.PrimaryConstructorBaseType:
+                        case SyntaxKind.ElementAccessExpression:
+                        case SyntaxKind.ElementBindingExpression:
+                        case SyntaxKind.ImplicitElementAccess:
+                        case SyntaxKind.CollectionInitializerExpression:
+                            result.Add(node);
+                            break;
+                    }
+                }
+                return;
+            }
+            AddNamedCalls(text, root, FeatureManagementMethods, result, cancellationToken);
+            AddNamedCalls(text, root, _flagMethodNames, result, cancellationToken);
+            AddNamedCalls(text, root, EnvStyleReaders, result, cancellationToken);
+            for (var i = text.IndexOf('[', 0); i >= 0; i = text.IndexOf('[', i + 1))
+            {
+                var token = root.FindToken(i);
+                if (token.IsKind(SyntaxKind.OpenBracketToken) && token.SpanStart == i && token.Parent is BracketedArgumentListSyntax list
+                    && (list.Parent is ElementAccessExpressionSyntax || list.Parent is ElementBindingExpressionSyntax || list.Parent is ImplicitElementAccessSyntax))
+                {
+                    result.Add(list.Parent);
+                }
+            }
+        }
+
+        private static void AddNamedCalls(TextBuffer text, SyntaxNode root, ImmutableHashSet<string> names, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var name in names)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (name.Length == 0)
+                {
+                    continue;
+                }
+                for (var i = text.IndexOf(name, 0); i >= 0; i = text.IndexOf(name, i + 1))
+                {
+                    var token = root.FindToken(i);
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || !(token.Parent is SimpleNameSyntax simple))
+                    {
+                        continue;
+                    }
+                    SyntaxNode expression = simple;
+                    if ((simple.Parent is MemberAccessExpressionSyntax member && member.Name == simple) || (simple.Parent is MemberBindingExpressionSyntax binding && binding.Name == simple))
+                    {
+                        expression = simple.Parent;
+                    }
+                    while (expression.Parent is ParenthesizedExpressionSyntax)
+                    {
+                        expression = expression.Parent;
+                    }
+                    if (expression.Parent is InvocationExpressionSyntax invocation && invocation.Expression == expression && !result.Contains(invocation))
+                    {
+                        result.Add(invocation);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
         /// Pre-check of an element access for <see cref="Collect(IPropertyReferenceOperation, List{FlagReference})"/>:
         /// one argument that is not a literal other than a FLAG_* string.
         /// </summary>
@@ -337,18 +415,44 @@ namespace Raxx.Guardrails.Analyzers.Flags
             return false;
         }
 
-        /// <summary>Any declaration of <paramref name="name"/> inside the member (identifier tokens that are not a use).</summary>
+        /// <summary>
+        /// Any declaration of <paramref name="name"/> inside the member (identifier tokens that are not a use).
+        /// Only the places where the member's text spells the name are looked at (a token walk of the whole member
+        /// was most of RAXX301's time); an identifier written with a unicode escape does not spell its value, so a
+        /// member with an escape anywhere is walked token by token.
+        /// </summary>
         private static bool DeclaresName(SyntaxNode member, string name)
         {
-            foreach (var token in member.DescendantTokens())
+            var span = member.Span;
+            var text = TextBuffer.Load(member.SyntaxTree, member, span, System.Threading.CancellationToken.None);
+            if (text.HasUnicodeEscape())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && !(token.Parent is SimpleNameSyntax))
+                return DeclaresNameInTokens(member, name);
+            }
+            for (var i = text.IndexOf(name, 0); i >= 0; i = text.IndexOf(name, i + 1))
+            {
+                if (IsDeclaration(member.FindToken(span.Start + i), name))
                 {
                     return true;
                 }
             }
             return false;
         }
+
+        private static bool DeclaresNameInTokens(SyntaxNode member, string name)
+        {
+            foreach (var token in member.DescendantTokens())
+            {
+                if (IsDeclaration(token, name))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static bool IsDeclaration(SyntaxToken token, string name) =>
+            token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name && !(token.Parent is SimpleNameSyntax);
 
         /// <summary>The invocation of a call's operation (a constructor initialiser comes wrapped in a statement).</summary>
         public static IInvocationOperation? AsInvocation(IOperation? operation) => operation switch

@@ -58,13 +58,17 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 // A semantic-model action rather than node or operation actions: one callback per tree, and it
                 // tends to run after the node/operation actions of other analyzers that bind the same bodies (the
                 // first analyzer to ask about an endpoint lambda is charged with binding the MapGet call; see
-                // docs/notes/perf.md). Generated files get no semantic-model action; [GeneratedCode] members are
+                // docs/notes/perf.md). The candidate nodes are found where the text spells a flag API's name or an
+                // element access's bracket (FlagReferences.CollectCandidates), not by walking every node (the walk was
+                // most of this rule's time). Generated files get no semantic-model action; [GeneratedCode] members are
                 // skipped here, as the driver does for node actions.
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;
                     var found = new List<FlagReference>();
-                    foreach (var node in model.SyntaxTree.GetRoot(c.CancellationToken).DescendantNodes())
+                    var candidates = new List<SyntaxNode>();
+                    finder.CollectCandidates(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), candidates, c.CancellationToken);
+                    foreach (var node in candidates)
                     {
                         switch (node.Kind())
                         {

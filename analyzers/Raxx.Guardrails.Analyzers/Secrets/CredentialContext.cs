@@ -2,6 +2,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace Raxx.Guardrails.Analyzers.Secrets
 {
@@ -130,6 +131,15 @@ namespace Raxx.Guardrails.Analyzers.Secrets
             if (invocation == null)
             {
                 return null;
+            }
+            if (argument is ArgumentSyntax explicitArgument && (invocation is InvocationExpressionSyntax || invocation is BaseObjectCreationExpressionSyntax)
+                && model.GetOperation(explicitArgument, ct) is IArgumentOperation { Parameter: { } bound })
+            {
+                // the call bound and this argument has its own argument operation: its parameter is the one the index
+                // picks below (named arguments were read from the syntax). Usually the driver has built the body's
+                // operation tree for other analyzers by now, and this is a lookup where GetSymbolInfo is not;
+                // otherwise (params elements, calls that did not bind, dynamic) the symbol of the call decides.
+                return bound.Name;
             }
             var symbol = model.GetSymbolInfo(invocation, ct).Symbol as IMethodSymbol;
             if (symbol == null)

@@ -132,6 +132,55 @@ public class Raxx301UndeclaredFlagTests
             """).RunAsync();
 
     [Fact]
+    public Task LocalShadowingADeclaredConstField_Reports() =>
+        // the field names a declared flag, but the call reads the local of the same name: the syntactic
+        // "only declared names" shortcut must see the local (also when it is spelled with a unicode escape,
+        // which the member's text does not spell as the name) and leave the call to the semantic model
+        Test("""
+            using System.Threading.Tasks;
+            using Microsoft.FeatureManagement;
+            static class Gates
+            {
+                const string Flag = "webauthn_registration";
+                const string Other = "webauthn_registration";
+                public static async Task<bool> A(IFeatureManager fm)
+                {
+                    // Flag is named in this comment and in "Flag" strings, FlagName is a longer name
+                    const string Flag = "billing_v3";
+                    var FlagName = "Flag";
+                    return await fm.IsEnabledAsync({|RAXX301:Flag|}) && FlagName.Length > 0;
+                }
+                public static async Task<bool> B(IFeatureManager fm)
+                {
+                    const string \u004Fther = "nav_v9";
+                    return await fm.IsEnabledAsync({|RAXX301:Other|});
+                }
+                public static async Task<bool> C(IFeatureManager fm) => await fm.IsEnabledAsync(Flag) && await fm.IsEnabledAsync(Other);
+            }
+            """).RunAsync();
+
+    [Fact]
+    public Task CallsFoundByTheirSpelling_Report() =>
+        // the semantic pass finds calls where the text spells a flag API's name: generic and conditional calls,
+        // readers through ?., and (by walking every node) a name written with a unicode escape
+        Test("""
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.FeatureManagement;
+            static class Gates
+            {
+                const string Env = "FLAG_NOT_THERE";
+                public static async Task<bool> A(IFeatureManager fm, IFeatureManager? maybe, IConfiguration config)
+                {
+                    var a = await fm.IsEnabledAsync<string>({|RAXX301:"nav_v7"|}, "context");
+                    var b = maybe is null || await maybe!.IsEnabledAsync({|RAXX301:"nav_v8"|});
+                    var c = config?.GetSection({|RAXX301:Env|}) != null && config[{|RAXX301:Env|}] != null;
+                    return a && b && c && await fm.IsEnabled\u0041sync({|RAXX301:"nav_v9"|});
+                }
+            }
+            """).RunAsync();
+
+    [Fact]
     public Task NoFlagsFileNoFeatureManagement_NoReport() =>
         Verify<Raxx301UndeclaredFlagAnalyzer>.VerifyAsync("""
             using Microsoft.AspNetCore.Builder;

@@ -79,6 +79,73 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             """);
 
         [Fact]
+        public Task CallArgumentsEverywhere_ReportOnce() => Verify($$"""
+            using System;
+            class Vault
+            {
+                public Vault(string password) { }
+                public static string Login(string password) => password;
+                public static string Echo(string text) => text;
+                static readonly string F = Login({|RAXX401:"{{Password}}"|});
+                string P { get; } = Login({|RAXX401:"{{Password}}"|});
+                string Q => Login({|RAXX401:"{{Password}}"|});
+                string this[int i] { get => Login({|RAXX401:"{{Password}}"|}); }
+                public Vault() : this(Login({|RAXX401:"{{Password}}"|})) { }
+                void M(Func<string, string> f, string user)
+                {
+                    Func<string> lambda = () => Login({|RAXX401:"{{Password}}"|});
+                    string Local() => Login(({|RAXX401:"{{Password}}"|}));
+                    _ = new Vault({|RAXX401:"{{Password}}"|});
+                    Vault v = new(user ?? {|RAXX401:"{{Password}}"|});
+                    _ = f("{{Password}}") + Echo("{{Password}}") + Login(password: {|RAXX401:"{{Password}}"|});
+                }
+                void D(string s = "{{Password}}", string password = {|RAXX401:"{{Password}}"|}) { }
+            }
+            """);
+
+        [Fact]
+        public Task CallArgumentThroughWrappers_NamedByTheParameter() => Verify($$"""
+            static class Ext
+            {
+                public static string Use(this object o, string password) => password;
+            }
+            class C
+            {
+                static string Many(string user, params string[] pwd) => user;
+                static string Obj(object password) => "";
+                static string Plain(object value) => "";
+                void M(object o, bool b, string? s)
+                {
+                    _ = o.Use({|RAXX401:"{{Password}}"|}) + Ext.Use(o, {|RAXX401:"{{Password}}"|});
+                    _ = Many(s!, {|RAXX401:"{{Password}}"|}, {|RAXX401:"{{Password}}"|});
+                    _ = Obj({|RAXX401:"{{Password}}"|}) + Obj(b ? {|RAXX401:"{{Password}}"|} : "short") + Obj((s ?? {|RAXX401:"{{Password}}"|})!);
+                    _ = Obj(b switch { true => {|RAXX401:"{{Password}}"|}, _ => "" }) + Obj({|RAXX401:"{{Password}}"|} + s);
+                    _ = Plain("{{Password}}") + Plain(b ? "{{Password}}" : s) + o.Use(password: {|RAXX401:"{{Password}}"|});
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LiteralsAmongQuotesElsewhere_ReportEach() => Verify($$""""
+            // a "quoted" comment: "{{GitHubToken}}"
+            /// <summary>"{{GitHubToken}}"</summary>
+            class C
+            {
+                const char Quote = '"';
+            #if NEVER_DEFINED
+                const string Disabled = "{{GitHubToken}}";
+            #endif
+                string A = @"say ""hi"" " + {|RAXX401:"{{GitHubToken}}"|};
+                string B => $@"a ""quoted"" {Quote}{|RAXX401: {{GitHubToken}}|}";
+                string C2 => $"{Quote}" + $"{(Quote == 'x' ? {|RAXX401:"{{GitHubToken}}"|} : "")}";
+                string D = {|RAXX401:"""
+                    {{GitHubToken}}
+                    """|};
+                string E = /* "" */ {|RAXX401:@"{{GitHubToken}}"|};
+            }
+            """");
+
+        [Fact]
         public Task AttributeArgument_Reports() => Verify($$"""
             using System;
             class ApiAttribute : Attribute
