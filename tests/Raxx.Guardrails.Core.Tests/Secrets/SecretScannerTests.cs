@@ -160,9 +160,12 @@ public class SecretScannerTests
     [Fact]
     public void LongLinesAndNoise_AreLinear()
     {
-        var noise = string.Concat(Enumerable.Repeat("a=b:c ${{ x }} -----BEGIN ://@ ", 20000));
+        // 2.5 MB of markers: a linear scan takes milliseconds; one that rescans the text per marker
+        // (80,000 markers x 2.5 MB) takes hours. The bound is a robustness bound, generous enough for a
+        // loaded 2-core CI machine, not a performance target (those are in benchmarks/).
+        var noise = string.Concat(Enumerable.Repeat("a=b:c ${{ x }} -----BEGIN ://@ ", 80000));
         var sw = System.Diagnostics.Stopwatch.StartNew();
         SecretScanner.Scan(noise);
-        Assert.True(sw.Elapsed.TotalSeconds < 5, "scanner is not linear on noisy input");
+        Assert.True(sw.Elapsed.TotalSeconds < 60, "scanner is not linear on noisy input");
     }
 }
