@@ -22,29 +22,12 @@ namespace Raxx.Guardrails.Tasks.Config
     /// there (else at the file itself). The git-tracked part is the repository rule
     /// Raxx105LocalOverrideTrackedRule.
     /// </summary>
-    public sealed class Raxx105LocalOverrideOutputCheck : Task
+    public sealed class Raxx105LocalOverrideOutputCheck : CopiedItemsCheckTask
     {
         private static readonly string[] ShownMetadata =
         {
             "CopyToOutputDirectory", "CopyToPublishDirectory", "Link", "TargetPath", "RelativePath", "DefiningProjectFullPath",
         };
-
-        [Required]
-        public string ProjectDirectory { get; set; } = string.Empty;
-
-        /// <summary>$(MSBuildProjectFullPath): findings point at the item's line in it when found.</summary>
-        public string? ProjectFile { get; set; }
-
-        public string? SolutionDirectory { get; set; }
-        public string? RepositoryRoot { get; set; }
-        public string? AnalysisMode { get; set; }
-
-        public ITaskItem[] Content { get; set; } = Array.Empty<ITaskItem>();
-        public ITaskItem[] None { get; set; } = Array.Empty<ITaskItem>();
-        public ITaskItem[] ContentWithTargetPath { get; set; } = Array.Empty<ITaskItem>();
-
-        /// <summary>@(ResolvedFileToPublish), passed by the publish target only.</summary>
-        public ITaskItem[] ResolvedFileToPublish { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>@(RaxxLocalOverrideFile): more globs (or paths, when MSBuild expanded the glob) of local override files.</summary>
         public ITaskItem[] LocalOverrideFiles { get; set; } = Array.Empty<ITaskItem>();

@@ -20,23 +20,8 @@ namespace Raxx.Guardrails.Tasks.Secrets
     /// shared with the tracked part, Raxx403SecretBearingFileTrackedRule); values are redacted; the
     /// repository's credentials baseline is honoured.
     /// </summary>
-    public sealed class Raxx403SecretFileOutputCheck : Task
+    public sealed class Raxx403SecretFileOutputCheck : CopiedItemsCheckTask
     {
-        [Required]
-        public string ProjectDirectory { get; set; } = string.Empty;
-
-        public string? ProjectFile { get; set; }
-        public string? SolutionDirectory { get; set; }
-        public string? RepositoryRoot { get; set; }
-        public string? AnalysisMode { get; set; }
-
-        public ITaskItem[] Content { get; set; } = Array.Empty<ITaskItem>();
-        public ITaskItem[] None { get; set; } = Array.Empty<ITaskItem>();
-        public ITaskItem[] ContentWithTargetPath { get; set; } = Array.Empty<ITaskItem>();
-
-        /// <summary>@(ResolvedFileToPublish), passed by the publish target only.</summary>
-        public ITaskItem[] ResolvedFileToPublish { get; set; } = Array.Empty<ITaskItem>();
-
         [Output]
         public ITaskItem[] SecretBearingFiles { get; private set; } = Array.Empty<ITaskItem>();
 
