@@ -192,6 +192,13 @@ public sealed class IncrementalOutputChecksTests : IDisposable
         Assert.True(instance.ExitCode != 0 && instance.Output.Contains("error RAXX105", StringComparison.Ordinal), instance.ToString());
         var instanceAgain = Publish(app);
         Assert.True(instanceAgain.ExitCode != 0 && instanceAgain.Output.Contains("error RAXX105", StringComparison.Ordinal), instanceAgain.ToString());
+        // turned off by a config: passes; the config deleted: RAXX105's check runs again and reports it
+        File.WriteAllText(config, "severities: { RAXX105: none }\n");
+        var off105 = Publish(app);
+        Assert.True(off105.ExitCode == 0, off105.ToString());
+        File.Delete(config);
+        var on105 = Publish(app);
+        Assert.True(on105.ExitCode != 0 && on105.Output.Contains("error RAXX105", StringComparison.Ordinal), "RAXX105 publish check did not re-run after the config was deleted:\n" + on105);
         Directory.Delete(Path.Combine(app, "instance"), recursive: true);
         var removed = Publish(app);
         Assert.True(removed.ExitCode == 0 && RanTask(removed, OverridesPublishTarget, OverridesTask), removed.ToString());
