@@ -27,7 +27,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>Markers searched with the provider prefixes (one set of passes for both): URLs, Mailchimp, PEM blocks, suppressions.
         /// Declared before the groups built from it (static initialisers run in text order).</summary>
-        internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl" };
+        internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl", SecretScanner.NetworkCredentialType };
 
         internal static IReadOnlyList<string> ProviderPrefixes()
         {
@@ -107,7 +107,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---- one-pass candidate search (AVX2) ------------------------------------------------------------
         // A provider token is only ever taken where it starts a token (SecretText.IsBoundaryBefore: the previous
-        // character is not [A-Za-z0-9_+/.~-]), so the candidates are: a provider prefix's (or "curl"'s) first three
+        // character is not [A-Za-z0-9_+/.~-]), so the candidates are: a provider prefix's (or "curl"'s, or NetworkCredential's) first three
         // characters right after a boundary (Teddy-style buckets, then checked exactly against the prefix table), ':'
         // before '/' or 'a' ("://", and the suppression marker "raxx:allow-credential" by its colon), '-' before 'u' or
         // '-' ("-us", "-----BEGIN ") and "Q~". The character classes are nibble tables looked up with PSHUFB on the
@@ -136,6 +136,9 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
             anchors.Add("curl");
+            // NetworkCredential's spellings that start a token ("Net…" also covers "Net.NetworkCredential")
+            anchors.Add(SecretScanner.NetworkCredentialType);
+            anchors.Add("System.Net.NetworkCredential");
             var firsts = new List<char>();
             foreach (var p in anchors)
             {
@@ -297,10 +300,11 @@ namespace Raxx.Guardrails.Core.Secrets
                     hits.Add(i);
                 }
             }
-            else if (i + 2 < s.Length && (ProviderDetectors.IsFirstThree(c, s[i + 1], s[i + 2]) || (c == 'c' && SecretText.StartsWithAt(s, i, "curl")))
+            else if (i + 2 < s.Length && (ProviderDetectors.IsFirstThree(c, s[i + 1], s[i + 2]) || (c == 'c' && SecretText.StartsWithAt(s, i, "curl"))
+                    || ((c == 'N' || c == 'S') && SecretScanner.CredentialTypeAt(s, i, out _)))
                 && SecretText.IsBoundaryBefore(s, i))
             {
-                hits.Add(i); // a provider prefix's start, or "curl" (its -u/--user argument)
+                hits.Add(i); // a provider prefix's start, "curl" (its -u/--user argument) or a NetworkCredential type name
             }
         }
 

@@ -240,11 +240,25 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
-            // 4. key/value assignments, only on lines naming a secret-like key
             if (!options.IncludeContext)
             {
                 return;
             }
+
+            // 3c. the password argument of a NetworkCredential constructor (a context finding: the parameter names it);
+            //     its hits are "NetworkCredential" or its qualified spellings where they start a token
+            var credentialDone = -1;
+            foreach (var i in hits)
+            {
+                var c = s[i];
+                if ((c == 'N' || c == 'S') && CredentialTypeAt(s, i, out var typeEnd) && typeEnd > credentialDone)
+                {
+                    ScanNetworkCredential(s, typeEnd, LineContentEnd(s, i), results);
+                    credentialDone = typeEnd;
+                }
+            }
+
+            // 4. key/value assignments, only on lines naming a secret-like key;
             // lines holding a finding of the passes above get the context pass too: an assignment there names
             // it (<add name="Stripe" value="sk_live_…"/>, DB="postgres://u:p@h")
             var found = _foundOffsets ??= new List<int>();
@@ -446,7 +460,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
-            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl" };
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType };
             private readonly string _text;
             private readonly int[] _next = new int[Patterns.Length];
 
@@ -518,6 +532,20 @@ namespace Raxx.Guardrails.Core.Secrets
             if (triggers == null || triggers.In(4, start, end))
             {
                 ScanCurlUser(s, start, end, results);
+            }
+
+            // 3c. NetworkCredential(user, "password")
+            if (options.IncludeContext && (triggers == null || triggers.In(5, start, end)))
+            {
+                var type = s.IndexOf(NetworkCredentialType, start, end - start, StringComparison.Ordinal);
+                while (type >= 0)
+                {
+                    if (CredentialTypeAt(s, type, out var typeEnd))
+                    {
+                        ScanNetworkCredential(s, typeEnd, end, results);
+                    }
+                    type = type + 1 < end ? s.IndexOf(NetworkCredentialType, type + 1, end - type - 1, StringComparison.Ordinal) : -1;
+                }
             }
 
             // 4. key/value assignments
@@ -781,6 +809,213 @@ namespace Raxx.Guardrails.Core.Secrets
                 return;
             }
             Add(results, Create(s, passStart, passLen, "basic-auth", SecretKind.Context, "curl --user"));
+        }
+
+        internal const string NetworkCredentialType = "NetworkCredential";
+
+        /// <summary>
+        /// A NetworkCredential type name at <paramref name="i"/>: "NetworkCredential", "Net.NetworkCredential" or
+        /// "System.Net.NetworkCredential" starting a token (<see cref="SecretText.IsBoundaryBefore"/>), reached from its
+        /// first character or, for the qualified spellings, from the "N" of NetworkCredential (what each candidate search
+        /// finds). <paramref name="typeEnd"/>: the index after the name.
+        /// </summary>
+        internal static bool CredentialTypeAt(string s, int i, out int typeEnd)
+        {
+            typeEnd = -1;
+            int spelling;
+            if (SecretText.StartsWithAt(s, i, NetworkCredentialType))
+            {
+                // reached at the type: its spelling starts here, or at "Net." / "System.Net." right before it
+                spelling = i >= 11 && string.CompareOrdinal(s, i - 11, "System.Net.", 0, 11) == 0 && SecretText.IsBoundaryBefore(s, i - 11) ? i - 11
+                    : i >= 4 && string.CompareOrdinal(s, i - 4, "Net.", 0, 4) == 0 && SecretText.IsBoundaryBefore(s, i - 4) ? i - 4
+                    : i;
+                typeEnd = i + 17;
+            }
+            else if (SecretText.StartsWithAt(s, i, "Net.NetworkCredential"))
+            {
+                spelling = i;
+                typeEnd = i + 21;
+            }
+            else if (SecretText.StartsWithAt(s, i, "System.Net.NetworkCredential"))
+            {
+                spelling = i;
+                typeEnd = i + 28;
+            }
+            else
+            {
+                return false;
+            }
+            return SecretText.IsBoundaryBefore(s, spelling);
+        }
+
+        /// <summary>
+        /// The password of a NetworkCredential constructed on one line, after its type name (<paramref name="i"/>):
+        /// <c>NetworkCredential(…)</c> (C# <c>new</c>, VB <c>New</c>, PowerShell <c>New-Object</c>), PowerShell's
+        /// <c>[System.Net.NetworkCredential]::new(…)</c>, or a target-typed <c>NetworkCredential name = new(…)</c>. The
+        /// password is the argument named <c>password</c>, else the second argument when it is positional; reported only
+        /// when it is one string literal (not interpolated, not concatenated) that the context rules judge a credential
+        /// under the key "password" (as RAXX401 judges the literal by its parameter's name): placeholders, empty values,
+        /// references and variables are not. The arguments must be closed on the line (findings never span lines).
+        /// </summary>
+        private static void ScanNetworkCredential(string s, int i, int end, List<SecretMatch> results)
+        {
+            end = Math.Min(end, i + 4096); // arguments are read at most this far: linear on a long line of constructions
+            var j = SkipBlanks(s, i, end);
+            if (j < end && s[j] == ']' && SecretText.StartsWithAt(s, j, "]::new"))
+            {
+                j = SkipBlanks(s, j + 6, end); // [System.Net.NetworkCredential]::new(…)
+            }
+            else if (j < end && s[j] != '(')
+            {
+                // target-typed: NetworkCredential[?] name = new(…)
+                if (j == i && s[j] == '?')
+                {
+                    j++;
+                }
+                var name = SkipBlanks(s, j, end);
+                if (name == i || name == i + 1 && s[i] == '?' || name >= end || !SecretText.IsWord(s[name]) || SecretText.IsDigit(s[name]))
+                {
+                    return; // the name follows the type (or its '?') after a blank
+                }
+                j = name;
+                while (j < end && SecretText.IsWord(s[j]))
+                {
+                    j++;
+                }
+                j = SkipBlanks(s, j, end);
+                if (j + 1 >= end || s[j] != '=' || s[j + 1] == '=' || s[j + 1] == '>')
+                {
+                    return;
+                }
+                j = SkipBlanks(s, j + 1, end);
+                if (!SecretText.StartsWithAt(s, j, "new") || (j + 3 < end && SecretText.IsWord(s[j + 3])))
+                {
+                    return;
+                }
+                j = SkipBlanks(s, j + 3, end);
+            }
+            if (j >= end || s[j] != '(')
+            {
+                return;
+            }
+
+            // the top-level arguments, up to the closing parenthesis
+            int positional = -1, positionalEnd = -1, named = -1, namedEnd = -1;
+            var index = 0;
+            var argStart = j + 1;
+            var depth = 0;
+            for (var k = j + 1; k < end; k++)
+            {
+                var c = s[k];
+                if (c == '"' || c == '\'')
+                {
+                    k = StringLiteralEnd(s, k, end, verbatim: k > 0 && s[k - 1] == '@');
+                    if (k < 0)
+                    {
+                        return;
+                    }
+                }
+                else if (c == '(' || c == '[' || c == '{')
+                {
+                    depth++;
+                }
+                else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+                {
+                    depth--;
+                }
+                else if (depth == 0 && (c == ',' || c == ')'))
+                {
+                    var valueStart = SkipBlanks(s, argStart, k);
+                    var nameEnd = valueStart;
+                    while (nameEnd < k && SecretText.IsWord(s[nameEnd]))
+                    {
+                        nameEnd++;
+                    }
+                    var colon = SkipBlanks(s, nameEnd, k);
+                    if (nameEnd > valueStart && colon < k && s[colon] == ':' && (colon + 1 >= k || s[colon + 1] != ':'))
+                    {
+                        // a named argument (C# "password:", VB "password:=")
+                        if (nameEnd - valueStart == 8 && string.Compare(s, valueStart, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
+                        {
+                            named = colon + 1 < k && s[colon + 1] == '=' ? colon + 2 : colon + 1;
+                            namedEnd = k;
+                        }
+                    }
+                    else if (index == 1)
+                    {
+                        positional = argStart;
+                        positionalEnd = k;
+                    }
+                    index++;
+                    argStart = k + 1;
+                    if (c == ')')
+                    {
+                        break;
+                    }
+                }
+            }
+            if (named >= 0)
+            {
+                ReportPasswordLiteral(s, named, namedEnd, results);
+            }
+            else if (positional >= 0)
+            {
+                ReportPasswordLiteral(s, positional, positionalEnd, results);
+            }
+        }
+
+        /// <summary>An argument s[start..end) that is exactly one string literal ("…", @"…", '…'), judged as a password.</summary>
+        private static void ReportPasswordLiteral(string s, int start, int end, List<SecretMatch> results)
+        {
+            start = SkipBlanks(s, start, end);
+            while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+            {
+                end--;
+            }
+            var open = start < end && s[start] == '@' ? start + 1 : start; // C# verbatim
+            if (open >= end || (s[open] != '"' && s[open] != '\'') || StringLiteralEnd(s, open, end, verbatim: open > start) != end - 1)
+            {
+                return; // not a literal, or more than one (concatenation), or interpolated ($"…")
+            }
+            var match = ClassifyContext(s, open + 1, end - open - 2, "password", allowProviderFormats: false);
+            if (match != null)
+            {
+                Add(results, match);
+            }
+        }
+
+        /// <summary>The index of the quote closing the string literal opened at <paramref name="open"/> ('"' with '\' escapes unless
+        /// <paramref name="verbatim"/>; a doubled quote as in VB, verbatim C# and PowerShell), or -1 when it is not closed before <paramref name="end"/>.</summary>
+        private static int StringLiteralEnd(string s, int open, int end, bool verbatim)
+        {
+            var quote = s[open];
+            for (var k = open + 1; k < end; k++)
+            {
+                var c = s[k];
+                if (c == '\\' && quote == '"' && !verbatim)
+                {
+                    k++;
+                }
+                else if (c == quote)
+                {
+                    if (k + 1 < end && s[k + 1] == quote)
+                    {
+                        k++; // "" or '' inside the literal
+                        continue;
+                    }
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        private static int SkipBlanks(string s, int i, int end)
+        {
+            while (i < end && (s[i] == ' ' || s[i] == '\t'))
+            {
+                i++;
+            }
+            return i;
         }
 
         private static readonly string[] ExampleWords =

@@ -4,10 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
-using Raxx.Guardrails.Core.Config;
 using Raxx.Guardrails.Core.Findings;
-using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Rules;
 using Raxx.Guardrails.Core.Text;
 using Raxx.Guardrails.Tasks.Hosting;
@@ -42,13 +39,8 @@ namespace Raxx.Guardrails.Tasks.Config
         {
             try
             {
-                var projectDirectory = RepositoryLocator.Normalize(ProjectDirectory);
-                var root = RepositoryLocator.FindRoot(RepositoryRoot, projectDirectory, SolutionDirectory);
-                var logger = new FindingLogger(Log, root, AnalysisMode);
-
-                var problems = new FindingList();
-                var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
-                if (config.EffectiveSeverity(RuleIds.Raxx105, FindingSeverity.Error) == FindingSeverity.None)
+                OpenRepository();
+                if (Config.EffectiveSeverity(RuleIds.Raxx105, FindingSeverity.Error) == FindingSeverity.None)
                 {
                     return true;
                 }
@@ -64,25 +56,16 @@ namespace Raxx.Guardrails.Tasks.Config
                     }
                     else
                     {
-                        extraPaths.Add(Path.GetFullPath(Path.Combine(projectDirectory, spec)));
+                        extraPaths.Add(Path.GetFullPath(Path.Combine(ProjectFolder, spec)));
                         extraGlobs.Add(spec);
                     }
                 }
-                var patterns = Core.Config.LocalOverrideFiles.Create(config, extraGlobs, UseDefaultPatterns, problems);
+                var patterns = Core.Config.LocalOverrideFiles.Create(Config, extraGlobs, UseDefaultPatterns, Problems);
 
                 var shipped = new List<ITaskItem>();
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (itemType, item) in OutputItems.Candidates(Content, None, ContentWithTargetPath, ResolvedFileToPublish))
+                foreach (var (itemType, item, destinations, source, projectRelative, target) in CopiedItems())
                 {
-                    var destinations = OutputItems.Destinations(itemType, item);
-                    if (destinations.Count == 0)
-                    {
-                        continue;
-                    }
-
-                    var source = OutputItems.FullPath(projectDirectory, item.ItemSpec);
-                    var projectRelative = OutputItems.RelativeTo(projectDirectory, source);
-                    var target = OutputItems.TargetPath(item);
                     var pattern = patterns.Match(projectRelative)
                         ?? (target != null ? patterns.Match(target) : null)
                         ?? (extraPaths.Contains(source) ? source : null);
@@ -99,12 +82,12 @@ namespace Raxx.Guardrails.Tasks.Config
                     }
 
                     shipped.Add(item);
-                    logger.Log(CreateFinding(root, itemType, item, source, projectRelative, pattern, destinations));
+                    Logger.Log(CreateFinding(itemType, item, source, projectRelative, pattern, destinations));
                 }
 
-                foreach (var problem in problems.Items)
+                foreach (var problem in Problems.Items)
                 {
-                    logger.Log(problem);
+                    Logger.Log(problem);
                 }
 
                 ShippedFiles = shipped.ToArray();
@@ -112,13 +95,11 @@ namespace Raxx.Guardrails.Tasks.Config
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                Log.LogError("Raxx.Guardrails", "RAXX001", "RAXX001", RuleCatalog.HelpUri("RAXX001"), ProjectFile ?? ProjectDirectory, 0, 0, 0, 0,
-                    "{0}", "RAXX105 could not check the build output: " + ex.GetType().Name + ": " + ex.Message);
-                return false;
+                return CouldNotCheck(RuleIds.Raxx105, ex);
             }
         }
 
-        private Finding CreateFinding(string root, string itemType, ITaskItem item, string source, string projectRelative, string pattern, List<string> destinations)
+        private Finding CreateFinding(string itemType, ITaskItem item, string source, string projectRelative, string pattern, List<string> destinations)
         {
             var metadata = new StringBuilder();
             foreach (var name in ShownMetadata)
@@ -137,15 +118,11 @@ namespace Raxx.Guardrails.Tasks.Config
                 metadata.Append(metadata.Length > 0 ? ", " : string.Empty).Append(name).Append('=').Append(value);
             }
 
-            var where = string.Join(" and ", destinations.Select(d => d == "build" ? "the build output" : "the publish output"));
-            var fix = itemType == "ResolvedFileToPublish"
-                ? "exclude it from publishing (CopyToPublishDirectory=\"Never\" on its item, or remove it from ResolvedFileToPublish)"
-                : $"remove the {itemType} item or set {string.Join(" and ", destinations.Select(d => d == "build" ? "CopyToOutputDirectory" : "CopyToPublishDirectory"))}=\"Never\"";
-            var message = $"{projectRelative} is a local override configuration file (matches '{pattern}') and is copied to {where} by {itemType} item '{item.ItemSpec}'"
+            var message = $"{projectRelative} is a local override configuration file (matches '{pattern}') and is copied to {OutputItems.DescribeDestinations(destinations)} by {itemType} item '{item.ItemSpec}'"
                 + (metadata.Length > 0 ? $" ({metadata})" : string.Empty)
-                + $": wherever that output runs, it overrides the environment's configuration. Fix: {fix}, and keep the file out of git.";
+                + $": wherever that output runs, it overrides the environment's configuration. Fix: {OutputItems.Fix(itemType, destinations)}, and keep the file out of git.";
 
-            var location = LocateInProject(root, item.ItemSpec) ?? FindingLocation.WholeFile(ToRootRelative(root, source));
+            var location = LocateInProject(Root, item.ItemSpec) ?? FindingLocation.WholeFile(ToRootRelative(Root, source));
             var properties = new Dictionary<string, string>
             {
                 ["how"] = string.Join("+", destinations),
@@ -153,7 +130,7 @@ namespace Raxx.Guardrails.Tasks.Config
                 ["pattern"] = pattern,
             };
             return new Finding(RuleIds.Raxx105, FindingSeverity.Error, message, location,
-                fingerprintMaterial: "output|" + ToRootRelative(root, source) + "|" + string.Join("+", destinations), properties: properties);
+                fingerprintMaterial: "output|" + ToRootRelative(Root, source) + "|" + string.Join("+", destinations), properties: properties);
         }
 
         /// <summary>The line of the project file whose Include/Update names the item, if any.</summary>

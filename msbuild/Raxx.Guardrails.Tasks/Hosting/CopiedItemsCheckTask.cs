@@ -1,14 +1,21 @@
 using System;
+using System.Collections.Generic;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Repository;
+using Raxx.Guardrails.Core.Rules;
 
 namespace Raxx.Guardrails.Tasks.Hosting
 {
     /// <summary>
     /// The parameters every output check that judges copied items receives from its target (RAXX105's and
     /// RAXX403's): where the project and repository are, the analysis mode, and the items that can be copied to
-    /// the build output (Content/None/ContentWithTargetPath) or the publish output (ResolvedFileToPublish).
-    /// What each check does with them stays in its own task; <see cref="OutputItems"/> walks the items.
+    /// the build output (Content/None/ContentWithTargetPath) or the publish output (ResolvedFileToPublish); and
+    /// what each check starts and ends with: the repository it belongs to (<see cref="OpenRepository"/>), the
+    /// copied items it judges (<see cref="CopiedItems"/>) and the RAXX001 error when it could not run
+    /// (<see cref="CouldNotCheck"/>). What each check does with them stays in its own task; <see cref="OutputItems"/>
+    /// walks the items.
     /// </summary>
     public abstract class CopiedItemsCheckTask : Task
     {
@@ -28,5 +35,60 @@ namespace Raxx.Guardrails.Tasks.Hosting
 
         /// <summary>@(ResolvedFileToPublish), passed by the publish target only.</summary>
         public ITaskItem[] ResolvedFileToPublish { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The project folder, normalised (set by <see cref="OpenRepository"/>).</summary>
+        protected string ProjectFolder { get; private set; } = string.Empty;
+
+        /// <summary>The repository root the project belongs to (set by <see cref="OpenRepository"/>).</summary>
+        protected string Root { get; private set; } = string.Empty;
+
+        /// <summary>Logs findings relative to <see cref="Root"/> (set by <see cref="OpenRepository"/>).</summary>
+        protected FindingLogger Logger { get; private set; } = null!;
+
+        /// <summary>The repository config at <see cref="Root"/> (set by <see cref="OpenRepository"/>).</summary>
+        protected RepositoryConfig Config { get; private set; } = null!;
+
+        /// <summary>Problems reading the config (RAXX001), for the check to log when it runs.</summary>
+        protected FindingList Problems { get; } = new FindingList();
+
+        /// <summary>
+        /// What every check starts from: the project folder, the repository root (<see cref="RepositoryLocator.FindRoot"/>:
+        /// RepositoryRoot, else the git root, else the solution folder, else the project folder), a finding logger for
+        /// that root, and the repository config read from it (its problems in <see cref="Problems"/>).
+        /// </summary>
+        protected void OpenRepository()
+        {
+            ProjectFolder = RepositoryLocator.Normalize(ProjectDirectory);
+            Root = RepositoryLocator.FindRoot(RepositoryRoot, ProjectFolder, SolutionDirectory);
+            Logger = new FindingLogger(Log, Root, AnalysisMode);
+            Config = RepositoryConfigLoader.LoadFromRoot(Root, Problems);
+        }
+
+        /// <summary>
+        /// The items that are copied somewhere (Destinations: "build" and/or "publish"), in MSBuild's copy order, with the
+        /// full path of the file (Source), that path relative to the project folder (ProjectRelative) and the path in the
+        /// output (Target: RelativePath, TargetPath or Link metadata, or null).
+        /// </summary>
+        protected IEnumerable<(string ItemType, ITaskItem Item, List<string> Destinations, string Source, string ProjectRelative, string? Target)> CopiedItems()
+        {
+            foreach (var (itemType, item) in OutputItems.Candidates(Content, None, ContentWithTargetPath, ResolvedFileToPublish))
+            {
+                var destinations = OutputItems.Destinations(itemType, item);
+                if (destinations.Count == 0)
+                {
+                    continue;
+                }
+                var source = OutputItems.FullPath(ProjectFolder, item.ItemSpec);
+                yield return (itemType, item, destinations, source, OutputItems.RelativeTo(ProjectFolder, source), OutputItems.TargetPath(item));
+            }
+        }
+
+        /// <summary>The check could not run (an exception): RAXX001 at the project file, and the task fails.</summary>
+        protected bool CouldNotCheck(string ruleId, Exception ex)
+        {
+            Log.LogError("Raxx.Guardrails", "RAXX001", "RAXX001", RuleCatalog.HelpUri("RAXX001"), ProjectFile ?? ProjectDirectory, 0, 0, 0, 0,
+                "{0}", ruleId + " could not check the build output: " + ex.GetType().Name + ": " + ex.Message);
+            return false;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 
 namespace Raxx.Guardrails.Tasks.Hosting
@@ -57,6 +58,16 @@ namespace Raxx.Guardrails.Tasks.Hosting
             string.Equals(value, "Always", StringComparison.OrdinalIgnoreCase)
             || string.Equals(value, "PreserveNewest", StringComparison.OrdinalIgnoreCase)
             || string.Equals(value, "IfDifferent", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>"the build output", "the publish output" or both, for messages.</summary>
+        public static string DescribeDestinations(IEnumerable<string> destinations) =>
+            string.Join(" and ", destinations.Select(d => d == "build" ? "the build output" : "the publish output"));
+
+        /// <summary>How to stop an item of <paramref name="itemType"/> from copying a file to <paramref name="destinations"/>.</summary>
+        public static string Fix(string itemType, IEnumerable<string> destinations) =>
+            itemType == "ResolvedFileToPublish"
+                ? "exclude it from publishing (CopyToPublishDirectory=\"Never\" on its item, or remove it from ResolvedFileToPublish)"
+                : $"remove the {itemType} item or set {string.Join(" and ", destinations.Select(d => d == "build" ? "CopyToOutputDirectory" : "CopyToPublishDirectory"))}=\"Never\"";
 
         /// <summary>The path in the output (RelativePath, TargetPath or Link metadata), '/'-separated, or null.</summary>
         public static string? TargetPath(ITaskItem item)

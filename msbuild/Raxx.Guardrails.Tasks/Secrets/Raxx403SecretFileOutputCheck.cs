@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -37,32 +36,20 @@ namespace Raxx.Guardrails.Tasks.Secrets
         {
             try
             {
-                var projectDirectory = RepositoryLocator.Normalize(ProjectDirectory);
-                var root = RepositoryLocator.FindRoot(RepositoryRoot, projectDirectory, SolutionDirectory);
-                var logger = new FindingLogger(Log, root, AnalysisMode);
-                var problems = new FindingList();
-                var read = new List<string>(RepositoryConfigLoader.FilesConsulted(root));
-                var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
-                if (config.EffectiveSeverity(RuleIds.Raxx403, FindingSeverity.Error) == FindingSeverity.None)
+                OpenRepository();
+                var read = new List<string>(RepositoryConfigLoader.FilesConsulted(Root));
+                if (Config.EffectiveSeverity(RuleIds.Raxx403, FindingSeverity.Error) == FindingSeverity.None)
                 {
                     ReadFiles = AsItems(read);
                     return true;
                 }
-                read.Add(OutputItems.FullPath(root, CredentialRuleSupport.BaselinePath(config)));
-                var baseline = CredentialRuleSupport.LoadBaseline(root, config);
+                read.Add(OutputItems.FullPath(Root, CredentialRuleSupport.BaselinePath(Config)));
+                var baseline = CredentialRuleSupport.LoadBaseline(Root, Config);
 
                 var found = new List<ITaskItem>();
                 var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (itemType, item) in OutputItems.Candidates(Content, None, ContentWithTargetPath, ResolvedFileToPublish))
+                foreach (var (itemType, item, destinations, source, projectRelative, target) in CopiedItems())
                 {
-                    var destinations = OutputItems.Destinations(itemType, item);
-                    if (destinations.Count == 0)
-                    {
-                        continue;
-                    }
-                    var source = OutputItems.FullPath(projectDirectory, item.ItemSpec);
-                    var projectRelative = OutputItems.RelativeTo(projectDirectory, source);
-                    var target = OutputItems.TargetPath(item);
                     var kind = Core.Secrets.Rules.SecretBearingFiles.KindOf(projectRelative);
                     if (kind == SecretBearingKind.None && target != null)
                     {
@@ -85,22 +72,18 @@ namespace Raxx.Guardrails.Tasks.Secrets
                     }
 
                     found.Add(item);
-                    var where = string.Join(" and ", destinations.Select(d => d == "build" ? "the build output" : "the publish output"));
                     var holds = kind == SecretBearingKind.KeyStore ? "is a key store" : "holds " + Core.Secrets.Rules.SecretBearingFiles.CountAndRedacted(matches);
-                    var fix = itemType == "ResolvedFileToPublish"
-                        ? "exclude it from publishing (CopyToPublishDirectory=\"Never\" on its item, or remove it from ResolvedFileToPublish)"
-                        : $"remove the {itemType} item or set {string.Join(" and ", destinations.Select(d => d == "build" ? "CopyToOutputDirectory" : "CopyToPublishDirectory"))}=\"Never\"";
-                    var message = $"{Core.Secrets.Rules.SecretBearingFiles.Describe(kind)} {projectRelative} {holds} and is copied to {where} by {itemType} item '{item.ItemSpec}': "
-                        + $"the secrets ship with every copy of the output. Fix: {fix}; read the values from the environment or a secret store at run time, and rotate them.";
-                    var rootRelative = OutputItems.RelativeTo(root, source);
-                    logger.Log(new Finding(RuleIds.Raxx403, FindingSeverity.Error, message, FindingLocation.WholeFile(rootRelative),
+                    var message = $"{Core.Secrets.Rules.SecretBearingFiles.Describe(kind)} {projectRelative} {holds} and is copied to {OutputItems.DescribeDestinations(destinations)} by {itemType} item '{item.ItemSpec}': "
+                        + $"the secrets ship with every copy of the output. Fix: {OutputItems.Fix(itemType, destinations)}; read the values from the environment or a secret store at run time, and rotate them.";
+                    var rootRelative = OutputItems.RelativeTo(Root, source);
+                    Logger.Log(new Finding(RuleIds.Raxx403, FindingSeverity.Error, message, FindingLocation.WholeFile(rootRelative),
                         fingerprintMaterial: "output|" + rootRelative + "|" + string.Join("+", destinations) + "|" + string.Join(",", matches.Select(m => m.Hash).OrderBy(h => h, StringComparer.Ordinal)),
                         properties: new Dictionary<string, string> { ["how"] = string.Join("+", destinations), ["itemType"] = itemType, ["kind"] = kind.ToString() }));
                 }
 
-                foreach (var problem in problems.Items)
+                foreach (var problem in Problems.Items)
                 {
-                    logger.Log(problem);
+                    Logger.Log(problem);
                 }
                 SecretBearingFiles = found.ToArray();
                 ReadFiles = AsItems(read);
@@ -108,9 +91,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                Log.LogError("Raxx.Guardrails", "RAXX001", "RAXX001", RuleCatalog.HelpUri("RAXX001"), ProjectFile ?? ProjectDirectory, 0, 0, 0, 0,
-                    "{0}", "RAXX403 could not check the build output: " + ex.GetType().Name + ": " + ex.Message);
-                return false;
+                return CouldNotCheck(RuleIds.Raxx403, ex);
             }
         }
 

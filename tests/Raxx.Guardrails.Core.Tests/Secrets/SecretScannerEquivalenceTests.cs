@@ -79,6 +79,8 @@ public class SecretScannerEquivalenceTests
             "  sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z",
             "signing_secret: |",
             "  q8ZxL2mVt7RwN4pYk9HbJ3sC",
+            "var smtp = new NetworkCredential(\"mailer\", \"Tr0ub4dor3xyzQ\"); NetworkCredential c = new(\"a\", \"q8ZxL2mVt7RwN4pYk9HbJ3sC\");",
+            "$c = New-Object Net.NetworkCredential('deploy', 'S3cretPassw0rd') # x.Net.NetworkCredential(\"u\", \"S3cretPassw0rd\")",
         };
         var rng = new Random(7);
         var sb = new StringBuilder();
@@ -112,11 +114,13 @@ public class SecretScannerEquivalenceTests
             "postgres://app:S3cretPassw0rd@db.internal/app",
             "https://hooks.slack.com/services/T11111AA/BAAAA111A/qKirRWalryBGqKirRWalryBG",
             "curl -fsS -u deploy:q8ZxL2mVt7RwN4pYk9HbJ3sC https://ci.example.com",
+            "NetworkCredential(\"mailer\", \"q8ZxL2mVt7RwN4pYk9HbJ3sC\")",
+            "System.Net.NetworkCredential('deploy', 'q8ZxL2mVt7RwN4pYk9HbJ3sC')",
             "x raxx:allow-credential fixture",
             "-----BEGIN RSA PRIVATE KEY-----",
         };
         // the pieces with a finding of their own must be found alone (else the comparisons below could not fail)
-        foreach (var piece in pieces.Take(8))
+        foreach (var piece in pieces.Take(10))
         {
             Assert.True(SecretScanner.ScanReference(" " + piece).Count > 0, "no finding for " + piece);
         }
