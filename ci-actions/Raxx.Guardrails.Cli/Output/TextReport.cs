@@ -28,7 +28,7 @@ internal static class TextReport
             return sb.ToString();
         }
 
-        var lineCache = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        var lineCache = new Dictionary<string, SourceLines?>(StringComparer.Ordinal);
         foreach (var group in findings.GroupBy(f => f.Location.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             sb.Append(group.Key).Append('\n');
@@ -89,7 +89,7 @@ internal static class TextReport
 
     private static string OneLine(string message) => message.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
-    private static void AppendSource(StringBuilder sb, Finding f, string root, Dictionary<string, string[]?> cache)
+    private static void AppendSource(StringBuilder sb, Finding f, string root, Dictionary<string, SourceLines?> cache)
     {
         var loc = f.Location;
         var secrets = IsSecretsRule(f.RuleId);
@@ -100,15 +100,15 @@ internal static class TextReport
         }
         if (!cache.TryGetValue(loc.Path, out var lines))
         {
-            lines = ReadLines(Path.IsPathRooted(loc.Path) ? loc.Path : Path.Combine(root, loc.Path));
+            lines = SourceLines.Read(Path.IsPathRooted(loc.Path) ? loc.Path : Path.Combine(root, loc.Path));
             cache[loc.Path] = lines;
         }
-        if (lines == null || loc.StartLine > lines.Length)
+        var line = lines?.Get(loc.StartLine);
+        if (line == null)
         {
             return;
         }
 
-        var line = lines[loc.StartLine - 1];
         var start = Math.Min(loc.StartColumn - 1, line.Length);
         var end = loc.EndLine == loc.StartLine ? Math.Min(Math.Max(loc.EndColumn - 1, start), line.Length) : line.Length;
         if (secrets)
@@ -143,20 +143,68 @@ internal static class TextReport
         sb.Append("    ").Append(' ', number.Length).Append(" | ").Append(caret).Append('\n');
     }
 
-    private static string[]? ReadLines(string path)
+    /// <summary>
+    /// A file's text and its lines on demand: line n is the text between the (n-1)th and the nth '\n' without one
+    /// trailing '\r' (what splitting the text on '\n' after replacing "\r\n" by "\n" gives), found by a cursor that
+    /// moves forward (a file's findings are printed in line order), so a file is not split into a string per line.
+    /// </summary>
+    private sealed class SourceLines
     {
-        try
+        private readonly string _text;
+        private int _line = 1;
+        private int _start;
+
+        private SourceLines(string text) => _text = text;
+
+        public static SourceLines? Read(string path)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > 10 * 1024 * 1024)
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists || info.Length > 10 * 1024 * 1024)
+                {
+                    return null;
+                }
+                return new SourceLines(File.ReadAllText(path));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 return null;
             }
-            return File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+
+        /// <summary>Line <paramref name="number"/> (1-based), or null past the last line.</summary>
+        public string? Get(int number)
         {
-            return null;
+            if (number < 1)
+            {
+                return null;
+            }
+            if (number < _line)
+            {
+                _line = 1;
+                _start = 0;
+            }
+            while (_line < number)
+            {
+                var nl = _text.IndexOf('\n', _start);
+                if (nl < 0)
+                {
+                    return null;
+                }
+                _start = nl + 1;
+                _line++;
+            }
+            var end = _text.IndexOf('\n', _start);
+            if (end < 0)
+            {
+                end = _text.Length;
+            }
+            else if (end > _start && _text[end - 1] == '\r')
+            {
+                end--;
+            }
+            return _text.Substring(_start, end - _start);
         }
     }
 }
