@@ -165,12 +165,28 @@ internal static class TextReport
                 {
                     return null;
                 }
-                return new SourceLines(File.ReadAllText(path));
+                return new SourceLines(ReadAllText(path));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 return null;
             }
+        }
+
+        /// <summary>
+        /// <see cref="File.ReadAllText(string)"/>'s text, decoded in one call: UTF-8 (a UTF-8 BOM skipped, invalid bytes
+        /// replaced) unless the file starts with a UTF-16/UTF-32 byte order mark, which File.ReadAllText itself decodes.
+        /// </summary>
+        private static string ReadAllText(string path)
+        {
+            var bytes = File.ReadAllBytes(path);
+            if ((bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)))
+                || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF))
+            {
+                return File.ReadAllText(path);
+            }
+            var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
         }
 
         /// <summary>Line <paramref name="number"/> (1-based), or null past the last line.</summary>
