@@ -67,7 +67,8 @@ internal static class SecretsThroughput
                 {
                     process.Refresh();
                     var now = process.TotalProcessorTime;
-                    Console.Error.WriteLine($"  {what}: {(now - mark).TotalSeconds:0.000}s CPU");
+                    // JIT: time and methods compiled so far (System.Runtime.JitInfo); GC: collections and pauses so far
+                    Console.Error.WriteLine($"  {what}: {(now - mark).TotalSeconds:0.000}s CPU (so far: JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000}s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalSeconds:0.000}s paused)");
                     mark = now;
                 }
             }
