@@ -59,6 +59,11 @@ internal static class SecretsThroughput
             // files, read them, scan; time the whole process from outside (benchmarks/secrets-compare.sh)
             // --phases: CPU seconds of each step inside the process (listing, then each rule), on stderr
             var phases = args.Contains("--phases");
+            var exceptions = 0;
+            if (phases)
+            {
+                AppDomain.CurrentDomain.FirstChanceException += (_, _) => exceptions++;
+            }
             var process = Process.GetCurrentProcess();
             var mark = process.TotalProcessorTime;
             void Phase(string what)
@@ -68,7 +73,7 @@ internal static class SecretsThroughput
                     process.Refresh();
                     var now = process.TotalProcessorTime;
                     // JIT: time and methods compiled so far (System.Runtime.JitInfo); GC: collections and pauses so far
-                    Console.Error.WriteLine($"  {what}: {(now - mark).TotalSeconds:0.000}s CPU (so far: JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000}s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalSeconds:0.000}s paused)");
+                    Console.Error.WriteLine($"  {what}: {(now - mark).TotalSeconds:0.000}s CPU (so far: JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000}s, {System.Runtime.JitInfo.GetCompiledMethodCount()} methods; GC {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} collections, {GC.GetTotalPauseDuration().TotalSeconds:0.000}s paused; {exceptions} exceptions thrown)");
                     mark = now;
                 }
             }
