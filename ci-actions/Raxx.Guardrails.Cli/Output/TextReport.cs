@@ -144,17 +144,36 @@ internal static class TextReport
     }
 
     /// <summary>
-    /// A file's text and its lines on demand: line n is the text between the (n-1)th and the nth '\n' without one
-    /// trailing '\r' (what splitting the text on '\n' after replacing "\r\n" by "\n" gives), found by a cursor that
-    /// moves forward (a file's findings are printed in line order), so a file is not split into a string per line.
+    /// A file's lines on demand: line n is what splitting <see cref="File.ReadAllText(string)"/>'s text on '\n' (after
+    /// replacing "\r\n" by "\n") gives: the text between the (n-1)th and the nth '\n' without one trailing '\r'. A file's
+    /// findings are printed in line order, so a cursor moves forward. UTF-8 files (the usual case) keep their bytes and
+    /// decode only the lines asked for: a '\n' or '\r' byte is always that character in UTF-8 and decoding is
+    /// self-synchronising at a line feed, so a line decoded alone equals the same line cut from the decoded text (the file
+    /// is not turned into one string, nor into a string per line). Files with a UTF-16/UTF-32 byte order mark are decoded
+    /// whole by File.ReadAllText.
     /// </summary>
     private sealed class SourceLines
     {
-        private readonly string _text;
+        private readonly byte[]? _bytes;
+        private readonly string? _text;
+        private readonly int _length;
         private int _line = 1;
         private int _start;
+        private readonly int _first;
 
-        private SourceLines(string text) => _text = text;
+        private SourceLines(byte[] bytes, int first)
+        {
+            _bytes = bytes;
+            _length = bytes.Length;
+            _first = first;
+            _start = first;
+        }
+
+        private SourceLines(string text)
+        {
+            _text = text;
+            _length = text.Length;
+        }
 
         public static SourceLines? Read(string path)
         {
@@ -165,28 +184,19 @@ internal static class TextReport
                 {
                     return null;
                 }
-                return new SourceLines(ReadAllText(path));
+                var bytes = File.ReadAllBytes(path);
+                if ((bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)))
+                    || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF))
+                {
+                    return new SourceLines(File.ReadAllText(path));
+                }
+                var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                return new SourceLines(bytes, bom);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 return null;
             }
-        }
-
-        /// <summary>
-        /// <see cref="File.ReadAllText(string)"/>'s text, decoded in one call: UTF-8 (a UTF-8 BOM skipped, invalid bytes
-        /// replaced) unless the file starts with a UTF-16/UTF-32 byte order mark, which File.ReadAllText itself decodes.
-        /// </summary>
-        private static string ReadAllText(string path)
-        {
-            var bytes = File.ReadAllBytes(path);
-            if ((bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)))
-                || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF))
-            {
-                return File.ReadAllText(path);
-            }
-            var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            return Encoding.UTF8.GetString(bytes, bom, bytes.Length - bom);
         }
 
         /// <summary>Line <paramref name="number"/> (1-based), or null past the last line.</summary>
@@ -199,11 +209,11 @@ internal static class TextReport
             if (number < _line)
             {
                 _line = 1;
-                _start = 0;
+                _start = _first;
             }
             while (_line < number)
             {
-                var nl = _text.IndexOf('\n', _start);
+                var nl = IndexOfLineFeed(_start);
                 if (nl < 0)
                 {
                     return null;
@@ -211,16 +221,22 @@ internal static class TextReport
                 _start = nl + 1;
                 _line++;
             }
-            var end = _text.IndexOf('\n', _start);
+            var end = IndexOfLineFeed(_start);
             if (end < 0)
             {
-                end = _text.Length;
+                end = _length;
             }
-            else if (end > _start && _text[end - 1] == '\r')
+            else if (end > _start && (_bytes != null ? _bytes[end - 1] == (byte)'\r' : _text![end - 1] == '\r'))
             {
                 end--;
             }
-            return _text.Substring(_start, end - _start);
+            return _bytes != null ? Encoding.UTF8.GetString(_bytes, _start, end - _start) : _text!.Substring(_start, end - _start);
+        }
+
+        private int IndexOfLineFeed(int from)
+        {
+            var i = _bytes != null ? _bytes.AsSpan(from).IndexOf((byte)'\n') : _text!.AsSpan(from).IndexOf('\n');
+            return i < 0 ? -1 : from + i;
         }
     }
 }
