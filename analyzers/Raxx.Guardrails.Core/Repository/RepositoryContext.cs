@@ -264,6 +264,10 @@ namespace Raxx.Guardrails.Core.Repository
 
         private static IReadOnlyList<RepositoryFile>? TryListWithGit(string root)
         {
+            if (!MayBeInGitWorkTree(root))
+            {
+                return null;
+            }
             var inside = RunGit(root, "rev-parse --is-inside-work-tree");
             if (inside == null || inside.Trim() != "true")
             {
@@ -316,6 +320,36 @@ namespace Raxx.Guardrails.Core.Repository
             Add(others, false);
             files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
             return files;
+        }
+
+        /// <summary>
+        /// False when git cannot see a work tree here: no <c>.git</c> entry (folder, or file of a linked work tree or
+        /// submodule) in the folder or any parent, and no <c>GIT_DIR</c> / <c>GIT_WORK_TREE</c> in the environment — git's
+        /// own discovery looks for exactly these. Saves starting git (a process, pipes, and the code behind them) for a
+        /// plain folder; when in doubt, git is asked.
+        /// </summary>
+        internal static bool MayBeInGitWorkTree(string root)
+        {
+            if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GIT_DIR")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GIT_WORK_TREE")))
+            {
+                return true;
+            }
+            try
+            {
+                for (var dir = new DirectoryInfo(root); dir != null; dir = dir.Parent)
+                {
+                    var marker = Path.Combine(dir.FullName, ".git");
+                    if (Directory.Exists(marker) || File.Exists(marker))
+                    {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is System.Security.SecurityException)
+            {
+                return true;
+            }
         }
 
         private static IReadOnlyList<RepositoryFile> Walk(string root)

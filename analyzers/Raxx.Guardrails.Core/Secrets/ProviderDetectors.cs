@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 
 namespace Raxx.Guardrails.Core.Secrets
@@ -189,6 +190,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// Do some prefix's first three characters read <paramref name="c0"/><paramref name="c1"/><paramref name="c2"/>?
         /// Slack webhook URLs are left out: the prefilter finds them at their "://".
         /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsFirstThree(char c0, char c1, char c2)
         {
             if (c0 >= 128 || c1 >= 128 || c2 >= 128)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using System.Text;
 
@@ -119,6 +120,7 @@ namespace Raxx.Guardrails.Core.Secrets
 #endif
 
         /// <summary><see cref="Classify"/> of s[start..end) without allocating when the name was seen before (.NET 9+).</summary>
+        [MethodImpl(HotPath.Options)]
         internal static KeyNameClass Classify(string s, int start, int end)
         {
 #if NET9_0_OR_GREATER

@@ -268,6 +268,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
+        [MethodImpl(HotPath.Options)]
         private static void CheckCandidate(string s, int i, List<int> hits)
         {
             var c = s[i];

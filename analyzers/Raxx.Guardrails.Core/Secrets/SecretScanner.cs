@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Collections.Generic;
 using Raxx.Guardrails.Core.Text;
 
@@ -317,9 +318,11 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int LineStart(string s, int index) => index == 0 ? 0 : s.LastIndexOf('\n', index - 1) + 1;
 
         /// <summary>End of the line holding <paramref name="index"/>, without its '\r'.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int LineContentEnd(string s, int index)
         {
             var nl = s.IndexOf('\n', index);
@@ -556,6 +559,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>The context rules of one line (both scan paths): assignments, XML elements, Authorization headers.</summary>
+        [MethodImpl(HotPath.Options)]
         private static void ScanContextLine(string s, int start, int end, List<SecretMatch> results)
         {
             ScanAssignments(s, start, end, results);
@@ -1265,6 +1269,7 @@ namespace Raxx.Guardrails.Core.Secrets
             "!#$%&)*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_abcdefghijklmnopqrstuvwxyz{|}~");
 #endif
 
+        [MethodImpl(HotPath.Options)]
         private static bool ContextValueCharacters(string s, int start, int length)
         {
             if (length <= 0 || length > 1000)
@@ -1472,6 +1477,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>The context rules: a value that is a secret because of the key it is assigned to.</summary>
+        [MethodImpl(HotPath.Options)]
         internal static SecretMatch? ClassifyContext(string s, int start, int length, string key, bool allowProviderFormats)
         {
             if (length <= 0 || length > 1000)

@@ -1,18 +1,23 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Raxx.Guardrails.Core.Secrets
 {
     /// <summary>Cheap character-level helpers shared by the detectors (no regular expressions).</summary>
     internal static class SecretText
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsAlnum(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
         public static bool IsDigit(char c) => c >= '0' && c <= '9';
         public static bool IsUpper(char c) => c >= 'A' && c <= 'Z';
         public static bool IsLower(char c) => c >= 'a' && c <= 'z';
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsLowerHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
         public static bool IsBase32(char c) => (c >= 'A' && c <= 'Z') || (c >= '2' && c <= '7');
         public static bool IsWord(char c) => IsAlnum(c) || c == '_';
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static bool IsWordDash(char c) => IsAlnum(c) || c == '_' || c == '-';
         public static bool IsBase64(char c) => IsAlnum(c) || c == '+' || c == '/' || c == '=';
         public static bool IsBase64Url(char c) => IsAlnum(c) || c == '-' || c == '_';
@@ -59,6 +64,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>A token may start here: the previous character cannot continue a token.</summary>
+        [MethodImpl(HotPath.Options)]
         public static bool IsBoundaryBefore(string s, int index)
         {
             if (index <= 0)

@@ -28,7 +28,7 @@ internal static class TextReport
             return sb.ToString();
         }
 
-        var lineCache = new Dictionary<string, string[]?>(StringComparer.Ordinal);
+        var lineCache = new Dictionary<string, SourceLines?>(StringComparer.Ordinal);
         foreach (var group in findings.GroupBy(f => f.Location.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             sb.Append(group.Key).Append('\n');
@@ -89,7 +89,7 @@ internal static class TextReport
 
     private static string OneLine(string message) => message.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
-    private static void AppendSource(StringBuilder sb, Finding f, string root, Dictionary<string, string[]?> cache)
+    private static void AppendSource(StringBuilder sb, Finding f, string root, Dictionary<string, SourceLines?> cache)
     {
         var loc = f.Location;
         var secrets = IsSecretsRule(f.RuleId);
@@ -100,15 +100,15 @@ internal static class TextReport
         }
         if (!cache.TryGetValue(loc.Path, out var lines))
         {
-            lines = ReadLines(Path.IsPathRooted(loc.Path) ? loc.Path : Path.Combine(root, loc.Path));
+            lines = SourceLines.Read(Path.IsPathRooted(loc.Path) ? loc.Path : Path.Combine(root, loc.Path));
             cache[loc.Path] = lines;
         }
-        if (lines == null || loc.StartLine > lines.Length)
+        var line = lines?.Get(loc.StartLine);
+        if (line == null)
         {
             return;
         }
 
-        var line = lines[loc.StartLine - 1];
         var start = Math.Min(loc.StartColumn - 1, line.Length);
         var end = loc.EndLine == loc.StartLine ? Math.Min(Math.Max(loc.EndColumn - 1, start), line.Length) : line.Length;
         if (secrets)
@@ -143,20 +143,100 @@ internal static class TextReport
         sb.Append("    ").Append(' ', number.Length).Append(" | ").Append(caret).Append('\n');
     }
 
-    private static string[]? ReadLines(string path)
+    /// <summary>
+    /// A file's lines on demand: line n is what splitting <see cref="File.ReadAllText(string)"/>'s text on '\n' (after
+    /// replacing "\r\n" by "\n") gives: the text between the (n-1)th and the nth '\n' without one trailing '\r'. A file's
+    /// findings are printed in line order, so a cursor moves forward. UTF-8 files (the usual case) keep their bytes and
+    /// decode only the lines asked for: a '\n' or '\r' byte is always that character in UTF-8 and decoding is
+    /// self-synchronising at a line feed, so a line decoded alone equals the same line cut from the decoded text (the file
+    /// is not turned into one string, nor into a string per line). Files with a UTF-16/UTF-32 byte order mark are decoded
+    /// whole by File.ReadAllText.
+    /// </summary>
+    private sealed class SourceLines
     {
-        try
+        private readonly byte[]? _bytes;
+        private readonly string? _text;
+        private readonly int _length;
+        private int _line = 1;
+        private int _start;
+        private readonly int _first;
+
+        private SourceLines(byte[] bytes, int first)
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > 10 * 1024 * 1024)
+            _bytes = bytes;
+            _length = bytes.Length;
+            _first = first;
+            _start = first;
+        }
+
+        private SourceLines(string text)
+        {
+            _text = text;
+            _length = text.Length;
+        }
+
+        public static SourceLines? Read(string path)
+        {
+            try
+            {
+                var info = new FileInfo(path);
+                if (!info.Exists || info.Length > 10 * 1024 * 1024)
+                {
+                    return null;
+                }
+                var bytes = File.ReadAllBytes(path);
+                if ((bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)))
+                    || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF))
+                {
+                    return new SourceLines(File.ReadAllText(path));
+                }
+                var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+                return new SourceLines(bytes, bom);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
                 return null;
             }
-            return File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         }
-        catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+
+        /// <summary>Line <paramref name="number"/> (1-based), or null past the last line.</summary>
+        public string? Get(int number)
         {
-            return null;
+            if (number < 1)
+            {
+                return null;
+            }
+            if (number < _line)
+            {
+                _line = 1;
+                _start = _first;
+            }
+            while (_line < number)
+            {
+                var nl = IndexOfLineFeed(_start);
+                if (nl < 0)
+                {
+                    return null;
+                }
+                _start = nl + 1;
+                _line++;
+            }
+            var end = IndexOfLineFeed(_start);
+            if (end < 0)
+            {
+                end = _length;
+            }
+            else if (end > _start && (_bytes != null ? _bytes[end - 1] == (byte)'\r' : _text![end - 1] == '\r'))
+            {
+                end--;
+            }
+            return _bytes != null ? Encoding.UTF8.GetString(_bytes, _start, end - _start) : _text!.Substring(_start, end - _start);
+        }
+
+        private int IndexOfLineFeed(int from)
+        {
+            var i = _bytes != null ? _bytes.AsSpan(from).IndexOf((byte)'\n') : _text!.AsSpan(from).IndexOf('\n');
+            return i < 0 ? -1 : from + i;
         }
     }
 }

@@ -82,6 +82,24 @@ public sealed class RepositoryTests : IDisposable
     }
 
     [Fact]
+    public void MayBeInGitWorkTree_NoGitMarker_AgreesWithGit_AndAGitFolderOrFileAnywhereAboveSaysMaybe()
+    {
+        Write("a/b/c.txt", "x");
+        var nested = _temp.Combine("a", "b");
+        // without a .git entry above it, the shortcut must never skip a folder git calls a work tree
+        var gitSaysInside = RepositoryContext.RunGit(nested, "rev-parse --is-inside-work-tree")?.Trim() == "true";
+        Assert.Equal(gitSaysInside, RepositoryContext.MayBeInGitWorkTree(nested));
+
+        Write("a/.git", "gitdir: /elsewhere/.git/worktrees/a\n"); // a linked work tree's or submodule's .git file
+        Assert.True(RepositoryContext.MayBeInGitWorkTree(nested));
+
+        File.Delete(_temp.Combine("a", ".git"));
+        Git("init -q");
+        Assert.True(RepositoryContext.MayBeInGitWorkTree(nested));
+        Assert.True(RepositoryContext.Open(nested).IsGitRepository);
+    }
+
+    [Fact]
     public void ReadText_RefusesBinaryAndLargeFiles_AndStripsBom()
     {
         Write("bom.txt", "\uFEFFhello");
