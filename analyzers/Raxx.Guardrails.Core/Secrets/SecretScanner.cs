@@ -49,6 +49,7 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return results;
             }
+            text = WithLoneCarriageReturnsAsLineFeeds(text);
 
 #if NET8_0_OR_GREATER
             // one set of vectorised searches finds provider prefixes and the structure markers ("://", "-us",
@@ -89,9 +90,38 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return results;
             }
+            text = WithLoneCarriageReturnsAsLineFeeds(text);
             ScanPrivateKeys(text, results);
             ScanLineByLine(text, options, results);
             return Finish(text, options, results);
+        }
+
+        /// <summary>
+        /// The engine's lines end at '\n' (a "\r\n" line drops its '\r'); a lone '\r' also ends a line for editors and for
+        /// the positions reported (<see cref="ForwardLineCounter"/>), so a file with CR-only line ends (old Mac, some
+        /// generators) would otherwise be one long line whose key is the first line's. Each lone '\r' becomes '\n': same
+        /// length, so offsets, lines and columns are unchanged. Texts without '\r' or with only "\r\n" are returned as is.
+        /// </summary>
+        internal static string WithLoneCarriageReturnsAsLineFeeds(string text)
+        {
+            var cr = text.IndexOf('\r');
+            while (cr >= 0)
+            {
+                if (cr + 1 >= text.Length || text[cr + 1] != '\n')
+                {
+                    var chars = text.ToCharArray();
+                    for (var i = cr; i < chars.Length; i++)
+                    {
+                        if (chars[i] == '\r' && (i + 1 >= chars.Length || chars[i + 1] != '\n'))
+                        {
+                            chars[i] = '\n';
+                        }
+                    }
+                    return new string(chars);
+                }
+                cr = text.IndexOf('\r', cr + 2);
+            }
+            return text;
         }
 
         private static void ScanLineByLine(string text, SecretScanOptions options, List<SecretMatch> results)
