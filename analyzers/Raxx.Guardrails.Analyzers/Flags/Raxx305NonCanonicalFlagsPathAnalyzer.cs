@@ -56,20 +56,17 @@ namespace Raxx.Guardrails.Analyzers.Flags
 
                 start.RegisterOperationAction(c =>
                 {
-                    IMethodSymbol? method;
-                    ImmutableArray<IArgumentOperation> arguments;
-                    if (c.Operation is IInvocationOperation invocation)
+                    // The method's name first: the arguments of a call are operations built when first asked for, and
+                    // most calls are no load API (every invocation and object creation of the compilation comes here).
+                    var invocation = c.Operation as IInvocationOperation;
+                    var creation = invocation == null ? (IObjectCreationOperation)c.Operation : null;
+                    var method = invocation != null ? invocation.TargetMethod : creation!.Constructor;
+                    if (method == null || !IsLoadApi(method))
                     {
-                        method = invocation.TargetMethod;
-                        arguments = invocation.Arguments;
+                        return;
                     }
-                    else
-                    {
-                        var creation = (IObjectCreationOperation)c.Operation;
-                        method = creation.Constructor;
-                        arguments = creation.Arguments;
-                    }
-                    if (method == null || !HasStringArgument(arguments) || !IsLoadApi(method))
+                    var arguments = invocation != null ? invocation.Arguments : creation!.Arguments;
+                    if (!HasStringArgument(arguments))
                     {
                         return;
                     }

@@ -44,19 +44,37 @@ namespace Raxx.Guardrails.Analyzers.TestPath
                 {
                     return;
                 }
-                start.RegisterSyntaxNodeAction(AnalyzeIf, SyntaxKind.IfStatement);
-                start.RegisterSyntaxTreeAction(AnalyzeDirectives);
+                // One callback per tree instead of one per tree (directives) plus one per if statement: the if statements
+                // are found where the text spells the keyword (FindToken; an "if" in an identifier, a string, a comment
+                // or a directive is no IfKeyword token of an if statement; a keyword cannot be written with a unicode
+                // escape). Generated files get no semantic-model action, as they got no node or tree action; an if in a
+                // [GeneratedCode] member (skipped by the driver for node actions) is skipped before reporting.
+                start.RegisterSemanticModelAction(c =>
+                {
+                    var model = c.SemanticModel;
+                    var tree = model.SyntaxTree;
+                    var root = tree.GetRoot(c.CancellationToken);
+                    AnalyzeDirectives(tree, root, c.ReportDiagnostic, c.CancellationToken);
+                    var text = TextBuffer.Load(tree, root, null, c.CancellationToken);
+                    for (var i = text.IndexOf("if", 0); i >= 0; i = text.IndexOf("if", i + 2))
+                    {
+                        var token = root.FindToken(i);
+                        if (token.IsKind(SyntaxKind.IfKeyword) && token.SpanStart == i && token.Parent is IfStatementSyntax ifStatement)
+                        {
+                            AnalyzeIf(ifStatement, model, c.ReportDiagnostic, c.CancellationToken);
+                        }
+                    }
+                });
             });
         }
 
-        private static void AnalyzeIf(SyntaxNodeAnalysisContext context)
+        private static void AnalyzeIf(IfStatementSyntax ifStatement, SemanticModel model, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
-            var ifStatement = (IfStatementSyntax)context.Node;
             if (!MayCarrySignal(ifStatement))
             {
                 return; // cheap syntactic filter before any binding
             }
-            var testWhenTrue = TestPolarity(ifStatement.Condition, context.SemanticModel, context.CancellationToken);
+            var testWhenTrue = TestPolarity(ifStatement.Condition, model, cancellationToken);
             if (testWhenTrue == null)
             {
                 return;
@@ -77,9 +95,9 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             var test = testWhenTrue.Value ? whenTrue : whenFalse;
             var production = testWhenTrue.Value ? whenFalse : whenTrue;
             var description = Describe(TestPathFacts.ConfigurationCalls(production), TestPathFacts.ConfigurationCalls(test), "production path", "test path");
-            if (description != null && !HasErrors(ifStatement, context.SemanticModel, context.CancellationToken))
+            if (description != null && !HasErrors(ifStatement, model, cancellationToken) && !GeneratedCode.IsInGeneratedMember(ifStatement, model, cancellationToken))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, ifStatement.Condition.GetLocation(), Shorten(ifStatement.Condition.ToString()), description));
+                report(Diagnostic.Create(Rule, ifStatement.Condition.GetLocation(), Shorten(ifStatement.Condition.ToString()), description));
             }
         }
 
@@ -272,18 +290,17 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             public List<(TextSpan Span, bool? IsTest)> Regions { get; } = new();
         }
 
-        private static void AnalyzeDirectives(SyntaxTreeAnalysisContext context)
+        private static void AnalyzeDirectives(SyntaxTree tree, SyntaxNode root, Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
-            var root = context.Tree.GetRoot(context.CancellationToken);
             if (!root.ContainsDirectives || root.ContainsDiagnostics)
             {
                 return; // no directives, or syntax errors: not judged
             }
-            var text = context.Tree.GetText(context.CancellationToken);
+            var text = tree.GetText(cancellationToken);
             var stack = new Stack<Frame>();
             for (var directive = root.GetFirstDirective(); directive != null; directive = directive.GetNextDirective())
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
                 switch (directive)
                 {
                     case IfDirectiveTriviaSyntax ifDirective:
@@ -310,7 +327,7 @@ namespace Raxx.Guardrails.Analyzers.TestPath
                         {
                             var frame = stack.Pop();
                             Close(frame, directive);
-                            Evaluate(context, text, frame);
+                            Evaluate(report, text, frame);
                             break;
                         }
                 }
@@ -328,7 +345,7 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             frame.RegionStart = next.FullSpan.End;
         }
 
-        private static void Evaluate(SyntaxTreeAnalysisContext context, SourceText text, Frame frame)
+        private static void Evaluate(Action<Diagnostic> report, SourceText text, Frame frame)
         {
             if (frame.IfPolarity == null)
             {
@@ -362,7 +379,7 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             }
             if (description != null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, frame.Condition.GetLocation(), signal, description));
+                report(Diagnostic.Create(Rule, frame.Condition.GetLocation(), signal, description));
             }
         }
 

@@ -29,7 +29,7 @@ namespace Raxx.Guardrails.Core.Flags
     ///     env: FLAG_WEBAUTHN_REGISTRATION   # optional; default FLAG_&lt;UPPER_SNAKE_NAME&gt;
     /// </code>
     /// </remarks>
-    public sealed class FlagsDocument
+    public sealed partial class FlagsDocument
     {
         /// <summary>Keys allowed in a flag's entry.</summary>
         public static IReadOnlyList<string> FlagKeys { get; } = new[] { "default", "description", "risk", "owner", "env" };
@@ -156,13 +156,16 @@ namespace Raxx.Guardrails.Core.Flags
         }
 
         /// <summary>Parses the Raxx flags file format.</summary>
-        public static FlagsDocument ParseYaml(string path, string? text)
+        public static FlagsDocument ParseYaml(string path, string? text) => ParseYaml(path, text, plainReader: true);
+
+        /// <summary>For tests: <paramref name="plainReader"/> false reads every file with YamlDotNet.</summary>
+        internal static FlagsDocument ParseYaml(string path, string? text, bool plainReader)
         {
             var doc = new FlagsDocument();
             doc._sources.Add(path ?? string.Empty);
             try
             {
-                doc.ReadYaml(path ?? string.Empty, text ?? string.Empty);
+                doc.ReadYaml(path ?? string.Empty, text ?? string.Empty, plainReader);
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
@@ -171,8 +174,12 @@ namespace Raxx.Guardrails.Core.Flags
             return doc;
         }
 
-        private void ReadYaml(string path, string text)
+        private void ReadYaml(string path, string text, bool plainReader)
         {
+            if (plainReader && TryReadPlainYaml(path, text))
+            {
+                return; // a valid file in plain YAML: read without YamlDotNet (FlagsDocument.PlainYaml.cs)
+            }
             // Duplicate keys stop YamlDotNet's model at the first one; find them all on the event stream first.
             var duplicates = FindDuplicateKeys(text);
             if (duplicates.Count > 0)

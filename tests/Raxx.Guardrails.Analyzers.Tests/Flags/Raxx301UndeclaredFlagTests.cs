@@ -1,4 +1,7 @@
+using System.IO;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Raxx.Guardrails.Analyzers.Flags;
 using Raxx.Guardrails.Testing;
 
@@ -102,6 +105,40 @@ public class Raxx301UndeclaredFlagTests
             }
             """);
         test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = Raxx.Flags.Flags.IsOn");
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("public sealed class FlagNameAttribute : System.Attribute { }", "FlagName")]
+    [InlineData("public static class Markers { public sealed class FeatureFlagNameAttribute : System.Attribute { } }", "Markers.FeatureFlagName")]
+    [InlineData("public sealed class FlagNameAttribute<T> : System.Attribute { }", "FlagName<int>")]
+    [InlineData("public sealed class FlagName : System.Attribute { }", "FlagName")]
+    public Task ParameterMarkedInAReferencedAssembly_Reports(string marker, string usage)
+    {
+        // The marker type is declared only in a referenced assembly (a metadata reference, found by reading the
+        // reference's type definitions: plain, nested, generic, without the Attribute suffix): without it being
+        // found, Gate.On is no flag API by name and its argument would never be looked at.
+        var library = CSharpCompilation.Create(
+            "Vendor.Flags",
+            new[] { CSharpSyntaxTree.ParseText($$"""
+                namespace Vendor.Flags
+                {
+                    {{marker}}
+                    public static class Gate { public static bool On(string tenant, [{{usage}}] string flag) => false; }
+                }
+                """) },
+            ReferenceAssemblies.Net,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = library.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        var test = Test("""
+            static class Use
+            {
+                static bool A() => Vendor.Flags.Gate.On("acme", {|RAXX301:"ops_menu"|}) || Vendor.Flags.Gate.On("acme", "console_nav_v2");
+            }
+            """);
+        test.AdditionalReferences.Add(MetadataReference.CreateFromImage(image.ToArray()));
         return test.RunAsync();
     }
 

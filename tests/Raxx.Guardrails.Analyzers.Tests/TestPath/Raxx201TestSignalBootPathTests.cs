@@ -187,6 +187,68 @@ namespace Raxx.Guardrails.Analyzers.Tests.TestPath
                 "'settings is null' gives tests their own boot path: the production path adds 'instance/config.json'; the test path skips it." + Advice);
 
         [Fact]
+        public Task IfStatementsWhereverWritten_Report() =>
+            // the analyzer finds if statements where the text spells the keyword: an else-if, an if in a lambda, in a
+            // local function, right after a string and a comment naming "if", beside an #if directive, with no space
+            // before the parenthesis; identifiers containing "if" (notify, ifReady) are no if statements
+            Verify<Raxx201TestSignalBootPathAnalyzer>.VerifyAsync(Usings + """
+                public static class AppFactory
+                {
+                    public static WebApplication CreateApp(string[] args, IDictionary<string, string?>? testConfig = null, bool notify = false)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        var ifReady = notify;
+                        if (ifReady) { }
+                        else if ({|RAXX201:testConfig != null|}) { builder.Configuration.AddInMemoryCollection(testConfig); }
+                        else { builder.Configuration.AddJsonFile("instance/a.json", optional: true); }
+                        System.Action configure = () =>
+                        {
+                            var s = "if (testConfig != null)"; /* if (testConfig != null) */
+                            if({|RAXX201:testConfig == null|}) { builder.Configuration.AddJsonFile("instance/b.json", optional: true); }
+                        };
+                        void Local()
+                        {
+                #if RELEASE
+                            var unused = 0;
+                #endif
+                            if ({|RAXX201:testConfig is null|})
+                            {
+                                builder.Configuration.AddJsonFile("instance/c.json", optional: true);
+                            }
+                        }
+                        configure();
+                        Local();
+                        return builder.Build();
+                    }
+                }
+                """,
+                "'testConfig != null' gives tests their own boot path: the production path adds 'instance/a.json'; the test path skips it." + Advice,
+                "'testConfig == null' gives tests their own boot path: the production path adds 'instance/b.json'; the test path skips it." + Advice,
+                "'testConfig is null' gives tests their own boot path: the production path adds 'instance/c.json'; the test path skips it." + Advice);
+
+        [Fact]
+        public Task IfInGeneratedCodeMember_NoReport() =>
+            Verify<Raxx201TestSignalBootPathAnalyzer>.VerifyAsync(Usings + """
+                public static class AppFactory
+                {
+                    [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                    public static WebApplication CreateApp(string[] args, IDictionary<string, string?>? testConfig = null)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        if (testConfig != null)
+                        {
+                            builder.Configuration.AddInMemoryCollection(testConfig);
+                        }
+                        else
+                        {
+                            builder.Configuration.AddJsonFile("instance/config.json", optional: true);
+                        }
+                        return builder.Build();
+                    }
+                }
+                """);
+
+        [Fact]
         public Task TestConfigOnlyChangesLogging_NoReport() =>
             Verify<Raxx201TestSignalBootPathAnalyzer>.VerifyAsync(Usings + """
                 public static class AppFactory
