@@ -37,4 +37,16 @@ public class Raxx403SecretBearingFileTrackedRuleTests
         var env = Run(context).Single(f => f.Location.Path == ".env");
         Assert.Contains("is not git-ignored", env.Message);
     }
+
+    [Fact]
+    public void OutsideAGitWorkTree_Reports_WithoutClaimingGitState()
+    {
+        var context = SecretFixtures.Open(SecretFixtures.Path("secrets", "repo"), _ => null);
+        var findings = Run(context);
+        Assert.Equal(new[] { ".env", "instance/config.json", "keys/deploy.pem" }, findings.Select(f => f.Location.Path).ToArray());
+        Assert.All(findings, f => Assert.DoesNotContain("tracked by git", f.Message, System.StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.DoesNotContain("is not git-ignored", f.Message, System.StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Contains("not a git work tree", f.Message, System.StringComparison.Ordinal));
+        Assert.All(findings, f => Assert.Equal("unknown", f.Properties["tracked"]));
+    }
 }

@@ -26,7 +26,13 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 {
                     continue;
                 }
-                var state = file.IsTracked == false ? "is not git-ignored" : "is tracked by git";
+                // IsTracked null: the folder checked is not a git work tree, so neither "tracked" nor "ignored" applies
+                var state = file.IsTracked switch
+                {
+                    true => "is tracked by git",
+                    false => "is not git-ignored",
+                    _ => "is in a folder that is not a git work tree (nothing git-ignores it: committed with the folder, it is tracked)",
+                };
                 var kind = SecretBearingFiles.KindOf(file.RelativePath);
                 if (kind == SecretBearingKind.None)
                 {
@@ -66,6 +72,6 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
 
         private void Report(IFindingSink sink, RepositoryFile file, string message, string material) =>
             sink.Report(new Finding(RuleId, FindingSeverity.Error, message, FindingLocation.WholeFile(file.RelativePath), material,
-                new Dictionary<string, string> { ["tracked"] = file.IsTracked == false ? "false" : "true" }));
+                new Dictionary<string, string> { ["tracked"] = file.IsTracked switch { true => "true", false => "false", _ => "unknown" } }));
     }
 }
