@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -42,9 +43,42 @@ namespace Raxx.Guardrails.Analyzers.Config
             });
         }
 
+        /// <summary>
+        /// The candidates of a tree (syntax only, the same for RAXX101-104): found by the first of the four rules to
+        /// analyze the tree, reused by the others.
+        /// </summary>
+        private static readonly ConditionalWeakTable<SyntaxTree, List<SyntaxNode>> CandidatesByTree = new ConditionalWeakTable<SyntaxTree, List<SyntaxNode>>();
+
         private void AnalyzeTree(SemanticModel model, ConfigTypes types, System.Action<Diagnostic> report, CancellationToken cancellationToken)
         {
-            var tree = model.SyntaxTree;
+            HashSet<SyntaxNode>? analyzed = null;
+            foreach (var node in CandidatesByTree.GetValue(model.SyntaxTree, tree => FindCandidates(tree, cancellationToken)))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var bodyRoot = ConfigFlowWalker.BodyRoot(node);
+                if (bodyRoot == null || analyzed?.Contains(bodyRoot) == true
+                    || !ConfigFlowWalker.ConfirmChange(node, model, types, cancellationToken)
+                    || GeneratedCode.IsInGeneratedMember(node, model, cancellationToken))
+                {
+                    continue;
+                }
+                (analyzed ??= new HashSet<SyntaxNode>()).Add(bodyRoot);
+                var blocks = ConfigFlowWalker.OperationBlocks(bodyRoot, model, cancellationToken);
+                if (blocks.IsDefaultOrEmpty)
+                {
+                    continue;
+                }
+                var flows = ConfigFlowWalker.Analyze(blocks, types, cancellationToken);
+                if (flows.Count > 0)
+                {
+                    Report(flows, report, cancellationToken);
+                }
+            }
+        }
+
+        /// <summary>The invocations and simple assignments IsChangeCandidate accepts, in text order.</summary>
+        private static List<SyntaxNode> FindCandidates(SyntaxTree tree, CancellationToken cancellationToken)
+        {
             var root = tree.GetRoot(cancellationToken);
             var candidates = new List<SyntaxNode>();
             var text = TextBuffer.Load(tree, root, null, cancellationToken);
@@ -85,33 +119,8 @@ namespace Raxx.Guardrails.Analyzers.Config
                     candidates.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
                 }
             }
-            HashSet<SyntaxNode>? analyzed = null;
-            foreach (var node in candidates)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (!ConfigFlowWalker.IsChangeCandidate(node))
-                {
-                    continue;
-                }
-                var bodyRoot = ConfigFlowWalker.BodyRoot(node);
-                if (bodyRoot == null || analyzed?.Contains(bodyRoot) == true
-                    || !ConfigFlowWalker.ConfirmChange(node, model, types, cancellationToken)
-                    || GeneratedCode.IsInGeneratedMember(node, model, cancellationToken))
-                {
-                    continue;
-                }
-                (analyzed ??= new HashSet<SyntaxNode>()).Add(bodyRoot);
-                var blocks = ConfigFlowWalker.OperationBlocks(bodyRoot, model, cancellationToken);
-                if (blocks.IsDefaultOrEmpty)
-                {
-                    continue;
-                }
-                var flows = ConfigFlowWalker.Analyze(blocks, types, cancellationToken);
-                if (flows.Count > 0)
-                {
-                    Report(flows, report, cancellationToken);
-                }
-            }
+            candidates.RemoveAll(node => !ConfigFlowWalker.IsChangeCandidate(node));
+            return candidates;
         }
 
         /// <summary>
