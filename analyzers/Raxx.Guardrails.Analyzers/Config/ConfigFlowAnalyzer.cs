@@ -35,7 +35,8 @@ namespace Raxx.Guardrails.Analyzers.Config
                 // (ConfigFlowWalker.IsChangeCandidate: Add*, Insert, Clear, UseSetting, an indexer or Value write) where
                 // the text spells their name or their '=' (FindToken: the token must be that call's name or that
                 // assignment's operator; a name written with a unicode escape does not spell itself, so a file with an
-                // escape is walked node by node as before). Each is confirmed on its operation; then the member body
+                // escape is walked node by node as before); the list is syntax only and shared by the four rules. Each is confirmed on
+                // its operation; then the member body
                 // that holds it is walked once. Reads alone never make a finding of RAXX101-104. Generated files get no
                 // semantic-model action, as they got no node action; a candidate in a [GeneratedCode] member (skipped
                 // by the driver for node actions) is skipped before its body is walked.
