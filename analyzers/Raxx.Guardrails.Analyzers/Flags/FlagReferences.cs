@@ -285,6 +285,47 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
         }
 
+        /// <summary>
+        /// The attributes of a tree <see cref="Collect(AttributeSyntax, SemanticModel, List{FlagReference}, System.Threading.CancellationToken)"/>
+        /// can take: those whose written name (AttributeName: the identifier, the right of a qualified name, the name of
+        /// an alias-qualified one) is FeatureGate or FeatureGateAttribute. Found where the text spells "FeatureGate" (both
+        /// names start with it; an alias <c>using G = …FeatureGateAttribute;</c> written <c>[G(…)]</c> is not taken by
+        /// Collect either, which decides by the written name). A text with a unicode escape gives every attribute.
+        /// </summary>
+        public static void CollectFeatureGateAttributes(SyntaxTree tree, SyntaxNode root, List<AttributeSyntax> result, System.Threading.CancellationToken cancellationToken)
+        {
+            var text = TextBuffer.Load(tree, root, null, cancellationToken);
+            if (text.HasUnicodeEscape())
+            {
+                foreach (var node in root.DescendantNodes())
+                {
+                    if (node is AttributeSyntax attribute)
+                    {
+                        result.Add(attribute);
+                    }
+                }
+                return;
+            }
+            const string name = "FeatureGate";
+            for (var i = text.IndexOf(name, 0); i >= 0; i = text.IndexOf(name, i + name.Length))
+            {
+                var token = root.FindToken(text.Start + i);
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name && token.ValueText != name + "Attribute" || !(token.Parent is SimpleNameSyntax simple))
+                {
+                    continue;
+                }
+                SyntaxNode written = simple;
+                if (simple.Parent is QualifiedNameSyntax qualified && qualified.Right == simple || simple.Parent is AliasQualifiedNameSyntax alias && alias.Name == simple)
+                {
+                    written = simple.Parent;
+                }
+                if (written.Parent is AttributeSyntax attribute && attribute.Name == written && !result.Contains(attribute))
+                {
+                    result.Add(attribute);
+                }
+            }
+        }
+
         private static void AddNamedCalls(TextBuffer text, SyntaxNode root, ImmutableHashSet<string> names, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
         {
             foreach (var name in names)

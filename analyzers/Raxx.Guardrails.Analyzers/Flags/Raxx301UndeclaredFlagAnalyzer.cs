@@ -112,6 +112,21 @@ namespace Raxx.Guardrails.Analyzers.Flags
                                 break;
                         }
                     }
+                    // [FeatureGate] attributes, formerly a node action on every attribute: found where the text spells the name.
+                    var attributes = new List<AttributeSyntax>();
+                    FlagReferences.CollectFeatureGateAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), attributes, c.CancellationToken);
+                    foreach (var attribute in attributes)
+                    {
+                        if ((attribute.Parent ?? attribute).ContainsDiagnostics)
+                        {
+                            continue; // [FeatureGate( unterminated: stay quiet until it parses
+                        }
+                        if (FlagReferences.NamesOnlyDeclaredFlags(attribute, flags.Document.IsDeclared))
+                        {
+                            continue; // [FeatureGate("declared")]: nothing to report, no symbol needed
+                        }
+                        FlagReferences.Collect(attribute, model, found, c.CancellationToken);
+                    }
                     if (found.Count == 0)
                     {
                         return;
@@ -126,21 +141,6 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                     Check(reportable, c.ReportDiagnostic);
                 });
-
-                start.RegisterSyntaxNodeAction(c =>
-                {
-                    if ((c.Node.Parent ?? c.Node).ContainsDiagnostics)
-                    {
-                        return; // [FeatureGate( unterminated: stay quiet until it parses
-                    }
-                    var found = new List<FlagReference>();
-                    if (FlagReferences.NamesOnlyDeclaredFlags((AttributeSyntax)c.Node, flags.Document.IsDeclared))
-                    {
-                        return; // [FeatureGate("declared")]: nothing to report, no symbol needed
-                    }
-                    FlagReferences.Collect((AttributeSyntax)c.Node, c.SemanticModel, found, c.CancellationToken);
-                    Check(found, c.ReportDiagnostic);
-                }, SyntaxKind.Attribute);
             });
         }
 

@@ -51,6 +51,61 @@ public class Raxx301UndeclaredFlagTests
             }
             """).RunAsync();
 
+    // [FeatureGate] attributes are found where the text spells "FeatureGate" (RAXX301's tree pass): every spelling the
+    // attribute's written name can take reports; an alias does not (the rule decides by the written name, as before),
+    // nor does an attribute in a [GeneratedCode] member or type.
+    [Fact]
+    public Task FeatureGateAttribute_EverySpelling_Reports() =>
+        Test("""
+            using System.CodeDom.Compiler;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.Mvc;
+            using Gate = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            public class OpsController : Controller
+            {
+                [FeatureGateAttribute({|RAXX301:"a_flag"|})]
+                public IActionResult A() => Ok();
+                [Microsoft.FeatureManagement.Mvc.FeatureGate({|RAXX301:"b_flag"|})]
+                public IActionResult B() => Ok();
+                [global::Microsoft.FeatureManagement.Mvc.FeatureGateAttribute({|RAXX301:"c_flag"|})]
+                public IActionResult C() => Ok();
+                [@FeatureGateAttribute({|RAXX301:"d_flag"|})]
+                public IActionResult D() => Ok();
+                [HttpGet, FeatureGate(RequirementType.All,{|RAXX301:"e_flag"|})]public IActionResult E() => Ok(); // FeatureGate("x")
+                [
+                    FeatureGate
+                    ( {|RAXX301:"f_flag"|} )
+                ]
+                public IActionResult F() => Ok();
+                public IActionResult G([FromQuery] string q) => Ok(System.Linq.Enumerable.Select(new[] { "FeatureGate(" }, x => x));
+                [Gate("alias_flag")]
+                public IActionResult H() => Ok();
+                [GeneratedCode("tool", "1.0")]
+                [FeatureGate("generated_flag")]
+                public IActionResult I() => Ok();
+            }
+            [GeneratedCode("tool", "1.0")]
+            [FeatureGate("generated_type_flag")]
+            public class GeneratedController : Controller
+            {
+                [FeatureGate("generated_member_flag")]
+                public IActionResult J() => Ok();
+            }
+            """).RunAsync();
+
+    [Fact]
+    public Task FeatureGateAttribute_UnicodeEscape_Reports() =>
+        Test("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement.Mvc;
+            public class OpsController : Controller
+            {
+                [\u0046eatureGate({|RAXX301:"escaped_flag"|})]
+                public IActionResult A() => Ok();
+            }
+            """).RunAsync();
+
     [Fact]
     public Task IsEnabledAsync_ConstantAndUseForFeature_Reports() =>
         Test("""
