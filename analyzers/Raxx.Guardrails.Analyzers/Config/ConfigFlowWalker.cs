@@ -334,13 +334,41 @@ namespace Raxx.Guardrails.Analyzers.Config
 
         // ---- pipeline resolution ----
 
+        /// <summary>
+        /// Conversions removed, and the receiver of a <c>?.</c> call or member (<c>builder.Configuration?.AddJsonFile(…)</c>)
+        /// replaced by the expression it stands for (<c>builder.Configuration</c>), so such calls resolve to their pipeline.
+        /// </summary>
         private static IOperation StripConversions(IOperation operation)
         {
-            while (operation is IConversionOperation conversion)
+            while (true)
             {
-                operation = conversion.Operand;
+                if (operation is IConversionOperation conversion)
+                {
+                    operation = conversion.Operand;
+                }
+                else if (operation is IConditionalAccessInstanceOperation instance && ConditionalReceiver(instance) is IOperation receiver)
+                {
+                    operation = receiver;
+                }
+                else
+                {
+                    return operation;
+                }
             }
-            return operation;
+        }
+
+        /// <summary>The operand of the <c>?.</c> an instance belongs to: the closest conditional access holding it in its WhenNotNull.</summary>
+        private static IOperation? ConditionalReceiver(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent != null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
+                {
+                    return access.Operation;
+                }
+            }
+            return null;
         }
 
         internal static IOperation? Receiver(IInvocationOperation invocation)

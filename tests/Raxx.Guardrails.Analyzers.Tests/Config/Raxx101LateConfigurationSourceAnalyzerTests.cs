@@ -26,6 +26,23 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
                 "AddJsonFile(\"instance/config.json\") is added after environment variables and overrides them and the command line: a value in it silently replaces the deployment's value. Insert it below them (Sources.Insert(0, …)) or re-add AddEnvironmentVariables() and AddCommandLine(args) after it.");
 
         [Fact]
+        public Task NullConditionalCall_Reports() =>
+            // `?.` gives the call a stand-in receiver; it is the same pipeline as `builder.Configuration.AddJsonFile(…)`
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.{|RAXX101:AddJsonFile|}("instance/config.json", optional: true);
+                        _ = builder.Configuration?.GetSection("A")?.Value;
+                        builder.Build().Run();
+                    }
+                }
+                """,
+                "AddJsonFile(\"instance/config.json\") is added after environment variables and overrides them and the command line: a value in it silently replaces the deployment's value. Insert it below them (Sources.Insert(0, …)) or re-add AddEnvironmentVariables() and AddCommandLine(args) after it.");
+
+        [Fact]
         public Task TopLevelStatements_Reports()
         {
             var test = Verify<Raxx101LateConfigurationSourceAnalyzer>.Test(ConfigTestSources.Usings + """

@@ -25,6 +25,37 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
                 "Sources.Clear() removes the environment variables and the command line from the configuration and nothing re-adds them: config vars set on the platform are ignored. Call AddEnvironmentVariables() (and AddCommandLine(args)) after the sources you add.");
 
         [Fact]
+        public Task NullConditionalClear_Reports() =>
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.Sources.{|RAXX104:Clear|}();
+                        builder.Configuration?.AddJsonFile("appsettings.json");
+                    }
+                }
+                """,
+                "Sources.Clear() removes the environment variables and the command line from the configuration and nothing re-adds them: config vars set on the platform are ignored. Call AddEnvironmentVariables() (and AddCommandLine(args)) after the sources you add.");
+
+        [Fact]
+        public Task NullConditionalClear_ThenReAdded_NoReport() =>
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.Sources.Clear();
+                        builder.Configuration?.AddJsonFile("appsettings.json");
+                        builder.Configuration?.AddEnvironmentVariables();
+                        builder.Configuration?.AddCommandLine(args);
+                    }
+                }
+                """);
+
+        [Fact]
         public Task ClearInCallbackAndOnParameter_Reports() =>
             VerifyAsync("""
                 static class App
