@@ -1,5 +1,7 @@
 using System;
 using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using System.Threading;
 
 // Reads ASPNETCORE_URLS like Kestrel; behaviour chosen by args[0] (or FAKEAPP_MODE):
@@ -31,19 +33,45 @@ if (mode == "silent")
     return 0;
 }
 
-using var listener = new HttpListener();
-listener.Prefixes.Add(url.TrimEnd('/') + "/");
+// A minimal HTTP/1.1 responder on a TcpListener rather than HttpListener: HttpListener.Start() on Linux can throw
+// ArgumentNullException when a connection arrives while it starts (dotnet/corefx#35191), and the boot runner polls
+// /health exactly then — the stand-in crashed at random under load ("exited with code 134 … Value cannot be null").
+var endpoint = new Uri(url);
+var address = endpoint.Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(endpoint.Host);
+var listener = new TcpListener(address, endpoint.Port);
 listener.Start();
 Console.WriteLine("Now listening on: " + url);
 while (true)
 {
-    var context = listener.GetContext();
-    var path = context.Request.Url?.AbsolutePath ?? "/";
-    context.Response.StatusCode = path switch
+    using var client = listener.AcceptTcpClient();
+    try
     {
-        "/health" => mode == "unhealthy" ? 503 : 200,
-        "/gated" when Environment.GetEnvironmentVariable("FLAG_GATED") == "1" => 200,
-        _ => 404,
-    };
-    context.Response.Close();
+        var stream = client.GetStream();
+        var request = new StringBuilder();
+        var buffer = new byte[4096];
+        while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && request.Length < 65536)
+        {
+            var read = stream.Read(buffer, 0, buffer.Length);
+            if (read == 0)
+            {
+                break;
+            }
+            request.Append(Encoding.ASCII.GetString(buffer, 0, read));
+        }
+        // "GET /path?query HTTP/1.1"
+        var requestLine = request.ToString().Split("\r\n")[0].Split(' ');
+        var path = requestLine.Length > 1 ? requestLine[1].Split('?')[0] : "/";
+        var status = path switch
+        {
+            "/health" => mode == "unhealthy" ? 503 : 200,
+            "/gated" when Environment.GetEnvironmentVariable("FLAG_GATED") == "1" => 200,
+            _ => 404,
+        };
+        var response = Encoding.ASCII.GetBytes($"HTTP/1.1 {status} {(status == 200 ? "OK" : status == 404 ? "Not Found" : "Service Unavailable")}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        stream.Write(response, 0, response.Length);
+    }
+    catch (Exception ex) when (ex is System.IO.IOException || ex is SocketException)
+    {
+        // a client that went away mid-request: serve the next one
+    }
 }
