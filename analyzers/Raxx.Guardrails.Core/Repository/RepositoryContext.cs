@@ -150,8 +150,6 @@ namespace Raxx.Guardrails.Core.Repository
         /// Reads a file as text (UTF-8 with BOM detection). Returns null and a reason for files
         /// that are too large, binary (a NUL byte in the first 8 KiB) or unreadable.
         /// </summary>
-        private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
-
         public string? ReadText(RepositoryFile file, out ReadFailure failure)
         {
             failure = ReadFailure.None;
@@ -173,24 +171,9 @@ namespace Raxx.Guardrails.Core.Repository
                 }
 
                 var bytes = File.ReadAllBytes(file.FullPath);
-                // UTF-16/32 (their BOM first: their text has NUL bytes) through a StreamReader, binary when the decoded text has NUL
-                if (HasWideBom(bytes, bytes.Length))
-                {
-                    return DecodeWide(bytes, bytes.Length, out failure);
-                }
-                var probe = Math.Min(bytes.Length, 8192);
-                for (var i = 0; i < probe; i++)
-                {
-                    if (bytes[i] == 0)
-                    {
-                        failure = ReadFailure.Binary;
-                        return null;
-                    }
-                }
-
-                // UTF-8 (with or without BOM) decoded in one call
-                var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                return Utf8.GetString(bytes, bom, bytes.Length - bom);
+                var text = Text.TextDecoding.Decode(bytes, bytes.Length);
+                failure = text == null ? ReadFailure.Binary : ReadFailure.None;
+                return text;
 #endif
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
@@ -234,18 +217,9 @@ namespace Raxx.Guardrails.Core.Repository
                         failure = ReadFailure.TooLarge; // grew while read
                         return null;
                     }
-                    var bytes = buffer.AsSpan(0, count);
-                    if (HasWideBom(buffer, count))
-                    {
-                        return DecodeWide(buffer, count, out failure);
-                    }
-                    if (bytes.Slice(0, Math.Min(count, 8192)).IndexOf((byte)0) >= 0)
-                    {
-                        failure = ReadFailure.Binary;
-                        return null;
-                    }
-                    var bom = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                    return Utf8.GetString(bytes.Slice(bom));
+                    var text = Text.TextDecoding.Decode(buffer, count);
+                    failure = text == null ? ReadFailure.Binary : ReadFailure.None;
+                    return text;
                 }
                 finally
                 {
@@ -254,31 +228,6 @@ namespace Raxx.Guardrails.Core.Repository
             }
         }
 #endif
-
-        /// <summary>A UTF-16 (LE/BE) or UTF-32 (LE/BE) byte order mark: text whose bytes hold NULs (Windows editors write these).</summary>
-        private static bool HasWideBom(byte[] bytes, int count) =>
-            count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-            || count >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF;
-
-        /// <summary>
-        /// Decodes a file with a UTF-16/32 BOM; binary (null) when the decoded text has a NUL in its first 8 K characters,
-        /// the same test UTF-8 files get on their bytes.
-        /// </summary>
-        private static string? DecodeWide(byte[] bytes, int count, out ReadFailure failure)
-        {
-            failure = ReadFailure.None;
-            string text;
-            using (var reader = new StreamReader(new MemoryStream(bytes, 0, count), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true))
-            {
-                text = reader.ReadToEnd();
-            }
-            if (text.IndexOf('\0', 0, Math.Min(text.Length, 8192)) >= 0)
-            {
-                failure = ReadFailure.Binary;
-                return null;
-            }
-            return text;
-        }
 
         public string? ReadText(RepositoryFile file) => ReadText(file, out _);
 

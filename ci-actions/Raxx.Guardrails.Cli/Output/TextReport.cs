@@ -185,13 +185,11 @@ internal static class TextReport
                     return null;
                 }
                 var bytes = File.ReadAllBytes(path);
-                if ((bytes.Length >= 2 && ((bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE)))
-                    || (bytes.Length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == 0xFE && bytes[3] == 0xFF))
+                if (Raxx.Guardrails.Core.Text.TextDecoding.HasWideByteOrderMark(bytes, bytes.Length))
                 {
                     return new SourceLines(File.ReadAllText(path));
                 }
-                var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                return new SourceLines(bytes, bom);
+                return new SourceLines(bytes, Raxx.Guardrails.Core.Text.TextDecoding.Utf8ByteOrderMarkLength(bytes, bytes.Length));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -27,7 +27,7 @@ public sealed class SmokeCommandTests : IDisposable
         Assert.Contains("1 flag(s), health /health", stderr, StringComparison.Ordinal);
         Assert.Contains("boot flag gated on: healthy", stderr, StringComparison.Ordinal);
         Assert.Contains("preflight: 2 boot(s), 2 healthy, 0 finding(s)", stderr, StringComparison.Ordinal);
-        // this mode is a plain HttpListener, not ASP.NET Core: the probe cannot attach, the declared route is probed, and the report says so
+        // this mode is a plain TCP responder, not ASP.NET Core: the probe cannot attach, the declared route is probed, and the report says so
         Assert.Contains("routes: endpoint discovery not available (the probe did not attach", stderr, StringComparison.Ordinal);
         Assert.Contains("boot production: healthy", stderr, StringComparison.Ordinal);
         Assert.Contains("/gated 404 (gated)", stderr, StringComparison.Ordinal);

@@ -50,6 +50,16 @@ public sealed class CredentialFileEncodingTests : IDisposable
     }
 
     [Fact]
+    public void Utf16EnvCopiedToOutput_IsInspected_LikeInTheRepository()
+    {
+        // the RAXX403 output check reads copied files itself (no repository listing): same decoding
+        _repo.WriteBytes("out/.env", WithBom(new UnicodeEncoding(bigEndian: false, byteOrderMark: true), Text));
+        var matches = SecretBearingFiles.Inspect(System.IO.Path.Combine(_repo.Root, "out", ".env"), SecretBearingKind.EnvFile, SecretBaseline.Empty);
+        Assert.NotNull(matches);
+        Assert.Equal(3, Assert.Single(matches).Line);
+    }
+
+    [Fact]
     public void WideFilesThatAreBinary_OrWithoutBom_AreNotScanned()
     {
         // a UTF-16 BOM followed by NUL characters is binary data; UTF-16 without a BOM cannot be told from binary

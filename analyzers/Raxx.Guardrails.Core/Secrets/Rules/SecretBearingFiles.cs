@@ -92,15 +92,12 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                     return null;
                 }
                 var bytes = File.ReadAllBytes(fullPath);
-                for (var i = 0; i < bytes.Length && i < 8192; i++)
+                var text = Text.TextDecoding.Decode(bytes, bytes.Length);
+                if (text == null)
                 {
-                    if (bytes[i] == 0)
-                    {
-                        return null;
-                    }
+                    return null; // binary
                 }
-                var bom = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-                var matches = SecretsIn(kind, new System.Text.UTF8Encoding(false).GetString(bytes, bom, bytes.Length - bom), baseline);
+                var matches = SecretsIn(kind, text, baseline);
                 return matches.Count > 0 ? matches : null;
             }
             catch (System.Exception ex) when (ex is IOException || ex is System.UnauthorizedAccessException || ex is System.ArgumentException || ex is System.NotSupportedException)
