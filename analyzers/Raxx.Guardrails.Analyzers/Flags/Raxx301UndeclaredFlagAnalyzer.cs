@@ -22,6 +22,9 @@ namespace Raxx.Guardrails.Analyzers.Flags
             RuleIds.Raxx301,
             "Flag '{0}' ({1}) is not declared in {2}, so it is always off (a silent 404); {3}");
 
+        /// <summary>Diagnostic property: the declared name within a small edit distance (the code fix's replacement).</summary>
+        public const string SuggestionProperty = "Suggestion";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -47,7 +50,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             continue;
                         }
                         var suggestion = flags.Document.Suggest(reference.Name);
-                        report(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), reference.Name, reference.Api, sources,
+                        var properties = suggestion != null
+                            ? ImmutableDictionary<string, string?>.Empty.Add(SuggestionProperty, suggestion)
+                            : ImmutableDictionary<string, string?>.Empty;
+                        report(Diagnostic.Create(Rule, reference.Syntax.GetLocation(), properties, reference.Name, reference.Api, sources,
                             suggestion != null ? $"did you mean '{suggestion}'?" : "declare it there or fix the name"));
                     }
                 }

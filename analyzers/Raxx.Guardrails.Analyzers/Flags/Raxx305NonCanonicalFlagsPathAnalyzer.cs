@@ -28,6 +28,19 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private const string ProjectDirProperty = "build_property.MSBuildProjectDirectory";
         private const string ProjectDirFallback = "build_property.ProjectDir";
 
+        /// <summary>Diagnostic property: the canonical flags file's name (the name it has in the build and publish output).</summary>
+        public const string CanonicalFileNameProperty = "CanonicalFileName";
+
+        /// <summary>
+        /// Diagnostic property: which kind of API reads the path — <see cref="ApiKindConfigurationSource"/> (relative paths
+        /// resolve against the configuration's base path), <see cref="ApiKindSystemIO"/> (against the working directory)
+        /// or <see cref="ApiKindOther"/> (a method of the application's own; how it resolves a path is unknown).
+        /// </summary>
+        public const string ApiKindProperty = "ApiKind";
+        public const string ApiKindConfigurationSource = "ConfigurationSource";
+        public const string ApiKindSystemIO = "SystemIO";
+        public const string ApiKindOther = "Other";
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -89,7 +102,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         var location = literal.GetLocation();
                         if (reported.TryAdd(location.SourceTree?.FilePath + "|" + location.SourceSpan.Start, 0))
                         {
-                            c.ReportDiagnostic(Diagnostic.Create(Rule, location, path, display, Path.GetFileName(canonical)));
+                            var properties = ImmutableDictionary<string, string?>.Empty
+                                .Add(CanonicalFileNameProperty, Path.GetFileName(canonical))
+                                .Add(ApiKindProperty, ApiKindOf(method));
+                            c.ReportDiagnostic(Diagnostic.Create(Rule, location, properties, path, display, Path.GetFileName(canonical)));
                         }
                         return;
                     }
@@ -122,6 +138,16 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 || name.StartsWith("Load", StringComparison.Ordinal) || name.StartsWith("Read", StringComparison.Ordinal)
                 || name.StartsWith("Deserialize", StringComparison.Ordinal) || name.StartsWith("Parse", StringComparison.Ordinal)
                 || name.IndexOf("Flags", StringComparison.Ordinal) >= 0;
+        }
+
+        private static string ApiKindOf(IMethodSymbol method)
+        {
+            if (IsSystemIO(method.ContainingType?.ContainingNamespace))
+            {
+                return ApiKindSystemIO;
+            }
+            var name = method.Name;
+            return name == "AddYamlFile" || name == "AddJsonFile" || name == "AddIniFile" ? ApiKindConfigurationSource : ApiKindOther;
         }
 
         /// <summary>The namespace System.IO, compared by name parts (no display string per call).</summary>
