@@ -24,6 +24,12 @@ namespace Raxx.Guardrails.Analyzers.Flags
             "{0}; its routes are never registered and answer 404 in production: {1}",
             WellKnownDiagnosticTags.CompilationEnd);
 
+        /// <summary>Diagnostic property: what is unmapped — <see cref="KindMappingMethod"/> (a code fix can add the call) or a controller.</summary>
+        public const string KindProperty = "Kind";
+        public const string KindMappingMethod = "MappingMethod";
+        private static readonly ImmutableDictionary<string, string?> MappingMethodProperties =
+            ImmutableDictionary<string, string?>.Empty.Add(KindProperty, KindMappingMethod);
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
         public override void Initialize(AnalysisContext context)
@@ -119,7 +125,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             continue;
                         }
                         var location = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
-                        end.ReportDiagnostic(Diagnostic.Create(Rule, location,
+                        end.ReportDiagnostic(Diagnostic.Create(Rule, location, MappingMethodProperties,
                             $"Endpoint-mapping method '{method.ContainingType.Name}.{method.Name}' is never called",
                             $"call app.{method.Name}() where the other endpoints are mapped, or delete it"));
                     }
