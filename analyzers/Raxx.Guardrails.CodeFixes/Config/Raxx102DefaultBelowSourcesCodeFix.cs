@@ -176,11 +176,24 @@ namespace Raxx.Guardrails.CodeFixes.Config
         {
             var position = write.Statement.SpanStart;
             var nullable = (model.GetNullableContext(position) & NullableContext.AnnotationsEnabled) != 0;
-            var memoryInScope = TypeInScope(model, position, "MemoryConfigurationSource", MemorySourceType);
-            var dictionaryInScope = TypeInScope(model, position, "Dictionary", "System.Collections.Generic.Dictionary<TKey, TValue>");
-            var text = $"{write.Sources.WithoutTrivia()}.Sources.Insert(0, new {(memoryInScope ? "MemoryConfigurationSource" : MemorySourceType)} {{ InitialData = new {(dictionaryInScope ? "Dictionary" : "System.Collections.Generic.Dictionary")}<string, string{(nullable ? "?" : string.Empty)}> {{ [{write.Key.WithoutTrivia()}] = {write.Value.WithoutTrivia()} }} }});";
+            var text = $"{write.Sources.WithoutTrivia()}.Sources.Insert(0, new MemoryConfigurationSource {{ InitialData = new Dictionary<string, string{(nullable ? "?" : string.Empty)}> {{ [{write.Key.WithoutTrivia()}] = {write.Value.WithoutTrivia()} }} }});";
             var replacement = SyntaxFactory.ParseStatement(text).WithTriviaFrom(write.Statement);
-            return root.ReplaceNode(write.Statement, replacement);
+            var newRoot = root.ReplaceNode(write.Statement, replacement);
+
+            // the short names, with the usings that bring them in where none does yet
+            var newLine = SyntaxFactory.EndOfLine(root.ToFullString().Contains("\r\n") ? "\r\n" : "\n");
+            foreach (var (name, type, ns) in new[]
+            {
+                ("Dictionary", "System.Collections.Generic.Dictionary<TKey, TValue>", "System.Collections.Generic"),
+                ("MemoryConfigurationSource", MemorySourceType, "Microsoft.Extensions.Configuration.Memory"),
+            })
+            {
+                if (!TypeInScope(model, position, name, type))
+                {
+                    newRoot = newRoot.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns).WithLeadingTrivia(SyntaxFactory.Space)).WithTrailingTrivia(newLine));
+                }
+            }
+            return newRoot;
         }
 
         private static bool TypeInScope(SemanticModel model, int position, string shortName, string fullName)

@@ -22,7 +22,7 @@ namespace Raxx.Guardrails.CodeFixes.Flags
     /// converts to it (adding the using of the method's namespace when it is not in scope there). The receiver must be a
     /// plain name (<c>app</c>, <c>this.app</c>): a receiver that is itself a call (<c>app.MapGroup("/x")</c>) is not
     /// repeated. Not offered for generic methods, methods with parameters that have no default value, unmapped
-    /// controllers, or when no such place exists. No Fix All: each call is a decision about where routes go.
+    /// controllers, or when no such place exists. Fix All adds every call of its scope (several at one place in the order of the findings).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Raxx302CallMappingMethodCodeFix)), Shared]
     public sealed class Raxx302CallMappingMethodCodeFix : CodeFixProvider
@@ -31,36 +31,21 @@ namespace Raxx.Guardrails.CodeFixes.Flags
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.Raxx302);
 
-        public override FixAllProvider? GetFixAllProvider() => null;
+        public override FixAllProvider GetFixAllProvider() => new CallAllFixAllProvider();
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root == null || model == null)
-            {
-                return;
-            }
+            var solution = context.Document.Project.Solution;
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(Raxx302UnmappedRouteAnalyzer.KindProperty, out var kind) || kind != Raxx302UnmappedRouteAnalyzer.KindMappingMethod)
+                var plan = await PlanAsync(solution, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (plan == null)
                 {
                     continue;
                 }
-                if (!(root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is MethodDeclarationSyntax declaration)
-                    || !(model.GetDeclaredSymbol(declaration, context.CancellationToken) is IMethodSymbol method)
-                    || !CanBeCalledWithoutArguments(method))
-                {
-                    continue;
-                }
-                var anchor = await FindAnchorAsync(context.Document.Project, method, context.CancellationToken).ConfigureAwait(false);
-                if (anchor == null)
-                {
-                    continue;
-                }
-                var solution = context.Document.Project.Solution;
+                var calls = new[] { plan.Value };
                 context.RegisterCodeFix(
-                    CodeAction.Create(anchor.Title, ct => ApplyAsync(solution, anchor, method, ct), EquivalenceKey),
+                    CodeAction.Create(plan.Value.Anchor.Title, ct => ApplyAsync(solution, calls, ct), EquivalenceKey),
                     diagnostic);
             }
         }
@@ -186,32 +171,124 @@ namespace Raxx.Guardrails.CodeFixes.Flags
             return true;
         }
 
-        private static async Task<Solution> ApplyAsync(Solution solution, Anchor anchor, IMethodSymbol method, CancellationToken cancellationToken)
+        /// <summary>Adds each call at its anchor (several at one anchor in the given order) and the usings they need.</summary>
+        private static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(Anchor Anchor, IMethodSymbol Method)> calls, CancellationToken cancellationToken)
         {
-            var document = solution.GetDocument(anchor.Document);
-            var root = document == null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) as CompilationUnitSyntax;
+            foreach (var byDocument in calls.GroupBy(c => c.Anchor.Document))
+            {
+                var document = solution.GetDocument(byDocument.Key);
+                var root = document == null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) as CompilationUnitSyntax;
+                var model = document == null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (document == null || root == null || model == null)
+                {
+                    continue;
+                }
+                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                var newLine = SyntaxFactory.EndOfLine(text.ToString().Contains("\r\n") ? "\r\n" : "\n");
+                var usings = new List<string>();
+                var edits = new List<(SyntaxNode Existing, bool After, List<SyntaxNode> Added)>();
+                foreach (var (anchor, method) in byDocument)
+                {
+                    SyntaxNode existing = anchor.Statement.Parent is GlobalStatementSyntax global ? global : anchor.Statement;
+                    var call = SyntaxFactory.ParseStatement($"{anchor.Receiver}.{method.Name}();");
+                    var added = (existing is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(call) : (SyntaxNode)call)
+                        .WithLeadingTrivia(Indentation(existing)).WithTrailingTrivia(newLine);
+                    var edit = edits.FirstOrDefault(e => e.Existing == existing && e.After == anchor.After);
+                    if (edit.Existing == null)
+                    {
+                        edits.Add((existing, anchor.After, new List<SyntaxNode> { added }));
+                    }
+                    else if (!edit.Added.Any(a => a.IsEquivalentTo(added)))
+                    {
+                        edit.Added.Add(added);
+                    }
+                    var ns = method.ContainingNamespace;
+                    if (!ns.IsGlobalNamespace && !IsInScope(model, anchor.Statement.SpanStart, method) && !usings.Contains(ns.ToDisplayString()))
+                    {
+                        usings.Add(ns.ToDisplayString());
+                    }
+                }
+                var newRoot = root.TrackNodes(edits.Select(e => e.Existing));
+                foreach (var (existing, after, added) in edits)
+                {
+                    var current = newRoot.GetCurrentNode(existing)!;
+                    newRoot = after ? newRoot.InsertNodesAfter(current, added) : newRoot.InsertNodesBefore(current, added);
+                }
+                foreach (var ns in usings)
+                {
+                    newRoot = newRoot.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns).WithLeadingTrivia(SyntaxFactory.Space)).WithTrailingTrivia(newLine));
+                }
+                solution = solution.WithDocumentSyntaxRoot(document.Id, newRoot);
+            }
+            return solution;
+        }
+
+        /// <summary>The mapping method a diagnostic names and where to call it, or null when no fix applies.</summary>
+        private static async Task<(Anchor Anchor, IMethodSymbol Method)?> PlanAsync(Solution solution, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (!diagnostic.Properties.TryGetValue(Raxx302UnmappedRouteAnalyzer.KindProperty, out var kind) || kind != Raxx302UnmappedRouteAnalyzer.KindMappingMethod)
+            {
+                return null;
+            }
+            var document = solution.GetDocument(diagnostic.Location.SourceTree);
+            var root = document == null ? null : await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var model = document == null ? null : await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (document == null || root == null || model == null)
+            if (document == null || root == null || model == null
+                || !(root.FindToken(diagnostic.Location.SourceSpan.Start).Parent is MethodDeclarationSyntax declaration)
+                || !(model.GetDeclaredSymbol(declaration, cancellationToken) is IMethodSymbol method)
+                || !CanBeCalledWithoutArguments(method))
             {
-                return solution;
+                return null;
             }
-            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            var newLine = SyntaxFactory.EndOfLine(text.ToString().Contains("\r\n") ? "\r\n" : "\n");
+            var anchor = await FindAnchorAsync(document.Project, method, cancellationToken).ConfigureAwait(false);
+            return anchor == null ? ((Anchor, IMethodSymbol)?)null : (anchor, method);
+        }
 
-            SyntaxNode existing = anchor.Statement.Parent is GlobalStatementSyntax global ? global : anchor.Statement;
-            var indentation = Indentation(existing);
-            var call = SyntaxFactory.ParseStatement($"{anchor.Receiver}.{method.Name}();");
-            SyntaxNode added = existing is GlobalStatementSyntax ? SyntaxFactory.GlobalStatement(call) : (SyntaxNode)call;
-            added = added.WithLeadingTrivia(indentation).WithTrailingTrivia(newLine);
+        /// <summary>Fix All: every unmapped method of the scope gets its call, several at one anchor in diagnostic order.</summary>
+        private sealed class CallAllFixAllProvider : FixAllProvider
+        {
+            public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
 
-            var needsUsing = !IsInScope(model, anchor.Statement.SpanStart, method);
-            var newRoot = anchor.After ? root.InsertNodesAfter(existing, new[] { added }) : root.InsertNodesBefore(existing, new[] { added });
-            if (needsUsing && newRoot is CompilationUnitSyntax unit && !method.ContainingNamespace.IsGlobalNamespace)
+            public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
             {
-                var name = SyntaxFactory.ParseName(method.ContainingNamespace.ToDisplayString());
-                newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(name.WithLeadingTrivia(SyntaxFactory.Space)).WithTrailingTrivia(newLine));
+                var diagnostics = new List<Diagnostic>();
+                switch (fixAllContext.Scope)
+                {
+                    case FixAllScope.Document when fixAllContext.Document != null:
+                        diagnostics.AddRange(await fixAllContext.GetDocumentDiagnosticsAsync(fixAllContext.Document).ConfigureAwait(false));
+                        break;
+                    case FixAllScope.Project:
+                        diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(fixAllContext.Project).ConfigureAwait(false));
+                        break;
+                    case FixAllScope.Solution:
+                        foreach (var project in fixAllContext.Solution.Projects)
+                        {
+                            diagnostics.AddRange(await fixAllContext.GetAllDiagnosticsAsync(project).ConfigureAwait(false));
+                        }
+                        break;
+                }
+                var solution = fixAllContext.Solution;
+                var ordered = diagnostics
+                    .Where(d => d.Location.IsInSource)
+                    .OrderBy(d => d.Location.SourceTree!.FilePath, System.StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+                    .ToList();
+                return CodeAction.Create(
+                    "Call every unmapped endpoint-mapping method where the other endpoints are mapped",
+                    async ct =>
+                    {
+                        var calls = new List<(Anchor, IMethodSymbol)>();
+                        foreach (var diagnostic in ordered)
+                        {
+                            var plan = await PlanAsync(solution, diagnostic, ct).ConfigureAwait(false);
+                            if (plan != null)
+                            {
+                                calls.Add(plan.Value);
+                            }
+                        }
+                        return await ApplyAsync(solution, calls, ct).ConfigureAwait(false);
+                    },
+                    EquivalenceKey);
             }
-            return solution.WithDocumentSyntaxRoot(document.Id, newRoot);
         }
 
         private static bool IsInScope(SemanticModel model, int position, IMethodSymbol method)

@@ -16,8 +16,8 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Config
 
             """;
 
-        private static CodeFixTest Test(string source, string fixedSource, string usings = Usings) =>
-            VerifyFix<Raxx102KeyWrittenInCodeAnalyzer, Raxx102DefaultBelowSourcesCodeFix>.Test(usings + source, usings + fixedSource);
+        private static CodeFixTest Test(string source, string fixedSource, string usings = Usings, string? fixedUsings = null) =>
+            VerifyFix<Raxx102KeyWrittenInCodeAnalyzer, Raxx102DefaultBelowSourcesCodeFix>.Test(usings + source, (fixedUsings ?? usings) + fixedSource);
 
         [Fact]
         public Task IndexerWriteAndUseSetting_BecomeDefaultsBelowTheSources()
@@ -50,7 +50,7 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Config
         }
 
         [Fact]
-        public Task WithoutUsingsOrNullableAnnotations_NamesAreQualified()
+        public Task WithoutUsingsOrNullableAnnotations_UsingsAreAdded_NoAnnotation()
         {
             const string usings = """
                 #nullable disable
@@ -64,6 +64,7 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Config
                     {
                         var builder = WebApplication.CreateBuilder(args);
                         builder.Configuration[{|RAXX102:"WEBAUTHN_RP_ID"|}] = "raxx.app";
+                        builder.Configuration[{|RAXX102:"WEBAUTHN_ORIGIN"|}] = "https://raxx.app";
                     }
                 }
                 """, """
@@ -72,11 +73,17 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Config
                     static void Main(string[] args)
                     {
                         var builder = WebApplication.CreateBuilder(args);
-                        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = new System.Collections.Generic.Dictionary<string, string> { ["WEBAUTHN_RP_ID"] = "raxx.app" } });
+                        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = new Dictionary<string, string> { ["WEBAUTHN_RP_ID"] = "raxx.app" } });
+                        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = new Dictionary<string, string> { ["WEBAUTHN_ORIGIN"] = "https://raxx.app" } });
                     }
                 }
-                """, usings);
-            test.CodeActionTitle = "Make 'WEBAUTHN_RP_ID' a default below the configuration sources";
+                """, usings, """
+                #nullable disable
+                using Microsoft.AspNetCore.Builder;
+                using System.Collections.Generic;
+                using Microsoft.Extensions.Configuration.Memory;
+
+                """);
             return test.RunAsync();
         }
 

@@ -104,10 +104,44 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Flags
                 // serve
                 await app.RunAsync();
                 """, Endpoints.Replace("{|RAXX302:MapAdminsOnline|}", "MapAdminsOnline"));
-            // the first fix (MapConsoleEndpoints, first in the file) goes before RunAsync with the using; the second then finds it
-            // as a sibling call and goes after it
-            test.VerifyFixAll = false;
+            // one by one: the first fix (MapConsoleEndpoints, first in the file) goes before RunAsync with the using; the
+            // second then finds it as a sibling call and goes after it. Fix All puts both before RunAsync, in that order.
             return test.RunAsync();
+        }
+
+        [Fact]
+        public Task TwoUnmappedMethods_BothCalledAfterTheSibling_OneByOneAndByFixAll()
+        {
+            var endpoints = Endpoints.Replace("""
+                    public static RouteGroupBuilder {|RAXX302:MapOps|}(this RouteGroupBuilder group)
+                    {
+                        group.MapGet("/ops", () => Results.Ok());
+                        return group;
+                    }
+                """, """
+                    public static IEndpointRouteBuilder {|RAXX302:MapAudit|}(this IEndpointRouteBuilder endpoints, bool verbose = false)
+                    {
+                        endpoints.MapGet("/console/audit", () => Results.Ok(verbose));
+                        return endpoints;
+                    }
+                """);
+            return Test("""
+                using Microsoft.AspNetCore.Builder;
+                using RaxxConsole;
+
+                var app = WebApplication.Create(args);
+                app.MapConsoleEndpoints();
+                app.Run();
+                """, endpoints, """
+                using Microsoft.AspNetCore.Builder;
+                using RaxxConsole;
+
+                var app = WebApplication.Create(args);
+                app.MapConsoleEndpoints();
+                app.MapAdminsOnline();
+                app.MapAudit();
+                app.Run();
+                """, endpoints.Replace("{|RAXX302:MapAdminsOnline|}", "MapAdminsOnline").Replace("{|RAXX302:MapAudit|}", "MapAudit")).RunAsync();
         }
 
         [Fact]
