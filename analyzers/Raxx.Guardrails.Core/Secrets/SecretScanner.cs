@@ -128,13 +128,14 @@ namespace Raxx.Guardrails.Core.Secrets
         {
             // rare multi-character triggers are located once per text, so lines without them cost nothing
             var triggers = new Triggers(text);
+            var credentials = new List<SecretMatch>();
             var lineStart = 0;
             while (lineStart <= text.Length)
             {
                 var nl = text.IndexOf('\n', lineStart);
                 var lineEnd = nl < 0 ? text.Length : nl;
                 var contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-                ScanLine(text, lineStart, contentEnd, options, results, triggers);
+                ScanLine(text, lineStart, contentEnd, options, results, triggers, credentials);
                 if (nl < 0)
                 {
                     break;
@@ -277,7 +278,9 @@ namespace Raxx.Guardrails.Core.Secrets
             }
 
             // 3c. the password argument of a NetworkCredential constructor (a context finding: the parameter names it);
-            //     its hits are "NetworkCredential" or its qualified spellings where they start a token
+            //     its hits are "NetworkCredential" or its qualified spellings where they start a token; the arguments may
+            //     continue on the following lines (the reference scan adds such a finding on the password's line, at
+            //     this step: the order, and so the overlap resolution, is the same)
             var credentialDone = -1;
             foreach (var i in hits)
             {
@@ -518,7 +521,10 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
-        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers = null)
+        /// <param name="credentials">NetworkCredential passwords found from an earlier line (a call over several lines), each
+        /// added on its own line at step 3c as the trigger-driven scan adds it: after that line's provider, shape and URL
+        /// findings, before its assignments (an overlapping finding keeps the one added first).</param>
+        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers, List<SecretMatch> credentials)
         {
             if (end <= start)
             {
@@ -567,7 +573,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 ScanCurlUser(s, start, end, results);
             }
 
-            // 3c. NetworkCredential(user, "password")
+            // 3c. NetworkCredential(user, "password"), its arguments on this line or the following ones
             if (options.IncludeContext && (triggers == null || triggers.In(5, start, end)))
             {
                 var type = s.IndexOf(NetworkCredentialType, start, end - start, StringComparison.Ordinal);
@@ -575,10 +581,14 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     if (CredentialTypeAt(s, type, out var typeEnd))
                     {
-                        ScanNetworkCredential(s, typeEnd, end, results);
+                        ScanNetworkCredential(s, typeEnd, end, credentials);
                     }
                     type = type + 1 < end ? s.IndexOf(NetworkCredentialType, type + 1, end - type - 1, StringComparison.Ordinal) : -1;
                 }
+            }
+            if (credentials.Count > 0)
+            {
+                AddCredentialsOfLine(credentials, end, results);
             }
 
             // 4. key/value assignments
@@ -586,6 +596,24 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 ScanContextLine(s, start, end, results);
             }
+        }
+
+        /// <summary>Moves the NetworkCredential passwords located before <paramref name="end"/> (on the current line) to the results.</summary>
+        private static void AddCredentialsOfLine(List<SecretMatch> credentials, int end, List<SecretMatch> results)
+        {
+            var kept = 0;
+            for (var k = 0; k < credentials.Count; k++)
+            {
+                if (credentials[k].Offset < end)
+                {
+                    Add(results, credentials[k]);
+                }
+                else
+                {
+                    credentials[kept++] = credentials[k];
+                }
+            }
+            credentials.RemoveRange(kept, credentials.Count - kept);
         }
 
         /// <summary>The context rules of one line (both scan paths): assignments, XML elements, Authorization headers.</summary>
@@ -882,18 +910,29 @@ namespace Raxx.Guardrails.Core.Secrets
             return SecretText.IsBoundaryBefore(s, spelling);
         }
 
+        /// <summary>Most lines a NetworkCredential call's arguments are read over (the type's line included).</summary>
+        private const int MaxCredentialCallLines = 16;
+
         /// <summary>
-        /// The password of a NetworkCredential constructed on one line, after its type name (<paramref name="i"/>):
-        /// <c>NetworkCredential(…)</c> (C# <c>new</c>, VB <c>New</c>, PowerShell <c>New-Object</c>), PowerShell's
-        /// <c>[System.Net.NetworkCredential]::new(…)</c>, or a target-typed <c>NetworkCredential name = new(…)</c>. The
-        /// password is the argument named <c>password</c>, else the second argument when it is positional; reported only
-        /// when it is one string literal (not interpolated, not concatenated) that the context rules judge a credential
-        /// under the key "password" (as RAXX401 judges the literal by its parameter's name): placeholders, empty values,
-        /// references and variables are not. The arguments must be closed on the line (findings never span lines).
+        /// The password of a NetworkCredential constructed after its type name (<paramref name="i"/>; <paramref name="end"/>:
+        /// the end of the type's line): <c>NetworkCredential(…)</c> (C# <c>new</c>, VB <c>New</c>, PowerShell <c>New-Object</c>),
+        /// PowerShell's <c>[System.Net.NetworkCredential]::new(…)</c>, or a target-typed <c>NetworkCredential name = new(…)</c>;
+        /// the opening parenthesis on the type's line. The password is the argument named <c>password</c>, else the second
+        /// argument when it is positional; reported only when it is one string literal (not interpolated, not concatenated)
+        /// that the context rules judge a credential under the key "password" (as RAXX401 judges the literal by its
+        /// parameter's name): placeholders, empty values, references and variables are not. The arguments may continue
+        /// over the following lines (at most <see cref="MaxCredentialCallLines"/> lines and 4096 characters, until the
+        /// closing parenthesis; a ';' or an unbalanced bracket ends the search); each string literal must close on its
+        /// line, so a finding never spans lines (it is located at the literal's own line). Between arguments: blanks,
+        /// line ends, PowerShell's back-tick and VB's " _" line continuations, <c>//</c>, <c>/* */</c> and PowerShell
+        /// <c>#</c> comments. A call in a line comment (the type's line starts with <c>//</c>, <c>#</c>, <c>'</c> or
+        /// <c>*</c>) is read through the same comment marker at the start of its following lines, as the one-line text
+        /// scan reports a commented-out call; a following line without the marker ends it.
         /// </summary>
         private static void ScanNetworkCredential(string s, int i, int end, List<SecretMatch> results)
         {
-            end = Math.Min(end, i + 4096); // arguments are read at most this far: linear on a long line of constructions
+            var callEnd = Math.Min(s.Length, i + 4096); // arguments are read at most this far: linear on a long line of constructions
+            end = Math.Min(end, callEnd);
             var j = SkipBlanks(s, i, end);
             if (j < end && s[j] == ']' && SecretText.StartsWithAt(s, j, "]::new"))
             {
@@ -933,60 +972,134 @@ namespace Raxx.Guardrails.Core.Secrets
                 return;
             }
 
-            // the top-level arguments, up to the closing parenthesis
+            // the top-level arguments, up to the closing parenthesis: each one's first and last significant character
             int positional = -1, positionalEnd = -1, named = -1, namedEnd = -1;
             var index = 0;
-            var argStart = j + 1;
+            int argFirst = -1, argEnd = -1;
             var depth = 0;
-            for (var k = j + 1; k < end; k++)
+            var lineEnd = end; // the end of the current line's content
+            var lines = 1;
+            var comment = '\0'; // the comment marker holding the call, once it continues on another line
+            for (var k = j + 1; k < callEnd; k++)
             {
                 var c = s[k];
-                if (c == '"' || c == '\'')
+                if (k >= lineEnd)
                 {
-                    k = StringLiteralEnd(s, k, end, verbatim: k > 0 && s[k - 1] == '@');
-                    if (k < 0)
+                    // the line's end ('\r' or '\n'): the arguments continue on the next line
+                    var nl = s.IndexOf('\n', k, callEnd - k);
+                    if (nl < 0 || ++lines > MaxCredentialCallLines)
                     {
                         return;
+                    }
+                    if (lines == 2)
+                    {
+                        comment = LineCommentMarker(s, i);
+                    }
+                    var next = s.IndexOf('\n', nl + 1);
+                    lineEnd = next < 0 ? s.Length : next > nl + 1 && s[next - 1] == '\r' ? next - 1 : next;
+                    k = nl;
+                    if (comment != '\0')
+                    {
+                        var p = SkipBlanks(s, nl + 1, lineEnd);
+                        if (p >= lineEnd || s[p] != comment)
+                        {
+                            return; // the comment holding the call ended: what follows is not its arguments
+                        }
+                        while (p < lineEnd && s[p] == comment)
+                        {
+                            p++;
+                        }
+                        k = p - 1;
+                    }
+                    continue;
+                }
+                if (c == ' ' || c == '\t')
+                {
+                    continue;
+                }
+                if ((c == '`' || (c == '_' && (s[k - 1] == ' ' || s[k - 1] == '\t'))) && SkipBlanks(s, k + 1, lineEnd) == lineEnd)
+                {
+                    k = lineEnd - 1; // PowerShell's and VB's line continuations
+                    continue;
+                }
+                if (c == '/' && k + 1 < lineEnd && s[k + 1] == '/'
+                    || c == '#' && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == ',' || s[k - 1] == '('))
+                {
+                    k = lineEnd - 1; // a comment to the end of the line (C# "//", PowerShell "#")
+                    continue;
+                }
+                if (c == '/' && k + 1 < lineEnd && s[k + 1] == '*')
+                {
+                    var close = s.IndexOf("*/", k + 2, lineEnd - k - 2, StringComparison.Ordinal);
+                    if (close < 0)
+                    {
+                        return;
+                    }
+                    k = close + 1;
+                    continue;
+                }
+                if (depth == 0 && (c == ',' || c == ')'))
+                {
+                    if (argFirst >= 0)
+                    {
+                        var nameEnd = argFirst;
+                        while (nameEnd < argEnd && SecretText.IsWord(s[nameEnd]))
+                        {
+                            nameEnd++;
+                        }
+                        var colon = SkipBlanks(s, nameEnd, argEnd);
+                        if (nameEnd > argFirst && colon < argEnd && s[colon] == ':' && (colon + 1 >= argEnd || s[colon + 1] != ':'))
+                        {
+                            // a named argument (C# "password:", VB "password:=")
+                            if (nameEnd - argFirst == 8 && string.Compare(s, argFirst, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
+                            {
+                                named = colon + 1 < argEnd && s[colon + 1] == '=' ? colon + 2 : colon + 1;
+                                namedEnd = argEnd;
+                            }
+                        }
+                        else if (index == 1)
+                        {
+                            positional = argFirst;
+                            positionalEnd = argEnd;
+                        }
+                    }
+                    index++;
+                    argFirst = -1;
+                    if (c == ')')
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                if (argFirst < 0)
+                {
+                    argFirst = k;
+                }
+                if (c == '"' || c == '\'')
+                {
+                    k = StringLiteralEnd(s, k, lineEnd, verbatim: s[k - 1] == '@');
+                    if (k < 0)
+                    {
+                        return; // not closed on its line
                     }
                 }
                 else if (c == '(' || c == '[' || c == '{')
                 {
                     depth++;
                 }
-                else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+                else if (c == ')' || c == ']' || c == '}')
                 {
+                    if (depth == 0)
+                    {
+                        return; // unbalanced: not inside the call any more
+                    }
                     depth--;
                 }
-                else if (depth == 0 && (c == ',' || c == ')'))
+                else if (c == ';' && depth == 0)
                 {
-                    var valueStart = SkipBlanks(s, argStart, k);
-                    var nameEnd = valueStart;
-                    while (nameEnd < k && SecretText.IsWord(s[nameEnd]))
-                    {
-                        nameEnd++;
-                    }
-                    var colon = SkipBlanks(s, nameEnd, k);
-                    if (nameEnd > valueStart && colon < k && s[colon] == ':' && (colon + 1 >= k || s[colon + 1] != ':'))
-                    {
-                        // a named argument (C# "password:", VB "password:=")
-                        if (nameEnd - valueStart == 8 && string.Compare(s, valueStart, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
-                        {
-                            named = colon + 1 < k && s[colon + 1] == '=' ? colon + 2 : colon + 1;
-                            namedEnd = k;
-                        }
-                    }
-                    else if (index == 1)
-                    {
-                        positional = argStart;
-                        positionalEnd = k;
-                    }
-                    index++;
-                    argStart = k + 1;
-                    if (c == ')')
-                    {
-                        break;
-                    }
+                    return; // the statement ended before the call closed
                 }
+                argEnd = k + 1;
             }
             if (named >= 0)
             {
@@ -998,10 +1111,28 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
+        /// <summary>
+        /// The line-comment marker at the start of the line holding <paramref name="i"/> ('/' for "//", '#', VB's '\'',
+        /// '*' of a block comment's body), or '\0' when the line does not start with one.
+        /// </summary>
+        private static char LineCommentMarker(string s, int i)
+        {
+            var p = SkipBlanks(s, i == 0 ? 0 : s.LastIndexOf('\n', i - 1) + 1, i);
+            if (p >= i)
+            {
+                return '\0';
+            }
+            var c = s[p];
+            return c == '#' || c == '\'' || c == '*' || (c == '/' && p + 1 < i && s[p + 1] == '/') ? c : '\0';
+        }
+
         /// <summary>An argument s[start..end) that is exactly one string literal ("…", @"…", '…'), judged as a password.</summary>
         private static void ReportPasswordLiteral(string s, int start, int end, List<SecretMatch> results)
         {
-            start = SkipBlanks(s, start, end);
+            while (start < end && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' || s[start] == '\n'))
+            {
+                start++;
+            }
             while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
             {
                 end--;
