@@ -995,8 +995,9 @@ namespace Raxx.Guardrails.Core.Secrets
                     {
                         comment = LineCommentMarker(s, i);
                     }
-                    var next = s.IndexOf('\n', nl + 1);
-                    lineEnd = next < 0 ? s.Length : next > nl + 1 && s[next - 1] == '\r' ? next - 1 : next;
+                    // (bounded by the window like the type's line: a long line is read at most once per call, not to its end)
+                    var next = s.IndexOf('\n', nl + 1, callEnd - nl - 1);
+                    lineEnd = next < 0 ? callEnd : next > nl + 1 && s[next - 1] == '\r' ? next - 1 : next;
                     k = nl;
                     if (comment != '\0')
                     {
@@ -1117,7 +1118,14 @@ namespace Raxx.Guardrails.Core.Secrets
         /// </summary>
         private static char LineCommentMarker(string s, int i)
         {
-            var p = SkipBlanks(s, i == 0 ? 0 : s.LastIndexOf('\n', i - 1) + 1, i);
+            // the line's start, looked for at most 4096 characters back (a longer line is not a comment holding a call)
+            var window = Math.Min(i, 4096);
+            var previous = window == 0 ? -1 : s.LastIndexOf('\n', i - 1, window);
+            if (previous < 0 && window < i)
+            {
+                return '\0';
+            }
+            var p = SkipBlanks(s, previous + 1, i);
             if (p >= i)
             {
                 return '\0';

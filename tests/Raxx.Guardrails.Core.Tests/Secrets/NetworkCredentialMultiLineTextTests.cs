@@ -126,6 +126,21 @@ public class NetworkCredentialMultiLineTextTests
     }
 
     [Fact]
+    public void ArgumentsBeyondTheCharacterWindow_NoReport()
+    {
+        // the arguments are read at most 4096 characters from the type name, over lines as on one line
+        var near = "var cred = new NetworkCredential(\n    \"deploy\" /* " + new string('x', 3900) + " */,\n    \"" + Password + "\");";
+        Assert.Single(SecretScanner.Scan(near));
+        var far = near.Replace(new string('x', 3900), new string('x', 4200), StringComparison.Ordinal);
+        Assert.Empty(SecretScanner.Scan(far));
+        Assert.Empty(SecretScanner.ScanReference(far));
+        // a commented call whose first line is longer than the window: its marker is not looked for that far back
+        var longComment = "// " + new string('y', 5000) + " new NetworkCredential(\n//     \"deploy\",\n//     \"" + Password + "\");";
+        Assert.Empty(SecretScanner.Scan(longComment));
+        Assert.Single(SecretScanner.Scan(longComment.Replace(new string('y', 5000), "y", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void SuppressionOnThePasswordLine_NoReport()
     {
         var text = "var cred = new NetworkCredential(\n    \"deploy\",\n    \"" + Password + "\"); // raxx:allow-credential test fixture";
