@@ -916,27 +916,71 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>
         /// The password of a NetworkCredential constructed after its type name (<paramref name="i"/>; <paramref name="end"/>:
         /// the end of the type's line): <c>NetworkCredential(…)</c> (C# <c>new</c>, VB <c>New</c>, PowerShell <c>New-Object</c>),
-        /// PowerShell's <c>[System.Net.NetworkCredential]::new(…)</c>, or a target-typed <c>NetworkCredential name = new(…)</c>;
-        /// the opening parenthesis on the type's line. The password is the argument named <c>password</c>, else the second
-        /// argument when it is positional; reported only when it is one string literal (not interpolated, not concatenated)
-        /// that the context rules judge a credential under the key "password" (as RAXX401 judges the literal by its
-        /// parameter's name): placeholders, empty values, references and variables are not. The arguments may continue
-        /// over the following lines (at most <see cref="MaxCredentialCallLines"/> lines and 4096 characters, until the
-        /// closing parenthesis; a ';' or an unbalanced bracket ends the search); each string literal must close on its
-        /// line, so a finding never spans lines (it is located at the literal's own line). Between arguments: blanks,
-        /// line ends, PowerShell's back-tick and VB's " _" line continuations, <c>//</c>, <c>/* */</c> and PowerShell
-        /// <c>#</c> comments. A call in a line comment (the type's line starts with <c>//</c>, <c>#</c>, <c>'</c> or
-        /// <c>*</c>) is read through the same comment marker at the start of its following lines, as the one-line text
-        /// scan reports a commented-out call; a following line without the marker ends it.
+        /// PowerShell's <c>[System.Net.NetworkCredential]::new(…)</c>, a target-typed <c>NetworkCredential name = new(…)</c>
+        /// — the opening parenthesis on the type's line — or PowerShell's <c>New-Object [-TypeName] System.Net.NetworkCredential
+        /// -ArgumentList …</c> (the parameter on the type's line or, after a back-tick, on the next; its value a list
+        /// <c>'u', '…'</c> that ends with the statement, or <c>('u', '…')</c> / <c>@('u', '…')</c>). The password is the
+        /// argument named <c>password</c>, else the second argument when it is positional; reported only when it is one
+        /// string literal (not interpolated, not concatenated) that the context rules judge a credential under the key
+        /// "password" (as RAXX401 judges the literal by its parameter's name): placeholders, empty values, references and
+        /// variables are not. The arguments may continue over the following lines (at most <see cref="MaxCredentialCallLines"/>
+        /// lines and 4096 characters); a ';' or an unbalanced bracket, the bound, a string literal not closed on its line
+        /// end the reading — arguments completed before (followed by ',' or the closing parenthesis) still count — so a
+        /// finding never spans lines (it is located at the literal's own line). Between arguments: blanks, line ends,
+        /// PowerShell's back-tick and VB's " _" line continuations, <c>//</c>, <c>/* */</c> and PowerShell <c>#</c>
+        /// comments. A call in a line comment (the type's line starts with <c>//</c>, <c>#</c>, <c>'</c> or <c>*</c>) is
+        /// read through the same comment marker at the start of its following lines, as the one-line text scan reports a
+        /// commented-out call; a following line without the marker ends it.
         /// </summary>
         private static void ScanNetworkCredential(string s, int i, int end, List<SecretMatch> results)
         {
             var callEnd = Math.Min(s.Length, i + 4096); // arguments are read at most this far: linear on a long line of constructions
             end = Math.Min(end, callEnd);
+            var lines = 1;
+            var bare = false; // a PowerShell -ArgumentList without parentheses: the list ends with the statement
             var j = SkipBlanks(s, i, end);
             if (j < end && s[j] == ']' && SecretText.StartsWithAt(s, j, "]::new"))
             {
                 j = SkipBlanks(s, j + 6, end); // [System.Net.NetworkCredential]::new(…)
+            }
+            else if (j < end && (s[j] == '-' || s[j] == '`'))
+            {
+                // PowerShell: New-Object [-TypeName] System.Net.NetworkCredential [`⏎] -ArgumentList <list>
+                if (s[j] == '`')
+                {
+                    var nl = SkipBlanks(s, j + 1, end) == end && end < callEnd ? s.IndexOf('\n', end, callEnd - end) : -1;
+                    if (nl < 0)
+                    {
+                        return;
+                    }
+                    lines++;
+                    var next = s.IndexOf('\n', nl + 1, callEnd - nl - 1);
+                    end = next < 0 ? callEnd : next > nl + 1 && s[next - 1] == '\r' ? next - 1 : next;
+                    j = SkipBlanks(s, nl + 1, end);
+                }
+                if (j < end && s[j] == '-')
+                {
+                    var nameEnd = j + 1;
+                    while (nameEnd < end && SecretText.IsAlnum(s[nameEnd]))
+                    {
+                        nameEnd++;
+                    }
+                    if (!IsArgumentListParameter(s, j + 1, nameEnd - j - 1))
+                    {
+                        return;
+                    }
+                    j = SkipBlanks(s, nameEnd, end);
+                    if (j + 1 < end && s[j] == '@' && s[j + 1] == '(')
+                    {
+                        j++; // -ArgumentList @('u', '…')
+                    }
+                    else if (j >= end || s[j] != '(')
+                    {
+                        bare = true; // -ArgumentList 'u', '…': the loop below starts at j + 1
+                        j--;
+                    }
+                }
+                // else New-Object System.Net.NetworkCredential `⏎ ('u', '…'): the positional list on the next line
             }
             else if (j < end && s[j] != '(')
             {
@@ -967,31 +1011,38 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 j = SkipBlanks(s, j + 3, end);
             }
-            if (j >= end || s[j] != '(')
+            if (!bare && (j >= end || s[j] != '('))
             {
                 return;
             }
 
-            // the top-level arguments, up to the closing parenthesis: each one's first and last significant character
-            int positional = -1, positionalEnd = -1, named = -1, namedEnd = -1;
-            var index = 0;
-            int argFirst = -1, argEnd = -1;
+            // the top-level arguments, up to the closing parenthesis (or a bare list's end): each one's first and last
+            // significant character
+            var args = new CredentialArguments();
             var depth = 0;
             var lineEnd = end; // the end of the current line's content
-            var lines = 1;
             var comment = '\0'; // the comment marker holding the call, once it continues on another line
-            for (var k = j + 1; k < callEnd; k++)
+            var continued = false; // the line ended with a line continuation
+            var last = '\0'; // the last significant character
+            var k = j + 1;
+            for (; k < callEnd; k++)
             {
                 var c = s[k];
                 if (k >= lineEnd)
                 {
-                    // the line's end ('\r' or '\n'): the arguments continue on the next line
+                    // the line's end ('\r' or '\n'): the arguments continue on the next line, unless a bare list ends here
+                    if (bare && depth == 0 && !continued && last != ',')
+                    {
+                        args.End(s);
+                        break;
+                    }
+                    continued = false;
                     var nl = s.IndexOf('\n', k, callEnd - k);
                     if (nl < 0 || ++lines > MaxCredentialCallLines)
                     {
-                        return;
+                        break;
                     }
-                    if (lines == 2)
+                    if (comment == '\0' && lines == 2)
                     {
                         comment = LineCommentMarker(s, i);
                     }
@@ -1004,7 +1055,7 @@ namespace Raxx.Guardrails.Core.Secrets
                         var p = SkipBlanks(s, nl + 1, lineEnd);
                         if (p >= lineEnd || s[p] != comment)
                         {
-                            return; // the comment holding the call ended: what follows is not its arguments
+                            break; // the comment holding the call ended: what follows is not its arguments
                         }
                         while (p < lineEnd && s[p] == comment)
                         {
@@ -1021,6 +1072,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 if ((c == '`' || (c == '_' && (s[k - 1] == ' ' || s[k - 1] == '\t'))) && SkipBlanks(s, k + 1, lineEnd) == lineEnd)
                 {
                     k = lineEnd - 1; // PowerShell's and VB's line continuations
+                    continued = true;
                     continue;
                 }
                 if (c == '/' && k + 1 < lineEnd && s[k + 1] == '/'
@@ -1034,54 +1086,34 @@ namespace Raxx.Guardrails.Core.Secrets
                     var close = s.IndexOf("*/", k + 2, lineEnd - k - 2, StringComparison.Ordinal);
                     if (close < 0)
                     {
-                        return;
+                        break;
                     }
                     k = close + 1;
                     continue;
                 }
                 if (depth == 0 && (c == ',' || c == ')'))
                 {
-                    if (argFirst >= 0)
-                    {
-                        var nameEnd = argFirst;
-                        while (nameEnd < argEnd && SecretText.IsWord(s[nameEnd]))
-                        {
-                            nameEnd++;
-                        }
-                        var colon = SkipBlanks(s, nameEnd, argEnd);
-                        if (nameEnd > argFirst && colon < argEnd && s[colon] == ':' && (colon + 1 >= argEnd || s[colon + 1] != ':'))
-                        {
-                            // a named argument (C# "password:", VB "password:=")
-                            if (nameEnd - argFirst == 8 && string.Compare(s, argFirst, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
-                            {
-                                named = colon + 1 < argEnd && s[colon + 1] == '=' ? colon + 2 : colon + 1;
-                                namedEnd = argEnd;
-                            }
-                        }
-                        else if (index == 1)
-                        {
-                            positional = argFirst;
-                            positionalEnd = argEnd;
-                        }
-                    }
-                    index++;
-                    argFirst = -1;
+                    args.End(s);
                     if (c == ')')
                     {
                         break;
                     }
+                    last = ',';
                     continue;
                 }
-                if (argFirst < 0)
+                if (bare && depth == 0 && (c == ';' || c == '|' || c == ']' || c == '}'
+                    || (c == '-' && (s[k - 1] == ' ' || s[k - 1] == '\t') && k + 1 < lineEnd && SecretText.IsAlnum(s[k + 1]) && !SecretText.IsDigit(s[k + 1]))))
                 {
-                    argFirst = k;
+                    args.End(s); // a bare list ends with the statement, an enclosing bracket or the next parameter
+                    break;
                 }
+                args.Significant(k);
                 if (c == '"' || c == '\'')
                 {
                     k = StringLiteralEnd(s, k, lineEnd, verbatim: s[k - 1] == '@');
                     if (k < 0)
                     {
-                        return; // not closed on its line
+                        break; // not closed on its line
                     }
                 }
                 else if (c == '(' || c == '[' || c == '{')
@@ -1092,23 +1124,91 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     if (depth == 0)
                     {
-                        return; // unbalanced: not inside the call any more
+                        break; // unbalanced: not inside the call any more
                     }
                     depth--;
                 }
                 else if (c == ';' && depth == 0)
                 {
-                    return; // the statement ended before the call closed
+                    break; // the statement ended before the call closed
                 }
-                argEnd = k + 1;
+                args.SignificantEnd(k + 1);
+                last = c;
             }
-            if (named >= 0)
+            if (bare && k >= s.Length && depth == 0)
             {
-                ReportPasswordLiteral(s, named, namedEnd, results);
+                args.End(s); // a bare list at the end of the text
             }
-            else if (positional >= 0)
+            if (args.Named >= 0)
             {
-                ReportPasswordLiteral(s, positional, positionalEnd, results);
+                ReportPasswordLiteral(s, args.Named, args.NamedEnd, results);
+            }
+            else if (args.Positional >= 0)
+            {
+                ReportPasswordLiteral(s, args.Positional, args.PositionalEnd, results);
+            }
+        }
+
+        /// <summary>"-ArgumentList" by any unambiguous prefix of New-Object's ("-A", "-Arg", …), or its alias "-Args".</summary>
+        private static bool IsArgumentListParameter(string s, int start, int length) =>
+            length >= 1 && length <= 12 && string.Compare(s, start, "ArgumentList", 0, length, StringComparison.OrdinalIgnoreCase) == 0
+            || length == 4 && string.Compare(s, start, "Args", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+
+        /// <summary>The arguments of a NetworkCredential call as they complete: the password's span (named or second positional).</summary>
+        private struct CredentialArguments
+        {
+            private int _index;
+            private int _first;
+            private int _end;
+            private bool _started;
+            private int _positional; // offsets + 1: 0 is "none" (the struct's default)
+            private int _named;
+
+            public int Positional => _positional - 1;
+            public int PositionalEnd { get; private set; }
+            public int Named => _named - 1;
+            public int NamedEnd { get; private set; }
+
+            /// <summary>A significant character at <paramref name="k"/>: the current argument's first one, if it is.</summary>
+            public void Significant(int k)
+            {
+                if (!_started)
+                {
+                    _first = k;
+                    _started = true;
+                }
+            }
+
+            public void SignificantEnd(int end) => _end = end;
+
+            /// <summary>The current argument ends (',' or ')', or a bare list's end): note it when it is the password.</summary>
+            public void End(string s)
+            {
+                if (_started)
+                {
+                    var nameEnd = _first;
+                    while (nameEnd < _end && SecretText.IsWord(s[nameEnd]))
+                    {
+                        nameEnd++;
+                    }
+                    var colon = SkipBlanks(s, nameEnd, _end);
+                    if (nameEnd > _first && colon < _end && s[colon] == ':' && (colon + 1 >= _end || s[colon + 1] != ':'))
+                    {
+                        // a named argument (C# "password:", VB "password:=")
+                        if (nameEnd - _first == 8 && string.Compare(s, _first, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
+                        {
+                            _named = (colon + 1 < _end && s[colon + 1] == '=' ? colon + 2 : colon + 1) + 1;
+                            NamedEnd = _end;
+                        }
+                    }
+                    else if (_index == 1)
+                    {
+                        _positional = _first + 1;
+                        PositionalEnd = _end;
+                    }
+                }
+                _index++;
+                _started = false;
             }
         }
 

@@ -53,6 +53,58 @@ public class NetworkCredentialMultiLineTextTests
         Assert.Equal((m.Offset, m.Line, m.Column, m.Hash), (r.Offset, r.Line, r.Column, r.Hash));
     }
 
+    /// <summary>PowerShell's parameter form: <c>New-Object [-TypeName] System.Net.NetworkCredential -ArgumentList …</c>.</summary>
+    [Theory]
+    [InlineData("$cred = New-Object -TypeName System.Net.NetworkCredential -ArgumentList 'deploy', '" + PsPassword + "'", 1)]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList \"deploy\", \"" + PsPassword + "\"\nInvoke-Deploy $cred", 1)]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList @('deploy', '" + PsPassword + "')", 1)]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -argumentlist ('deploy','" + PsPassword + "','CORP')", 1)]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -Args 'deploy', '" + PsPassword + "'; Write-Host done", 1)]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -A 'deploy', '" + PsPassword + "' | Tee-Object -Variable c", 1)]
+    [InlineData("$p = (New-Object System.Net.NetworkCredential -ArgumentList 'deploy', '" + PsPassword + "').SecurePassword", 1)]
+    // back-tick before the parameter, inside the list; a trailing comma continues the list; the positional list on the next line
+    [InlineData("$cred = New-Object -TypeName System.Net.NetworkCredential `\n    -ArgumentList 'deploy', '" + PsPassword + "'\nConnect $cred", 2)]
+    [InlineData("$cred = New-Object -TypeName System.Net.NetworkCredential `\r\n    -ArgumentList 'deploy', `\r\n        '" + PsPassword + "'\r\n", 3)]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList 'deploy',  # service account\n    '" + PsPassword + "'", 2)]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential `\n    ('deploy', '" + PsPassword + "')", 2)]
+    public void PowerShellArgumentList_Reports(string text, int line)
+    {
+        var m = Assert.Single(SecretScanner.Scan(text));
+        Assert.Equal("password", m.KeyName);
+        Assert.Equal(line, m.Line);
+        var lineText = text.Replace("\r\n", "\n").Split('\n')[line - 1];
+        Assert.Equal(lineText.IndexOf(PsPassword, StringComparison.Ordinal) + 1, m.Column);
+        Assert.Equal(m.Offset, Assert.Single(SecretScanner.ScanReference(text)).Offset);
+    }
+
+    [Theory]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList $user, $password")]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList 'deploy', (ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force)")]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList 'deploy', \"$env:DEPLOY_PASSWORD\"")]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList '" + PsPassword + "', $password")] // the user's position
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList 'deploy'\n'" + PsPassword + "' | Set-Content pw.txt")] // the list ended with the line
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList 'deploy' -Verbose\nWrite-Host 'deploy', '" + PsPassword + "'")]
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -Property @{ UserName = $user }; Write-Host 'deploy', '" + PsPassword + "'")] // not -ArgumentList
+    [InlineData("$cred = New-Object System.Net.NetworkCredential -ArgumentList 'deploy', 'changeme'")]
+    [InlineData("The NetworkCredential -based login: 'deploy', '" + PsPassword + "'")] // prose
+    public void PowerShellArgumentList_NotAPasswordLiteral_NoReport(string text)
+    {
+        Assert.Empty(SecretScanner.Scan(text));
+        Assert.Empty(SecretScanner.ScanReference(text));
+    }
+
+    /// <summary>An argument completed before the reading stops (a ';', an unbalanced bracket, an unclosed literal) still
+    /// counts, as it did when the arguments were read on one line only.</summary>
+    [Theory]
+    [InlineData("var c = new NetworkCredential(\"mailer\", \"" + Password + "\",\n    domain;")]
+    [InlineData("var c = new NetworkCredential(\"mailer\", \"" + Password + "\", \"unclosed")]
+    [InlineData("var c = new NetworkCredential(\"mailer\", \"" + Password + "\",")]
+    public void PasswordCompleted_BeforeTheReadingStops_Reports(string text)
+    {
+        Assert.Single(SecretScanner.Scan(text));
+        Assert.Single(SecretScanner.ScanReference(text));
+    }
+
     /// <summary>The one-line scan reports a call in a comment (the text scan does not parse comments): so does this one,
     /// when every line of the call carries the comment marker its first line starts with.</summary>
     [Theory]

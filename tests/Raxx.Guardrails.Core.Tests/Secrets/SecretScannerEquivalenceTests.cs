@@ -158,6 +158,8 @@ public class SecretScannerEquivalenceTests
             "var c = new NetworkCredential(\n    \"deploy\",\n    password);",
             "HEROKU_API_KEY=0f5a3c3e-8d1b-4b1e-9a57-2d8c4b6e7f10",
             "url = postgres://app:S3cretPassw0rd@db.internal:5432/app",
+            "$cred = New-Object -TypeName System.Net.NetworkCredential `\n    -ArgumentList 'deploy', 'S3cretPassw0rd'",
+            "$c = New-Object System.Net.NetworkCredential -ArgumentList 'deploy', `\n 'bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR'",
             "var c = new NetworkCredential(",
             "    \"S3cretPassw0rd\", \"Tr0ub4dor3xyzQ\");",
         };
