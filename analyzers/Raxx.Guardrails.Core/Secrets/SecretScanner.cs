@@ -128,13 +128,14 @@ namespace Raxx.Guardrails.Core.Secrets
         {
             // rare multi-character triggers are located once per text, so lines without them cost nothing
             var triggers = new Triggers(text);
+            var credentials = new List<SecretMatch>();
             var lineStart = 0;
             while (lineStart <= text.Length)
             {
                 var nl = text.IndexOf('\n', lineStart);
                 var lineEnd = nl < 0 ? text.Length : nl;
                 var contentEnd = lineEnd > lineStart && text[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
-                ScanLine(text, lineStart, contentEnd, options, results, triggers);
+                ScanLine(text, lineStart, contentEnd, options, results, triggers, credentials);
                 if (nl < 0)
                 {
                     break;
@@ -277,7 +278,9 @@ namespace Raxx.Guardrails.Core.Secrets
             }
 
             // 3c. the password argument of a NetworkCredential constructor (a context finding: the parameter names it);
-            //     its hits are "NetworkCredential" or its qualified spellings where they start a token
+            //     its hits are "NetworkCredential" or its qualified spellings where they start a token; the arguments may
+            //     continue on the following lines (the reference scan adds such a finding on the password's line, at
+            //     this step: the order, and so the overlap resolution, is the same)
             var credentialDone = -1;
             foreach (var i in hits)
             {
@@ -518,7 +521,10 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
-        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers = null)
+        /// <param name="credentials">NetworkCredential passwords found from an earlier line (a call over several lines), each
+        /// added on its own line at step 3c as the trigger-driven scan adds it: after that line's provider, shape and URL
+        /// findings, before its assignments (an overlapping finding keeps the one added first).</param>
+        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers, List<SecretMatch> credentials)
         {
             if (end <= start)
             {
@@ -567,7 +573,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 ScanCurlUser(s, start, end, results);
             }
 
-            // 3c. NetworkCredential(user, "password")
+            // 3c. NetworkCredential(user, "password"), its arguments on this line or the following ones
             if (options.IncludeContext && (triggers == null || triggers.In(5, start, end)))
             {
                 var type = s.IndexOf(NetworkCredentialType, start, end - start, StringComparison.Ordinal);
@@ -575,10 +581,14 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     if (CredentialTypeAt(s, type, out var typeEnd))
                     {
-                        ScanNetworkCredential(s, typeEnd, end, results);
+                        ScanNetworkCredential(s, typeEnd, end, credentials);
                     }
                     type = type + 1 < end ? s.IndexOf(NetworkCredentialType, type + 1, end - type - 1, StringComparison.Ordinal) : -1;
                 }
+            }
+            if (credentials.Count > 0)
+            {
+                AddCredentialsOfLine(credentials, end, results);
             }
 
             // 4. key/value assignments
@@ -586,6 +596,24 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 ScanContextLine(s, start, end, results);
             }
+        }
+
+        /// <summary>Moves the NetworkCredential passwords located before <paramref name="end"/> (on the current line) to the results.</summary>
+        private static void AddCredentialsOfLine(List<SecretMatch> credentials, int end, List<SecretMatch> results)
+        {
+            var kept = 0;
+            for (var k = 0; k < credentials.Count; k++)
+            {
+                if (credentials[k].Offset < end)
+                {
+                    Add(results, credentials[k]);
+                }
+                else
+                {
+                    credentials[kept++] = credentials[k];
+                }
+            }
+            credentials.RemoveRange(kept, credentials.Count - kept);
         }
 
         /// <summary>The context rules of one line (both scan paths): assignments, XML elements, Authorization headers.</summary>
@@ -882,22 +910,77 @@ namespace Raxx.Guardrails.Core.Secrets
             return SecretText.IsBoundaryBefore(s, spelling);
         }
 
+        /// <summary>Most lines a NetworkCredential call's arguments are read over (the type's line included).</summary>
+        private const int MaxCredentialCallLines = 16;
+
         /// <summary>
-        /// The password of a NetworkCredential constructed on one line, after its type name (<paramref name="i"/>):
-        /// <c>NetworkCredential(…)</c> (C# <c>new</c>, VB <c>New</c>, PowerShell <c>New-Object</c>), PowerShell's
-        /// <c>[System.Net.NetworkCredential]::new(…)</c>, or a target-typed <c>NetworkCredential name = new(…)</c>. The
-        /// password is the argument named <c>password</c>, else the second argument when it is positional; reported only
-        /// when it is one string literal (not interpolated, not concatenated) that the context rules judge a credential
-        /// under the key "password" (as RAXX401 judges the literal by its parameter's name): placeholders, empty values,
-        /// references and variables are not. The arguments must be closed on the line (findings never span lines).
+        /// The password of a NetworkCredential constructed after its type name (<paramref name="i"/>; <paramref name="end"/>:
+        /// the end of the type's line): <c>NetworkCredential(…)</c> (C# <c>new</c>, VB <c>New</c>, PowerShell <c>New-Object</c>),
+        /// PowerShell's <c>[System.Net.NetworkCredential]::new(…)</c>, a target-typed <c>NetworkCredential name = new(…)</c>
+        /// — the opening parenthesis on the type's line — or PowerShell's <c>New-Object [-TypeName] System.Net.NetworkCredential
+        /// -ArgumentList …</c> (the parameter on the type's line or, after a back-tick, on the next; its value a list
+        /// <c>'u', '…'</c> that ends with the statement, or <c>('u', '…')</c> / <c>@('u', '…')</c>). The password is the
+        /// argument named <c>password</c>, else the second argument when it is positional; reported only when it is one
+        /// string literal (not interpolated, not concatenated) that the context rules judge a credential under the key
+        /// "password" (as RAXX401 judges the literal by its parameter's name): placeholders, empty values, references and
+        /// variables are not. The arguments may continue over the following lines (at most <see cref="MaxCredentialCallLines"/>
+        /// lines and 4096 characters); a ';' or an unbalanced bracket, the bound, a string literal not closed on its line
+        /// end the reading — arguments completed before (followed by ',' or the closing parenthesis) still count — so a
+        /// finding never spans lines (it is located at the literal's own line). Between arguments: blanks, line ends,
+        /// PowerShell's back-tick and VB's " _" line continuations, <c>//</c>, <c>/* */</c> and PowerShell <c>#</c>
+        /// comments. A call in a line comment (the type's line starts with <c>//</c>, <c>#</c>, <c>'</c> or <c>*</c>) is
+        /// read through the same comment marker at the start of its following lines, as the one-line text scan reports a
+        /// commented-out call; a following line without the marker ends it.
         /// </summary>
         private static void ScanNetworkCredential(string s, int i, int end, List<SecretMatch> results)
         {
-            end = Math.Min(end, i + 4096); // arguments are read at most this far: linear on a long line of constructions
+            var callEnd = Math.Min(s.Length, i + 4096); // arguments are read at most this far: linear on a long line of constructions
+            end = Math.Min(end, callEnd);
+            var lines = 1;
+            var bare = false; // a PowerShell -ArgumentList without parentheses: the list ends with the statement
             var j = SkipBlanks(s, i, end);
             if (j < end && s[j] == ']' && SecretText.StartsWithAt(s, j, "]::new"))
             {
                 j = SkipBlanks(s, j + 6, end); // [System.Net.NetworkCredential]::new(…)
+            }
+            else if (j < end && (s[j] == '-' || s[j] == '`'))
+            {
+                // PowerShell: New-Object [-TypeName] System.Net.NetworkCredential [`⏎] -ArgumentList <list>
+                if (s[j] == '`')
+                {
+                    var nl = SkipBlanks(s, j + 1, end) == end && end < callEnd ? s.IndexOf('\n', end, callEnd - end) : -1;
+                    if (nl < 0)
+                    {
+                        return;
+                    }
+                    lines++;
+                    var next = s.IndexOf('\n', nl + 1, callEnd - nl - 1);
+                    end = next < 0 ? callEnd : next > nl + 1 && s[next - 1] == '\r' ? next - 1 : next;
+                    j = SkipBlanks(s, nl + 1, end);
+                }
+                if (j < end && s[j] == '-')
+                {
+                    var nameEnd = j + 1;
+                    while (nameEnd < end && SecretText.IsAlnum(s[nameEnd]))
+                    {
+                        nameEnd++;
+                    }
+                    if (!IsArgumentListParameter(s, j + 1, nameEnd - j - 1))
+                    {
+                        return;
+                    }
+                    j = SkipBlanks(s, nameEnd, end);
+                    if (j + 1 < end && s[j] == '@' && s[j + 1] == '(')
+                    {
+                        j++; // -ArgumentList @('u', '…')
+                    }
+                    else if (j >= end || s[j] != '(')
+                    {
+                        bare = true; // -ArgumentList 'u', '…': the loop below starts at j + 1
+                        j--;
+                    }
+                }
+                // else New-Object System.Net.NetworkCredential `⏎ ('u', '…'): the positional list on the next line
             }
             else if (j < end && s[j] != '(')
             {
@@ -928,80 +1011,236 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 j = SkipBlanks(s, j + 3, end);
             }
-            if (j >= end || s[j] != '(')
+            if (!bare && (j >= end || s[j] != '('))
             {
                 return;
             }
 
-            // the top-level arguments, up to the closing parenthesis
-            int positional = -1, positionalEnd = -1, named = -1, namedEnd = -1;
-            var index = 0;
-            var argStart = j + 1;
+            // the top-level arguments, up to the closing parenthesis (or a bare list's end): each one's first and last
+            // significant character
+            var args = new CredentialArguments();
             var depth = 0;
-            for (var k = j + 1; k < end; k++)
+            var lineEnd = end; // the end of the current line's content
+            var comment = '\0'; // the comment marker holding the call, once it continues on another line
+            var continued = false; // the line ended with a line continuation
+            var last = '\0'; // the last significant character
+            var k = j + 1;
+            for (; k < callEnd; k++)
             {
                 var c = s[k];
+                if (k >= lineEnd)
+                {
+                    // the line's end ('\r' or '\n'): the arguments continue on the next line, unless a bare list ends here
+                    if (bare && depth == 0 && !continued && last != ',')
+                    {
+                        args.End(s);
+                        break;
+                    }
+                    continued = false;
+                    var nl = s.IndexOf('\n', k, callEnd - k);
+                    if (nl < 0 || ++lines > MaxCredentialCallLines)
+                    {
+                        break;
+                    }
+                    if (comment == '\0' && lines == 2)
+                    {
+                        comment = LineCommentMarker(s, i);
+                    }
+                    // (bounded by the window like the type's line: a long line is read at most once per call, not to its end)
+                    var next = s.IndexOf('\n', nl + 1, callEnd - nl - 1);
+                    lineEnd = next < 0 ? callEnd : next > nl + 1 && s[next - 1] == '\r' ? next - 1 : next;
+                    k = nl;
+                    if (comment != '\0')
+                    {
+                        var p = SkipBlanks(s, nl + 1, lineEnd);
+                        if (p >= lineEnd || s[p] != comment)
+                        {
+                            break; // the comment holding the call ended: what follows is not its arguments
+                        }
+                        while (p < lineEnd && s[p] == comment)
+                        {
+                            p++;
+                        }
+                        k = p - 1;
+                    }
+                    continue;
+                }
+                if (c == ' ' || c == '\t')
+                {
+                    continue;
+                }
+                if ((c == '`' || (c == '_' && (s[k - 1] == ' ' || s[k - 1] == '\t'))) && SkipBlanks(s, k + 1, lineEnd) == lineEnd)
+                {
+                    k = lineEnd - 1; // PowerShell's and VB's line continuations
+                    continued = true;
+                    continue;
+                }
+                if (c == '/' && k + 1 < lineEnd && s[k + 1] == '/'
+                    || c == '#' && (s[k - 1] == ' ' || s[k - 1] == '\t' || s[k - 1] == ',' || s[k - 1] == '('))
+                {
+                    k = lineEnd - 1; // a comment to the end of the line (C# "//", PowerShell "#")
+                    continue;
+                }
+                if (c == '/' && k + 1 < lineEnd && s[k + 1] == '*')
+                {
+                    var close = s.IndexOf("*/", k + 2, lineEnd - k - 2, StringComparison.Ordinal);
+                    if (close < 0)
+                    {
+                        break;
+                    }
+                    k = close + 1;
+                    continue;
+                }
+                if (depth == 0 && (c == ',' || c == ')'))
+                {
+                    args.End(s);
+                    if (c == ')')
+                    {
+                        break;
+                    }
+                    last = ',';
+                    continue;
+                }
+                if (bare && depth == 0 && (c == ';' || c == '|' || c == ']' || c == '}'
+                    || (c == '-' && (s[k - 1] == ' ' || s[k - 1] == '\t') && k + 1 < lineEnd && SecretText.IsAlnum(s[k + 1]) && !SecretText.IsDigit(s[k + 1]))))
+                {
+                    args.End(s); // a bare list ends with the statement, an enclosing bracket or the next parameter
+                    break;
+                }
+                args.Significant(k);
                 if (c == '"' || c == '\'')
                 {
-                    k = StringLiteralEnd(s, k, end, verbatim: k > 0 && s[k - 1] == '@');
+                    k = StringLiteralEnd(s, k, lineEnd, verbatim: s[k - 1] == '@');
                     if (k < 0)
                     {
-                        return;
+                        break; // not closed on its line
                     }
                 }
                 else if (c == '(' || c == '[' || c == '{')
                 {
                     depth++;
                 }
-                else if ((c == ')' || c == ']' || c == '}') && depth > 0)
+                else if (c == ')' || c == ']' || c == '}')
                 {
+                    if (depth == 0)
+                    {
+                        break; // unbalanced: not inside the call any more
+                    }
                     depth--;
                 }
-                else if (depth == 0 && (c == ',' || c == ')'))
+                else if (c == ';' && depth == 0)
                 {
-                    var valueStart = SkipBlanks(s, argStart, k);
-                    var nameEnd = valueStart;
-                    while (nameEnd < k && SecretText.IsWord(s[nameEnd]))
+                    break; // the statement ended before the call closed
+                }
+                args.SignificantEnd(k + 1);
+                last = c;
+            }
+            if (bare && k >= s.Length && depth == 0)
+            {
+                args.End(s); // a bare list at the end of the text
+            }
+            if (args.Named >= 0)
+            {
+                ReportPasswordLiteral(s, args.Named, args.NamedEnd, results);
+            }
+            else if (args.Positional >= 0)
+            {
+                ReportPasswordLiteral(s, args.Positional, args.PositionalEnd, results);
+            }
+        }
+
+        /// <summary>"-ArgumentList" by any unambiguous prefix of New-Object's ("-A", "-Arg", …), or its alias "-Args".</summary>
+        private static bool IsArgumentListParameter(string s, int start, int length) =>
+            length >= 1 && length <= 12 && string.Compare(s, start, "ArgumentList", 0, length, StringComparison.OrdinalIgnoreCase) == 0
+            || length == 4 && string.Compare(s, start, "Args", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+
+        /// <summary>The arguments of a NetworkCredential call as they complete: the password's span (named or second positional).</summary>
+        private struct CredentialArguments
+        {
+            private int _index;
+            private int _first;
+            private int _end;
+            private bool _started;
+            private int _positional; // offsets + 1: 0 is "none" (the struct's default)
+            private int _named;
+
+            public int Positional => _positional - 1;
+            public int PositionalEnd { get; private set; }
+            public int Named => _named - 1;
+            public int NamedEnd { get; private set; }
+
+            /// <summary>A significant character at <paramref name="k"/>: the current argument's first one, if it is.</summary>
+            public void Significant(int k)
+            {
+                if (!_started)
+                {
+                    _first = k;
+                    _started = true;
+                }
+            }
+
+            public void SignificantEnd(int end) => _end = end;
+
+            /// <summary>The current argument ends (',' or ')', or a bare list's end): note it when it is the password.</summary>
+            public void End(string s)
+            {
+                if (_started)
+                {
+                    var nameEnd = _first;
+                    while (nameEnd < _end && SecretText.IsWord(s[nameEnd]))
                     {
                         nameEnd++;
                     }
-                    var colon = SkipBlanks(s, nameEnd, k);
-                    if (nameEnd > valueStart && colon < k && s[colon] == ':' && (colon + 1 >= k || s[colon + 1] != ':'))
+                    var colon = SkipBlanks(s, nameEnd, _end);
+                    if (nameEnd > _first && colon < _end && s[colon] == ':' && (colon + 1 >= _end || s[colon + 1] != ':'))
                     {
                         // a named argument (C# "password:", VB "password:=")
-                        if (nameEnd - valueStart == 8 && string.Compare(s, valueStart, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
+                        if (nameEnd - _first == 8 && string.Compare(s, _first, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
                         {
-                            named = colon + 1 < k && s[colon + 1] == '=' ? colon + 2 : colon + 1;
-                            namedEnd = k;
+                            _named = (colon + 1 < _end && s[colon + 1] == '=' ? colon + 2 : colon + 1) + 1;
+                            NamedEnd = _end;
                         }
                     }
-                    else if (index == 1)
+                    else if (_index == 1)
                     {
-                        positional = argStart;
-                        positionalEnd = k;
-                    }
-                    index++;
-                    argStart = k + 1;
-                    if (c == ')')
-                    {
-                        break;
+                        _positional = _first + 1;
+                        PositionalEnd = _end;
                     }
                 }
+                _index++;
+                _started = false;
             }
-            if (named >= 0)
+        }
+
+        /// <summary>
+        /// The line-comment marker at the start of the line holding <paramref name="i"/> ('/' for "//", '#', VB's '\'',
+        /// '*' of a block comment's body), or '\0' when the line does not start with one.
+        /// </summary>
+        private static char LineCommentMarker(string s, int i)
+        {
+            // the line's start, looked for at most 4096 characters back (a longer line is not a comment holding a call)
+            var window = Math.Min(i, 4096);
+            var previous = window == 0 ? -1 : s.LastIndexOf('\n', i - 1, window);
+            if (previous < 0 && window < i)
             {
-                ReportPasswordLiteral(s, named, namedEnd, results);
+                return '\0';
             }
-            else if (positional >= 0)
+            var p = SkipBlanks(s, previous + 1, i);
+            if (p >= i)
             {
-                ReportPasswordLiteral(s, positional, positionalEnd, results);
+                return '\0';
             }
+            var c = s[p];
+            return c == '#' || c == '\'' || c == '*' || (c == '/' && p + 1 < i && s[p + 1] == '/') ? c : '\0';
         }
 
         /// <summary>An argument s[start..end) that is exactly one string literal ("…", @"…", '…'), judged as a password.</summary>
         private static void ReportPasswordLiteral(string s, int start, int end, List<SecretMatch> results)
         {
-            start = SkipBlanks(s, start, end);
+            while (start < end && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' || s[start] == '\n'))
+            {
+                start++;
+            }
             while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
             {
                 end--;

@@ -138,4 +138,40 @@ public class SecretScannerEquivalenceTests
             }
         }
     }
+
+    /// <summary>
+    /// NetworkCredential calls whose arguments continue over the following lines, among other findings (a provider token
+    /// or an Azure AD secret as the password, a password on a line that also holds an assignment, calls in comments),
+    /// joined with LF and CRLF at random: both scan paths find the same.
+    /// </summary>
+    [Fact]
+    public void MultiLineNetworkCredentialCalls_TriggerScan_EqualsReferenceScan()
+    {
+        var pieces = new[]
+        {
+            "var cred = new NetworkCredential(\n    \"deploy\",\n    \"Xk9#mP2$vL8qR4wZ\");",
+            "var c = new NetworkCredential(\n    userName: \"deploy\",\n    password: \"q8ZxL2mVt7RwN4pYk9HbJ3sC\", token = \"ghp_notarealtokenbutlongenough0000000000\");",
+            "var c = new NetworkCredential(\"deploy\",\n    \"sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z\"); var d = new NetworkCredential(\"x\",\n\"Tr0ub4dor3xyzQ\");",
+            "var c = new NetworkCredential(\n    \"deploy\",\n    \"bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR\");",
+            "$cred = New-Object System.Net.NetworkCredential( `\n    'deploy', `\n    'q8ZxL2mVt7RwN4pYk9HbJ3sC')",
+            "// var cred = new NetworkCredential(\n//     \"deploy\",\n//     \"Xk9#mP2$vL8qR4wZ\");",
+            "var c = new NetworkCredential(\n    \"deploy\",\n    password);",
+            "HEROKU_API_KEY=0f5a3c3e-8d1b-4b1e-9a57-2d8c4b6e7f10",
+            "url = postgres://app:S3cretPassw0rd@db.internal:5432/app",
+            "$cred = New-Object -TypeName System.Net.NetworkCredential `\n    -ArgumentList 'deploy', 'S3cretPassw0rd'",
+            "$c = New-Object System.Net.NetworkCredential -ArgumentList 'deploy', `\n 'bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR'",
+            "var c = new NetworkCredential(",
+            "    \"S3cretPassw0rd\", \"Tr0ub4dor3xyzQ\");",
+        };
+        Assert.True(SecretScanner.ScanReference(pieces[0]).Count == 1 && SecretScanner.ScanReference(pieces[4]).Count == 1, "the multi-line pieces must be found alone");
+        var rng = new Random(11);
+        var sb = new StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            var eol = rng.Next(3) == 0 ? "\r\n" : "\n";
+            sb.Append(pieces[rng.Next(pieces.Length)].Replace("\n", eol, StringComparison.Ordinal)).Append(eol);
+        }
+        AssertSame(sb.ToString(), "multi-line calls");
+        AssertSame(sb.ToString().Replace("\n", "\r", StringComparison.Ordinal).Replace("\r\r", "\r\n", StringComparison.Ordinal), "multi-line calls (CR)");
+    }
 }
