@@ -355,9 +355,12 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     AddAliasWritten(text, root, alias, result);
                 }
             }
-            foreach (var alias in globalAliases)
+            if (globalAliases.Count > 0) // (an empty set's enumerator still rents from a pool)
             {
-                AddAliasWritten(text, root, alias, result);
+                foreach (var alias in globalAliases)
+                {
+                    AddAliasWritten(text, root, alias, result);
+                }
             }
         }
 
