@@ -70,6 +70,9 @@ namespace Raxx.Guardrails.Analyzers
             return -1;
         }
 
+        /// <summary>The character at <paramref name="index"/> (relative to <see cref="Start"/>, below <see cref="Length"/>).</summary>
+        public char CharAt(int index) => _chars[index];
+
         /// <summary>True when the loaded text has a unicode escape (an identifier written with one does not spell its name).</summary>
         public bool HasUnicodeEscape() => IndexOf("\\u", 0) >= 0 || IndexOf("\\U", 0) >= 0;
     }

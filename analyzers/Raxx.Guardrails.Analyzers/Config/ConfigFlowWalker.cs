@@ -155,7 +155,11 @@ namespace Raxx.Guardrails.Analyzers.Config
         private static bool IsChangeName(string? name) =>
             name != null && (name.StartsWith("Add", StringComparison.Ordinal) || name == "Insert" || name == "Clear" || name == "UseSetting");
 
-        /// <summary><c>x["K"] = …</c>, <c>{ ["K"] = … }</c>, <c>x?["K"] = …</c>, <c>section.Value = …</c>, <c>Value = …</c>.</summary>
+        /// <summary>
+        /// <c>x["K"] = …</c>, <c>{ ["K"] = … }</c>, <c>section.Value = …</c>, <c>Value = …</c>, and the null-conditional
+        /// assignments of C# 14 (<c>x?["K"] = …</c>, <c>section?.Value = …</c>: the assignment's left side is the binding
+        /// after the <c>?</c>).
+        /// </summary>
         private static bool IsKeyWriteTarget(ExpressionSyntax left)
         {
             while (left is ParenthesizedExpressionSyntax parenthesized)
@@ -167,9 +171,12 @@ namespace Raxx.Guardrails.Analyzers.Config
                 case ElementAccessExpressionSyntax _:
                 case ImplicitElementAccessSyntax _:
                 case ConditionalAccessExpressionSyntax _:
+                case ElementBindingExpressionSyntax _:
                     return true;
                 case MemberAccessExpressionSyntax member:
                     return member.Name.Identifier.ValueText == "Value";
+                case MemberBindingExpressionSyntax binding:
+                    return binding.Name.Identifier.ValueText == "Value";
                 case IdentifierNameSyntax identifier:
                     return identifier.Identifier.ValueText == "Value";
                 default:
@@ -185,7 +192,7 @@ namespace Raxx.Guardrails.Analyzers.Config
                 case IInvocationOperation invocation:
                     var receiver = Receiver(invocation);
                     return receiver != null && (types.IsConfigurationBuilder(receiver.Type) || types.IsConfiguration(receiver.Type) || types.IsHostBuilder(receiver.Type)
-                        || (receiver is IPropertyReferenceOperation p && p.Property.Name == "Sources"));
+                        || (StripConversions(receiver) is IPropertyReferenceOperation p && p.Property.Name == "Sources"));
                 case IPropertyReferenceOperation property:
                     return property.Instance != null && types.IsConfiguration(property.Instance.Type);
                 default:
@@ -627,8 +634,8 @@ namespace Raxx.Guardrails.Analyzers.Config
                 return;
             }
 
-            // Sources.Add / Insert / Clear
-            if (invocation.Instance is IPropertyReferenceOperation { Property: { Name: "Sources" } } sources
+            // Sources.Add / Insert / Clear (also Sources?.Clear(): the instance is then the ?.'s stand-in)
+            if (invocation.Instance != null && StripConversions(invocation.Instance) is IPropertyReferenceOperation { Property: { Name: "Sources" } } sources
                 && sources.Instance != null && _types.IsConfigurationBuilder(sources.Instance.Type))
             {
                 var pipeline = Resolve(sources.Instance, 0);
@@ -664,9 +671,10 @@ namespace Raxx.Guardrails.Analyzers.Config
                 return;
             }
 
-            // builder.WebHost.UseSetting("K", v) on WebApplicationBuilder writes builder.Configuration["K"].
+            // builder.WebHost.UseSetting("K", v) on WebApplicationBuilder writes builder.Configuration["K"]; also
+            // builder.WebHost?.UseSetting(…) and through a local holding builder.WebHost (var web = builder.WebHost;).
             if (method.Name == "UseSetting" && ConfigTypes.Is(receiver.Type, _types.ConfigureWebHostBuilder)
-                && StripConversions(receiver) is IPropertyReferenceOperation { Property: { Name: "WebHost" } } webHost
+                && WebHostProperty(receiver) is IPropertyReferenceOperation webHost
                 && webHost.Instance != null && _types.IsApplicationBuilder(webHost.Instance.Type))
             {
                 var keyArgument = KeyArgument(invocation);
@@ -739,6 +747,25 @@ namespace Raxx.Guardrails.Analyzers.Config
                     Add(target.Value.Key, target.Value.Origin, new ConfigEvent(ConfigEventKind.Read, invocation, NameLocation(invocation), key));
                     return;
             }
+        }
+
+        /// <summary>The <c>builder.WebHost</c> a ConfigureWebHostBuilder expression stands for (conversions, <c>?.</c>, locals followed), or null.</summary>
+        private IPropertyReferenceOperation? WebHostProperty(IOperation operation)
+        {
+            for (var depth = 0; depth <= MaxDepth; depth++)
+            {
+                operation = StripConversions(operation);
+                switch (operation)
+                {
+                    case IPropertyReferenceOperation { Property: { Name: "WebHost" } } webHost:
+                        return webHost;
+                    case ILocalReferenceOperation local when _localInitializers.TryGetValue(local.Local, out var init):
+                        operation = init;
+                        continue;
+                }
+                return null;
+            }
+            return null;
         }
 
         private bool HasPrefix(IInvocationOperation invocation)
@@ -888,7 +915,8 @@ namespace Raxx.Guardrails.Analyzers.Config
                 }
                 var location = target.Value.PathArgument != null
                     ? target.Value.PathArgument.Syntax.GetLocation()
-                    : property.Syntax is MemberAccessExpressionSyntax member ? member.Name.GetLocation() : property.Syntax.GetLocation();
+                    : property.Syntax is MemberAccessExpressionSyntax member ? member.Name.GetLocation()
+                    : property.Syntax is MemberBindingExpressionSyntax binding ? binding.Name.GetLocation() : property.Syntax.GetLocation();
                 return (target.Value.Key, target.Value.Origin, target.Value.Path, location);
             }
             return null;

@@ -286,20 +286,37 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>
-        /// The attributes of a tree <see cref="Collect(AttributeSyntax, SemanticModel, List{FlagReference}, System.Threading.CancellationToken)"/>
+        /// The attributes of a tree <see cref="Collect(AttributeSyntax, SemanticModel, List{FlagReference}, System.Threading.CancellationToken, bool)"/>
         /// can take: those whose written name (AttributeName: the identifier, the right of a qualified name, the name of
-        /// an alias-qualified one) is FeatureGate or FeatureGateAttribute. Found where the text spells "FeatureGate" (both
-        /// names start with it; an alias <c>using G = …FeatureGateAttribute;</c> written <c>[G(…)]</c> is not taken by
-        /// Collect either, which decides by the written name). A text with a unicode escape gives every attribute.
+        /// an alias-qualified one) is FeatureGate or FeatureGateAttribute, found where the text spells "FeatureGate" (both
+        /// names start with it); and those written with a using alias whose target is spelled so (<c>using Gate =
+        /// Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;</c> then <c>[Gate("x")]</c>): the aliases of this file are
+        /// seen at the same spellings (the alias directive spells the target), those declared <c>global</c> in other files
+        /// come in <paramref name="globalAliases"/> (<see cref="GlobalFeatureGateAliases"/>); each alias's uses are found where
+        /// the text spells its name. Which alias really is Microsoft.FeatureManagement's attribute is decided on the symbol
+        /// (Collect with <c>aliased</c>). A text with a unicode escape is walked: every attribute named so or by an alias.
         /// </summary>
-        public static void CollectFeatureGateAttributes(SyntaxTree tree, SyntaxNode root, List<AttributeSyntax> result, System.Threading.CancellationToken cancellationToken)
+        public static void CollectFeatureGateAttributes(SyntaxTree tree, SyntaxNode root, ImmutableHashSet<string> globalAliases, List<AttributeSyntax> result, System.Threading.CancellationToken cancellationToken)
         {
             var text = TextBuffer.Load(tree, root, null, cancellationToken);
+            List<string>? aliases = null;
             if (text.HasUnicodeEscape())
             {
+                var attributes = new List<AttributeSyntax>();
                 foreach (var node in root.DescendantNodes())
                 {
                     if (node is AttributeSyntax attribute)
+                    {
+                        attributes.Add(attribute);
+                    }
+                    else if (node is UsingDirectiveSyntax { Alias: { } alias } directive && TargetsFeatureGate(directive))
+                    {
+                        (aliases ??= new List<string>()).Add(alias.Name.Identifier.ValueText);
+                    }
+                }
+                foreach (var attribute in attributes)
+                {
+                    if (IsFeatureGateName(AttributeName(attribute)) || AliasWritten(attribute, aliases, globalAliases))
                     {
                         result.Add(attribute);
                     }
@@ -319,11 +336,116 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     written = simple.Parent;
                 }
-                if (written.Parent is AttributeSyntax attribute && attribute.Name == written && !result.Contains(attribute))
+                if (written.Parent is AttributeSyntax attribute && attribute.Name == written)
+                {
+                    if (!result.Contains(attribute))
+                    {
+                        result.Add(attribute);
+                    }
+                }
+                else if (written.Parent is UsingDirectiveSyntax { Alias: { } usingAlias } directive && directive.NamespaceOrType == written)
+                {
+                    (aliases ??= new List<string>()).Add(usingAlias.Name.Identifier.ValueText);
+                }
+            }
+            if (aliases != null)
+            {
+                foreach (var alias in aliases)
+                {
+                    AddAliasWritten(text, root, alias, result);
+                }
+            }
+            if (globalAliases.Count > 0) // (an empty set's enumerator still rents from a pool)
+            {
+                foreach (var alias in globalAliases)
+                {
+                    AddAliasWritten(text, root, alias, result);
+                }
+            }
+        }
+
+        /// <summary>The attributes of the text written with the alias <paramref name="alias"/> (<c>[Gate(…)]</c>; an alias <c>GateAttribute</c> also as <c>[Gate(…)]</c>).</summary>
+        private static void AddAliasWritten(TextBuffer text, SyntaxNode root, string alias, List<AttributeSyntax> result)
+        {
+            if (alias.Length == 0)
+            {
+                return;
+            }
+            // [X] binds X or XAttribute: an alias named GateAttribute is also written Gate, which it starts with.
+            var spelled = alias.Length > "Attribute".Length && alias.EndsWith("Attribute", StringComparison.Ordinal) ? alias.Substring(0, alias.Length - "Attribute".Length) : alias;
+            for (var i = text.IndexOf(spelled, 0); i >= 0; i = text.IndexOf(spelled, i + spelled.Length))
+            {
+                if (i > 0 && IsIdentifierPart(text.CharAt(i - 1)))
+                {
+                    continue; // inside a longer identifier (cheap check before FindToken: a short alias is spelled often)
+                }
+                var token = root.FindToken(text.Start + i);
+                if (token.IsKind(SyntaxKind.IdentifierToken)
+                    && (token.SpanStart == text.Start + i || token.SpanStart == text.Start + i - 1 && token.Text.Length > 0 && token.Text[0] == '@')
+                    && (token.ValueText == alias || token.ValueText + "Attribute" == alias)
+                    && token.Parent is IdentifierNameSyntax identifier && identifier.Parent is AttributeSyntax attribute && attribute.Name == identifier
+                    && !result.Contains(attribute))
                 {
                     result.Add(attribute);
                 }
             }
+        }
+
+        private static bool IsIdentifierPart(char c) => c == '_' || char.IsLetterOrDigit(c);
+
+        /// <summary>The attribute's written name is a plain identifier naming one of the aliases (as written or without its Attribute suffix).</summary>
+        private static bool AliasWritten(AttributeSyntax attribute, List<string>? aliases, ImmutableHashSet<string> globalAliases)
+        {
+            if (!(attribute.Name is IdentifierNameSyntax identifier))
+            {
+                return false;
+            }
+            var written = identifier.Identifier.ValueText;
+            bool Names(string alias) => alias == written || alias == written + "Attribute";
+            if (aliases != null && aliases.Any(Names))
+            {
+                return true;
+            }
+            return globalAliases.Contains(written) || globalAliases.Contains(written + "Attribute");
+        }
+
+        private static bool IsFeatureGateName(string? name) => name == "FeatureGate" || name == "FeatureGateAttribute";
+
+        /// <summary><c>using X = ….FeatureGateAttribute;</c> (the right-most name of the target as written; the symbol decides later).</summary>
+        private static bool TargetsFeatureGate(UsingDirectiveSyntax directive)
+        {
+            var target = directive.NamespaceOrType;
+            var right = target is QualifiedNameSyntax q ? q.Right : target is AliasQualifiedNameSyntax a ? a.Name : target as SimpleNameSyntax;
+            return IsFeatureGateName(right?.Identifier.ValueText);
+        }
+
+        /// <summary>
+        /// The names of the <c>global using X = ….FeatureGateAttribute;</c> aliases of the compilation (any file; they are in
+        /// scope in every file). Global usings precede all other usings of a compilation unit, so each file's scan stops at
+        /// its first non-global using: one or two nodes a file.
+        /// </summary>
+        public static ImmutableHashSet<string> GlobalFeatureGateAliases(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
+            ImmutableHashSet<string>.Builder? names = null;
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!(tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit))
+                {
+                    continue;
+                }
+                foreach (var directive in unit.Usings)
+                {
+                    if (!directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                    {
+                        break;
+                    }
+                    if (directive.Alias != null && TargetsFeatureGate(directive))
+                    {
+                        (names ??= ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal)).Add(directive.Alias.Name.Identifier.ValueText);
+                    }
+                }
+            }
+            return names?.ToImmutable() ?? ImmutableHashSet<string>.Empty;
         }
 
         private static void AddNamedCalls(TextBuffer text, SyntaxNode root, ImmutableHashSet<string> names, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
@@ -430,11 +552,13 @@ namespace Raxx.Guardrails.Analyzers.Flags
             return true;
         }
 
-        /// <summary><c>[FeatureGate("a", "b")]</c> with declared literal names only (named arguments are not flags).</summary>
-        public static bool NamesOnlyDeclaredFlags(AttributeSyntax attribute, Func<string, bool> isDeclared)
+        /// <summary>
+        /// <c>[FeatureGate("a", "b")]</c> with declared literal names only (named arguments are not flags);
+        /// <paramref name="aliased"/>: written with an alias (CollectFeatureGateAttributes), any name.
+        /// </summary>
+        public static bool NamesOnlyDeclaredFlags(AttributeSyntax attribute, Func<string, bool> isDeclared, bool aliased = false)
         {
-            var name = AttributeName(attribute);
-            if (name != "FeatureGate" && name != "FeatureGateAttribute" || attribute.ArgumentList == null)
+            if (!aliased && !IsFeatureGateName(AttributeName(attribute)) || attribute.ArgumentList == null)
             {
                 return true; // Collect finds nothing in other attributes or without arguments
             }
@@ -725,16 +849,18 @@ namespace Raxx.Guardrails.Analyzers.Flags
             AddEnvStyle(reference.Arguments, results, "configuration read");
         }
 
-        /// <summary><c>[FeatureGate("x")]</c>, <c>[FeatureGate(MyFlags.X)]</c>.</summary>
-        public static void Collect(AttributeSyntax attribute, SemanticModel model, List<FlagReference> results, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// <c>[FeatureGate("x")]</c>, <c>[FeatureGate(MyFlags.X)]</c>; with <paramref name="aliased"/>, an attribute written with
+        /// another name (a using alias: <c>[Gate("x")]</c>), taken only when its type is Microsoft.FeatureManagement's FeatureGateAttribute.
+        /// </summary>
+        public static void Collect(AttributeSyntax attribute, SemanticModel model, List<FlagReference> results, System.Threading.CancellationToken cancellationToken, bool aliased = false)
         {
-            var name = AttributeName(attribute);
-            if (name != "FeatureGate" && name != "FeatureGateAttribute" || attribute.ArgumentList == null)
+            if (!aliased && !IsFeatureGateName(AttributeName(attribute)) || attribute.ArgumentList == null)
             {
                 return;
             }
             var type = (model.GetSymbolInfo(attribute, cancellationToken).Symbol as IMethodSymbol)?.ContainingType;
-            if (type == null || !IsFeatureManagementType(type))
+            if (type == null || !IsFeatureManagementType(type) || aliased && type.Name != "FeatureGateAttribute")
             {
                 return;
             }
@@ -764,6 +890,9 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
             }
         }
+
+        /// <summary>True when the attribute is written with its own name (FeatureGate, FeatureGateAttribute), not an alias.</summary>
+        public static bool IsWrittenFeatureGate(AttributeSyntax attribute) => IsFeatureGateName(AttributeName(attribute));
 
         private static string? AttributeName(AttributeSyntax attribute) =>
             attribute.Name is QualifiedNameSyntax q ? q.Right.Identifier.ValueText

@@ -39,6 +39,9 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     return; // no flags file and no FeatureManagement section: nothing to check against
                 }
                 var finder = FlagReferences.Create(start.Compilation, start.Options);
+                // `global using Gate = …FeatureGateAttribute;` in any file: its name is searched in every file (usually none).
+                var compilation = start.Compilation;
+                ImmutableHashSet<string>? globalAliases = null;
                 var sources = DescribeSources(flags);
 
                 void Check(List<FlagReference> found, Action<Diagnostic> report)
@@ -119,19 +122,27 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         }
                     }
                     // [FeatureGate] attributes, formerly a node action on every attribute: found where the text spells the name.
+                    // Also those written with a using alias of the attribute (this file's or a global one).
+                    var aliases = System.Threading.Volatile.Read(ref globalAliases);
+                    if (aliases == null)
+                    {
+                        aliases = FlagReferences.GlobalFeatureGateAliases(compilation, c.CancellationToken); // once (or twice in a race: same result)
+                        System.Threading.Interlocked.CompareExchange(ref globalAliases, aliases, null);
+                    }
                     var attributes = new List<AttributeSyntax>();
-                    FlagReferences.CollectFeatureGateAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), attributes, c.CancellationToken);
+                    FlagReferences.CollectFeatureGateAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), aliases, attributes, c.CancellationToken);
                     foreach (var attribute in attributes)
                     {
                         if ((attribute.Parent ?? attribute).ContainsDiagnostics)
                         {
                             continue; // [FeatureGate( unterminated: stay quiet until it parses
                         }
-                        if (FlagReferences.NamesOnlyDeclaredFlags(attribute, flags.Document.IsDeclared))
+                        var aliased = !FlagReferences.IsWrittenFeatureGate(attribute);
+                        if (FlagReferences.NamesOnlyDeclaredFlags(attribute, flags.Document.IsDeclared, aliased))
                         {
                             continue; // [FeatureGate("declared")]: nothing to report, no symbol needed
                         }
-                        FlagReferences.Collect(attribute, model, found, c.CancellationToken);
+                        FlagReferences.Collect(attribute, model, found, c.CancellationToken, aliased);
                     }
                     if (found.Count == 0)
                     {

@@ -156,7 +156,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
 
         private sealed class Target
         {
-            private Target(InvocationExpressionSyntax invocation, ExpressionSyntax configuration, StatementSyntax? statement, string? argsText, bool extensionInScope, string pipeline)
+            private Target(InvocationExpressionSyntax invocation, string? configuration, StatementSyntax? statement, string? argsText, bool extensionInScope, string pipeline)
             {
                 Invocation = invocation;
                 Configuration = configuration;
@@ -168,8 +168,11 @@ namespace Raxx.Guardrails.CodeFixes.Config
 
             public InvocationExpressionSyntax Invocation { get; }
 
-            /// <summary>The configuration builder expression to call AddEnvironmentVariables on.</summary>
-            public ExpressionSyntax Configuration { get; }
+            /// <summary>
+            /// The text to call AddEnvironmentVariables on in a new statement: the configuration builder expression, followed by
+            /// <c>?</c> when the late source reached it through <c>?.</c> (the re-add keeps that spelling); set when <see cref="Statement"/> is.
+            /// </summary>
+            public string? Configuration { get; }
 
             /// <summary>The statement the late source is (null: append inside the expression).</summary>
             public StatementSyntax? Statement { get; }
@@ -195,8 +198,23 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 {
                     return Statement.Parent == other.Statement.Parent && Statement.SpanStart > other.Statement.SpanStart;
                 }
-                // other is inside this chain (its receiver).
-                return Statement == null && other.Statement == null && Invocation.Span.Contains(other.Invocation.Span) && Invocation != other.Invocation;
+                // other is inside this chain (its receiver); with ?. the earlier call is no descendant of the later one
+                // (a?.B()?.C(): .B() and .C() are both parts of the inner conditional access), so compare the chains' tops.
+                return Statement == null && other.Statement == null && Invocation != other.Invocation
+                    && (Invocation.Span.Contains(other.Invocation.Span) || ChainTop(Invocation) == ChainTop(other.Invocation));
+            }
+
+            /// <summary>The outermost expression of the call chain <paramref name="expression"/> is a link of (through <c>.</c>, <c>?.</c>, calls).</summary>
+            private static SyntaxNode ChainTop(ExpressionSyntax expression)
+            {
+                SyntaxNode node = expression;
+                while (node.Parent is ConditionalAccessExpressionSyntax
+                       || node.Parent is MemberAccessExpressionSyntax member && member.Expression == node
+                       || node.Parent is InvocationExpressionSyntax invocation && invocation.Expression == node)
+                {
+                    node = node.Parent;
+                }
+                return node;
             }
 
             public IEnumerable<StatementSyntax> NewStatements(StatementSyntax after)
@@ -204,7 +222,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 var indentation = after.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
                 var eol = after.GetTrailingTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
                 var newline = eol.IsKind(SyntaxKind.EndOfLineTrivia) ? eol : SyntaxFactory.EndOfLine("\n");
-                var receiver = Configuration.WithoutTrivia().ToString();
+                var receiver = Configuration;
                 var lines = new List<string> { receiver + ".AddEnvironmentVariables();" };
                 if (ArgsText != null)
                 {
@@ -219,6 +237,17 @@ namespace Raxx.Guardrails.CodeFixes.Config
 
             public ExpressionSyntax Append(ExpressionSyntax rewritten)
             {
+                if (IsBindingRooted(rewritten))
+                {
+                    // `.AddJsonFile(…)` after a ?.: its text is no expression on its own, so build the calls as nodes
+                    // (`x?.AddJsonFile(…).AddEnvironmentVariables()` calls them only when x is not null, like the source).
+                    var call = Call(rewritten.WithoutTrivia(), "AddEnvironmentVariables");
+                    if (ArgsText != null)
+                    {
+                        call = Call(call, "AddCommandLine", SyntaxFactory.ParseExpression(ArgsText));
+                    }
+                    return call.WithTriviaFrom(rewritten);
+                }
                 var text = rewritten.WithoutTrivia().ToFullString() + ".AddEnvironmentVariables()";
                 if (ArgsText != null)
                 {
@@ -227,23 +256,145 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 return SyntaxFactory.ParseExpression(text).WithTriviaFrom(rewritten);
             }
 
+            private static InvocationExpressionSyntax Call(ExpressionSyntax receiver, string name, ExpressionSyntax? argument = null) =>
+                SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName(name)),
+                    argument == null ? SyntaxFactory.ArgumentList() : SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
+
+            /// <summary>True when the leftmost part of <paramref name="expression"/> is the <c>.M</c> / <c>[…]</c> after a <c>?</c> (no expression on its own).</summary>
+            private static bool IsBindingRooted(ExpressionSyntax expression)
+            {
+                while (true)
+                {
+                    switch (expression)
+                    {
+                        case MemberBindingExpressionSyntax _:
+                        case ElementBindingExpressionSyntax _:
+                            return true;
+                        case MemberAccessExpressionSyntax member:
+                            expression = member.Expression;
+                            break;
+                        case InvocationExpressionSyntax invocation:
+                            expression = invocation.Expression;
+                            break;
+                        case ElementAccessExpressionSyntax element:
+                            expression = element.Expression;
+                            break;
+                        case ConditionalAccessExpressionSyntax conditional:
+                            expression = conditional.Expression;
+                            break;
+                        case PostfixUnaryExpressionSyntax postfix:
+                            expression = postfix.Operand;
+                            break;
+                        default:
+                            return false;
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The receiver of a call through <c>.</c> or <c>?.</c> (<c>x.M()</c>, <c>x?.M()</c> → <c>x</c>) and whether it was
+            /// reached through <c>?.</c>; for <c>?.</c>, the operand of the closest conditional access whose WhenNotNull holds the binding.
+            /// </summary>
+            private static (ExpressionSyntax? Receiver, bool Conditional) ReceiverOf(ExpressionSyntax callee)
+            {
+                switch (callee)
+                {
+                    case MemberAccessExpressionSyntax member:
+                        return (member.Expression, false);
+                    case MemberBindingExpressionSyntax binding:
+                        SyntaxNode child = binding;
+                        for (var parent = binding.Parent; parent != null; child = parent, parent = parent.Parent)
+                        {
+                            if (parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == child)
+                            {
+                                return (access.Expression, true);
+                            }
+                        }
+                        return (null, false);
+                    default:
+                        return (null, false);
+                }
+            }
+
+            /// <summary>
+            /// The text of <paramref name="expression"/> usable in a new statement: itself, or for a member after a <c>?.</c>
+            /// (<c>.Configuration</c> in <c>builder?.Configuration.AddJsonFile(…)</c>) the accesses it hangs on (<c>builder?.Configuration</c>);
+            /// null when that would repeat a call or an indexer (<c>.AddJsonFile(…)</c> in <c>x?.AddJsonFile(…)?.AddIniFile(…)</c>).
+            /// </summary>
+            private static string? StandaloneText(ExpressionSyntax expression)
+            {
+                if (!IsBindingRooted(expression))
+                {
+                    return expression.WithoutTrivia().ToString();
+                }
+                ExpressionSyntax leftmost = expression;
+                while (true)
+                {
+                    switch (leftmost)
+                    {
+                        case MemberAccessExpressionSyntax member:
+                            leftmost = member.Expression;
+                            continue;
+                        case MemberBindingExpressionSyntax _:
+                            break;
+                        default:
+                            return null; // a call, an indexer, a nested ?. or a `!`
+                    }
+                    break;
+                }
+                var (owner, _) = ReceiverOf(leftmost);
+                var ownerText = owner == null ? null : StandaloneText(owner);
+                return ownerText == null ? null : ownerText + "?" + expression.WithoutTrivia().ToString();
+            }
+
+            private static SimpleNameSyntax? NameOf(ExpressionSyntax callee) => callee switch
+            {
+                MemberAccessExpressionSyntax member => member.Name,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                _ => null,
+            };
+
             public static Target? Find(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
             {
                 var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
                 var invocation = token.Parent?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
-                if (invocation == null || !(invocation.Expression is MemberAccessExpressionSyntax member) || member.Name.Identifier != token)
+                if (invocation == null || NameOf(invocation.Expression)?.Identifier != token)
                 {
                     return null;
                 }
 
-                var isSourcesAdd = member.Expression is MemberAccessExpressionSyntax sources && sources.Name.Identifier.ValueText == "Sources";
-                var configuration = isSourcesAdd ? ((MemberAccessExpressionSyntax)member.Expression).Expression : member.Expression;
+                // x.AddJsonFile(…), x?.AddJsonFile(…); x.Sources.Add(…), x?.Sources.Add(…), x.Sources?.Add(…), x?.Sources?.Add(…).
+                var (receiver, conditional) = ReceiverOf(invocation.Expression);
+                if (receiver == null)
+                {
+                    return null;
+                }
+                var isSourcesAdd = NameOf(receiver)?.Identifier.ValueText == "Sources";
+                var configuration = receiver;
+                if (isSourcesAdd)
+                {
+                    (configuration, conditional) = ReceiverOf(receiver);
+                    if (configuration == null)
+                    {
+                        return null;
+                    }
+                }
 
+                // The statement the call is: the call itself, or the ?. access(es) whose last part it is.
+                ExpressionSyntax whole = invocation;
+                while (whole.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == whole)
+                {
+                    whole = access;
+                }
                 StatementSyntax? statement = null;
-                if (invocation.Parent is ExpressionStatementSyntax expressionStatement
-                    && (expressionStatement.Parent is BlockSyntax || expressionStatement.Parent is GlobalStatementSyntax))
+                var receiverText = StandaloneText(configuration);
+                if (whole.Parent is ExpressionStatementSyntax expressionStatement
+                    && (expressionStatement.Parent is BlockSyntax || expressionStatement.Parent is GlobalStatementSyntax)
+                    && receiverText != null)
                 {
                     statement = expressionStatement;
+                    receiverText += conditional ? "?" : string.Empty;
                 }
                 else if (isSourcesAdd)
                 {
@@ -271,7 +422,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
                     && (argsText == null || semanticModel.LookupSymbols(invocation.SpanStart, builderType, "AddCommandLine", includeReducedExtensionMethods: true).Any());
 
                 diagnostic.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.PipelineProperty, out var pipeline);
-                return new Target(invocation, configuration, statement, argsText, inScope, pipeline ?? string.Empty);
+                return new Target(invocation, statement != null ? receiverText : null, statement, argsText, inScope, pipeline ?? string.Empty);
             }
         }
     }

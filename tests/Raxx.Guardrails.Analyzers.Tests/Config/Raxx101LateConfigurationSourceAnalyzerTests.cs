@@ -409,5 +409,44 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
             test.References = ReferenceAssemblies.Net;
             return test.RunAsync();
         }
+
+        // ---- ?. on Sources (Sources?.Add(…) was missed: its instance is the ?.'s stand-in, not the Sources property) ----
+
+        [Fact]
+        public Task NullConditionalSourcesAdd_Reports() =>
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration.Sources?.{|RAXX101:Add|}(new JsonConfigurationSource { Path = "instance/config.json" });
+                        builder.Configuration?.Sources?.{|RAXX101:Add|}(new JsonConfigurationSource { Path = "instance/other.json" });
+                    }
+                }
+                """,
+                "Sources.Add(JsonConfigurationSource \"instance/config.json\") is added after environment variables and overrides them and the command line: a value in it silently replaces the deployment's value. Insert it below them (Sources.Insert(0, …)) or re-add AddEnvironmentVariables() and AddCommandLine(args) after it.",
+                "Sources.Add(JsonConfigurationSource \"instance/other.json\") is added after environment variables and overrides them and the command line: a value in it silently replaces the deployment's value. Insert it below them (Sources.Insert(0, …)) or re-add AddEnvironmentVariables() and AddCommandLine(args) after it.");
+
+        [Fact]
+        public Task NullConditionalSourcesLookAlikes_NoReport() =>
+            // Inserted at index 0; added and then environment variables and the command line re-added through ?.; and a
+            // list named Sources that is not a configuration builder's.
+            VerifyAsync("""
+                sealed class Holder { public List<IConfigurationSource> Sources { get; } = new List<IConfigurationSource>(); }
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration.Sources?.Insert(0, new JsonConfigurationSource { Path = "defaults.json" });
+                        builder.Configuration.Sources?.Add(new JsonConfigurationSource { Path = "instance/config.json" });
+                        builder.Configuration.Sources?.Add(new Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource());
+                        builder.Configuration?.AddCommandLine(args);
+                        var holder = new Holder();
+                        holder.Sources?.Add(new JsonConfigurationSource { Path = "instance/config.json" });
+                    }
+                }
+                """);
     }
 }

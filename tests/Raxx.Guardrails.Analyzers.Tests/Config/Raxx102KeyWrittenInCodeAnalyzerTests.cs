@@ -1,4 +1,6 @@
+using System.Linq;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
 using Raxx.Guardrails.Analyzers.Config;
 using Raxx.Guardrails.Testing;
 
@@ -115,6 +117,98 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
                 }
                 """);
             test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+
+        // ---- ?. and locals on WebHost; null-conditional assignments (C# 14) ----
+
+        [Fact]
+        public Task UseSettingThroughNullConditionalAndLocal_Reports() =>
+            // builder.WebHost?.UseSetting resolved already (pinned here); a local holding builder.WebHost was not followed.
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.WebHost?.UseSetting({|RAXX102:"A"|}, "1");
+                        builder?.WebHost.UseSetting({|RAXX102:"B"|}, "2");
+                        var web = builder.WebHost;
+                        web?.UseSetting({|RAXX102:"C"|}, "3");
+                        web.UseSetting({|RAXX102:"D"|}, "4");
+                    }
+                }
+                """,
+                "Key 'A' is written in code after the configuration sources and overrides the deployment's value from environment variables and the command line. Give it a default below them instead (Sources.Insert(0, new MemoryConfigurationSource { InitialData = … })) or remove the write.",
+                "Key 'B' is written in code after the configuration sources and overrides the deployment's value from environment variables and the command line. Give it a default below them instead (Sources.Insert(0, new MemoryConfigurationSource { InitialData = … })) or remove the write.",
+                "Key 'C' is written in code after the configuration sources and overrides the deployment's value from environment variables and the command line. Give it a default below them instead (Sources.Insert(0, new MemoryConfigurationSource { InitialData = … })) or remove the write.",
+                "Key 'D' is written in code after the configuration sources and overrides the deployment's value from environment variables and the command line. Give it a default below them instead (Sources.Insert(0, new MemoryConfigurationSource { InitialData = … })) or remove the write.");
+
+        [Fact]
+        public Task UseSettingLookAlikes_NoReport() =>
+            // A host builder's web host of unknown origin (via ?. and a local), and a re-add of the deployment sources after it.
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        Host.CreateDefaultBuilder().ConfigureWebHostDefaults(web => { var w = web; w?.UseSetting("K", "v"); });
+                        var builder = WebApplication.CreateBuilder(args);
+                        var webHost = builder.WebHost;
+                        webHost?.UseSetting("K", "v");
+                        builder.Configuration?.AddEnvironmentVariables();
+                        builder.Configuration?.AddCommandLine(args);
+                    }
+                }
+                """);
+
+        [Fact]
+        public Task NullConditionalAssignment_Reports()
+        {
+            // C# 14 `x?["K"] = v` / `s?.Value = v`: the assignment's left side is the binding after the `?`, which the
+            // syntax pre-check did not accept. Preview here: the tests' compiler (4.14) has C# 14 as preview.
+            var test = Verify<Raxx102KeyWrittenInCodeAnalyzer>.Test(ConfigTestSources.Usings + """
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?[{|RAXX102:"A"|}] = "1";
+                        builder.Configuration.GetSection({|RAXX102:"B"|})?.Value = "2";
+                        var section = builder.Configuration.GetSection("C");
+                        section?.{|RAXX102:Value|} = "3";
+                        builder?.Configuration.GetSection("D")?[{|RAXX102:"E"|}] = "4";
+                    }
+                }
+                """);
+            test.LanguageVersion = LanguageVersion.Preview;
+            test.ExpectedMessages.AddRange(new[] { "A", "B", "C", "D:E" }.Select(key =>
+                "Key '" + key + "' is written in code after the configuration sources and overrides the deployment's value from environment variables and the command line. Give it a default below them instead (Sources.Insert(0, new MemoryConfigurationSource { InitialData = … })) or remove the write."));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task NullConditionalAssignmentLookAlikes_NoReport()
+        {
+            // Targets that are no deployment pipeline, and a write followed by the re-added deployment sources.
+            var test = Verify<Raxx102KeyWrittenInCodeAnalyzer>.Test(ConfigTestSources.Usings + """
+                static class App
+                {
+                    static void Main(string[] args, IConfiguration injected, Dictionary<string, string> dict)
+                    {
+                        injected?["K"] = "v";
+                        dict?["K"] = "v";
+                        var manager = new ConfigurationManager();
+                        manager?["K"] = "v";
+                        manager.GetSection("S")?.Value = "v";
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?["K"] = "v";
+                        builder.Configuration.AddEnvironmentVariables();
+                        builder.Configuration.AddCommandLine(args);
+                    }
+                }
+                """);
+            test.LanguageVersion = LanguageVersion.Preview;
             return test.RunAsync();
         }
     }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
 using Raxx.Guardrails.Analyzers.Config;
 using Raxx.Guardrails.Testing;
 
@@ -136,6 +137,27 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
                         builder.Configuration.AddJsonFile(
                 """);
             test.AllowCompilerErrors = true;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task ReadBeforeNullConditionalWrite_Reports()
+        {
+            // The later change is a C# 14 null-conditional assignment (not seen before: no change, no finding).
+            var test = Verify<Raxx103ReadBeforeLaterSourceAnalyzer>.Test(ConfigTestSources.Usings + """
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        var origin = builder.Configuration?[{|RAXX103:"WEBAUTHN_ORIGIN"|}];
+                        builder.Configuration?["WEBAUTHN_RP_ID"] = "raxx.app";
+                        var after = builder.Configuration?["WEBAUTHN_RP_NAME"];
+                    }
+                }
+                """);
+            test.LanguageVersion = LanguageVersion.Preview;
+            test.ExpectedMessages.Add("'WEBAUTHN_ORIGIN' is read from the configuration before the write of 'WEBAUTHN_RP_ID' (line 17) changes it: the value read may not be the final one. Read it after all sources are added (bind options and validate them after Build()).");
             return test.RunAsync();
         }
     }

@@ -121,5 +121,44 @@ namespace Raxx.Guardrails.Analyzers.Tests.Config
             test.AllowCompilerErrors = true;
             return test.RunAsync();
         }
+
+        [Fact]
+        public Task NullConditionalSources_Reports() =>
+            // Sources?.Clear(): the call's instance is the ?.'s stand-in, not the Sources property (was missed).
+            VerifyAsync("""
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration.Sources?.{|RAXX104:Clear|}();
+                    }
+                    static void Both(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.Sources?.{|RAXX104:Clear|}();
+                    }
+                }
+                """,
+                "Sources.Clear() removes the environment variables and the command line from the configuration and nothing re-adds them: config vars set on the platform are ignored. Call AddEnvironmentVariables() (and AddCommandLine(args)) after the sources you add.",
+                "Sources.Clear() removes the environment variables and the command line from the configuration and nothing re-adds them: config vars set on the platform are ignored. Call AddEnvironmentVariables() (and AddCommandLine(args)) after the sources you add.");
+
+        [Fact]
+        public Task NullConditionalSources_ReAddedOrNotConfiguration_NoReport() =>
+            VerifyAsync("""
+                sealed class Holder { public List<IConfigurationSource> Sources { get; } = new List<IConfigurationSource>(); }
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration.Sources?.Clear();
+                        builder.Configuration?.AddJsonFile("appsettings.json");
+                        builder.Configuration.Sources?.Add(new Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource());
+                        builder.Configuration?.AddCommandLine(args);
+                        new Holder().Sources?.Clear();
+                    }
+                }
+                """);
     }
 }

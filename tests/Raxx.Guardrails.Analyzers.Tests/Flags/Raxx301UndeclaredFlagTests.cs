@@ -52,8 +52,8 @@ public class Raxx301UndeclaredFlagTests
             """).RunAsync();
 
     // [FeatureGate] attributes are found where the text spells "FeatureGate" (RAXX301's tree pass): every spelling the
-    // attribute's written name can take reports; an alias does not (the rule decides by the written name, as before),
-    // nor does an attribute in a [GeneratedCode] member or type.
+    // attribute's written name can take reports, and so does a using alias of it (FeatureGateAlias_* below); an attribute
+    // in a [GeneratedCode] member or type does not.
     [Fact]
     public Task FeatureGateAttribute_EverySpelling_Reports() =>
         Test("""
@@ -79,7 +79,7 @@ public class Raxx301UndeclaredFlagTests
                 ]
                 public IActionResult F() => Ok();
                 public IActionResult G([FromQuery] string q) => Ok(System.Linq.Enumerable.Select(new[] { "FeatureGate(" }, x => x));
-                [Gate("alias_flag")]
+                [Gate({|RAXX301:"alias_flag"|})]
                 public IActionResult H() => Ok();
                 [GeneratedCode("tool", "1.0")]
                 [FeatureGate("generated_flag")]
@@ -93,6 +93,110 @@ public class Raxx301UndeclaredFlagTests
                 public IActionResult J() => Ok();
             }
             """).RunAsync();
+
+    // Using aliases of the attribute: the file's own (also in a namespace, with an Attribute suffix, verbatim, in a file
+    // with a unicode escape) and global ones declared in another file, in files whose text never spells "FeatureGate".
+    [Fact]
+    public Task FeatureGateAlias_Reports()
+    {
+        var test = Test("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Gate = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            using ShieldAttribute = global::Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            public enum Features { webauthn_registration, ConsoleCustomerAdmin }
+            public class OpsController : Controller
+            {
+                [Gate({|RAXX301:"alias_flag"|})]
+                public IActionResult A() => Ok();
+                [Gate(RequirementType.Any, "webauthn_registration", {|RAXX301:"nav_v3"|})]
+                public IActionResult B() => Ok();
+                [Gate({|RAXX301:Features.ConsoleCustomerAdmin|})]
+                public IActionResult C() => Ok();
+                [Shield({|RAXX301:"shield_flag"|})]
+                public IActionResult D() => Ok();
+                [HttpGet,ShieldAttribute({|RAXX301:"shield_attribute_flag"|})]
+                public IActionResult E() => Ok();
+                [@Gate({|RAXX301:"verbatim_flag"|})]
+                public IActionResult F() => Ok();
+                [Gate("webauthn_registration")]
+                public IActionResult G() => Ok();
+                [Gate(Features.webauthn_registration)]
+                public IActionResult H() => Ok();
+            }
+            """);
+        test.Sources.Add(("GlobalUsings.cs", """
+            global using Guard = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            global using Microsoft.AspNetCore.Mvc;
+            """));
+        test.Sources.Add(("Billing.cs", """
+            public class BillingController : Controller
+            {
+                [Guard({|RAXX301:"billing_v3"|})]
+                public IActionResult A() => Ok();
+                [Guard("webauthn_registration")]
+                public IActionResult B() => Ok();
+            }
+            namespace Inner
+            {
+                using Door = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+                public class InnerController : Controller
+                {
+                    [Door({|RAXX301:"inner_flag"|})]
+                    public IActionResult A() => Ok();
+                }
+            }
+            """));
+        test.Sources.Add(("Escaped.cs", """
+            using Hatch = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            public class EscapedController : Controller
+            {
+                [\u0047uard({|RAXX301:"escaped_global_flag"|})]
+                public IActionResult A() => Ok();
+                [Hatch({|RAXX301:"escaped_local_flag"|})]
+                public IActionResult B() => Ok();
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    // Aliases to other attributes stay clean, also one whose target is spelled FeatureGateAttribute but is a user's own
+    // attribute (the rule ignores those when written [FeatureGate] too): the alias is confirmed on the symbol.
+    [Fact]
+    public Task FeatureGateAliasLookAlikes_NoReport()
+    {
+        var test = Test("""
+            using Microsoft.AspNetCore.Mvc;
+            using Gate = MyApp.GateAttribute;
+            using Own = MyApp.FeatureGateAttribute;
+            using FmGate = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            namespace MyApp
+            {
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class GateAttribute : System.Attribute { public GateAttribute(string name) { } }
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class GuardAttribute : System.Attribute { public GuardAttribute(string name) { } }
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class FeatureGateAttribute : System.Attribute { public FeatureGateAttribute(string name) { } }
+            }
+            public class OpsController : Controller
+            {
+                [Gate("undeclared_a")]
+                public IActionResult A() => Ok();
+                [Guard("undeclared_b")]
+                public IActionResult B() => Ok();
+                [Own("undeclared_c")]
+                public IActionResult C() => Ok();
+                [Keeper("undeclared_d")]
+                public IActionResult D() => Ok();
+                [FmGate("webauthn_registration")]
+                public IActionResult E() => Ok();
+                public IActionResult F() => Ok(typeof(FmGate).Name + "undeclared_f");
+            }
+            """);
+        test.Sources.Add(("GlobalUsings.cs", """
+            global using Guard = MyApp.GuardAttribute;
+            global using Keeper = MyApp.FeatureGateAttribute;
+            """));
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task FeatureGateAttribute_UnicodeEscape_Reports() =>

@@ -243,5 +243,151 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Config
                     }
                 }
                 """).RunAsync();
+
+        // ---- the ?. spellings (the fix found no target for them: it looked only for `x.Name(…)`) ----
+
+        [Fact]
+        public Task NullConditionalStatement_ReAddsWithTheSameSpelling_Reports()
+        {
+            var test = Test(Usings + """
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.{|RAXX101:AddJsonFile|}("instance/config.json", optional: true);
+                        builder.Build().Run();
+                    }
+                }
+                """, Usings + """
+                static class App
+                {
+                    static void Main(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.AddJsonFile("instance/config.json", optional: true);
+                        builder.Configuration?.AddEnvironmentVariables();
+                        builder.Configuration?.AddCommandLine(args);
+                        builder.Build().Run();
+                    }
+                }
+                """);
+            test.CodeActionTitle = Raxx101LateConfigurationSourceCodeFix.TitleWithCommandLine;
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public Task NullConditionalReceivers_ReAddOnTheConfiguration_Reports() =>
+            // ?. before the configuration, on Sources, on both: the re-add names the configuration as the late source reached it.
+            Test(Usings + """
+                using Microsoft.Extensions.Configuration.Json;
+                static class App
+                {
+                    static void OnBuilder()
+                    {
+                        var builder = WebApplication.CreateBuilder();
+                        builder?.Configuration.{|RAXX101:AddJsonFile|}("a.json", optional: true);
+                    }
+                    static void OnSources()
+                    {
+                        var builder = WebApplication.CreateBuilder();
+                        builder.Configuration.Sources?.{|RAXX101:Add|}(new JsonConfigurationSource { Path = "b.json" });
+                    }
+                    static void OnConfigurationAndSources()
+                    {
+                        var builder = WebApplication.CreateBuilder();
+                        builder.Configuration?.Sources?.{|RAXX101:Add|}(new JsonConfigurationSource { Path = "c.json" });
+                    }
+                    static void Top(WebApplicationBuilder? builder)
+                    {
+                        builder?.Configuration?.Sources.{|RAXX101:Add|}(new JsonConfigurationSource { Path = "d.json" });
+                    }
+                }
+                """, Usings + """
+                using Microsoft.Extensions.Configuration.Json;
+                static class App
+                {
+                    static void OnBuilder()
+                    {
+                        var builder = WebApplication.CreateBuilder();
+                        builder?.Configuration.AddJsonFile("a.json", optional: true);
+                        builder?.Configuration.AddEnvironmentVariables();
+                    }
+                    static void OnSources()
+                    {
+                        var builder = WebApplication.CreateBuilder();
+                        builder.Configuration.Sources?.Add(new JsonConfigurationSource { Path = "b.json" });
+                        builder.Configuration.AddEnvironmentVariables();
+                    }
+                    static void OnConfigurationAndSources()
+                    {
+                        var builder = WebApplication.CreateBuilder();
+                        builder.Configuration?.Sources?.Add(new JsonConfigurationSource { Path = "c.json" });
+                        builder.Configuration?.AddEnvironmentVariables();
+                    }
+                    static void Top(WebApplicationBuilder? builder)
+                    {
+                        builder?.Configuration?.Sources.Add(new JsonConfigurationSource { Path = "d.json" });
+                        builder?.Configuration?.AddEnvironmentVariables();
+                    }
+                }
+                """).RunAsync();
+
+        [Fact]
+        public Task NullConditionalChain_AppendsInsideTheAccess_Reports() =>
+            // A chain through ?. and an embedded statement: the re-add is appended to the late call (runs only when the
+            // receiver is not null, like the call); Fix All appends once, after the last late call of the chain.
+            Test(Usings + """
+                static class App
+                {
+                    static void Chain(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.{|RAXX101:AddJsonFile|}("a.json")?.{|RAXX101:AddIniFile|}("b.ini");
+                    }
+                    static void Embedded(string[] args, bool local)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        if (local)
+                            builder.Configuration?.{|RAXX101:AddJsonFile|}("appsettings.Local.json", optional: true);
+                    }
+                    static IHostBuilder Callback() =>
+                        Host.CreateDefaultBuilder().ConfigureAppConfiguration((ctx, config) => config?.{|RAXX101:AddJsonFile|}("c.json"));
+                }
+                """, Usings + """
+                static class App
+                {
+                    static void Chain(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.AddJsonFile("a.json").AddEnvironmentVariables().AddCommandLine(args)?.AddIniFile("b.ini").AddEnvironmentVariables().AddCommandLine(args);
+                    }
+                    static void Embedded(string[] args, bool local)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        if (local)
+                            builder.Configuration?.AddJsonFile("appsettings.Local.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
+                    }
+                    static IHostBuilder Callback() =>
+                        Host.CreateDefaultBuilder().ConfigureAppConfiguration((ctx, config) => config?.AddJsonFile("c.json").AddEnvironmentVariables());
+                }
+                """, Usings + """
+                static class App
+                {
+                    static void Chain(string[] args)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        builder.Configuration?.AddJsonFile("a.json")?.AddIniFile("b.ini").AddEnvironmentVariables().AddCommandLine(args);
+                    }
+                    static void Embedded(string[] args, bool local)
+                    {
+                        var builder = WebApplication.CreateBuilder(args);
+                        if (local)
+                            builder.Configuration?.AddJsonFile("appsettings.Local.json", optional: true).AddEnvironmentVariables().AddCommandLine(args);
+                    }
+                    static IHostBuilder Callback() =>
+                        Host.CreateDefaultBuilder().ConfigureAppConfiguration((ctx, config) => config?.AddJsonFile("c.json").AddEnvironmentVariables());
+                }
+                """).RunAsync();
     }
 }
