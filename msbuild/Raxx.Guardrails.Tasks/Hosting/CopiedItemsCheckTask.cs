@@ -13,7 +13,8 @@ namespace Raxx.Guardrails.Tasks.Hosting
     /// RAXX403's): where the project and repository are, the analysis mode, and the items that can be copied to
     /// the build output (Content/None/ContentWithTargetPath) or the publish output (ResolvedFileToPublish); and
     /// what each check starts and ends with: the repository it belongs to (<see cref="OpenRepository"/>), the
-    /// copied items it judges (<see cref="CopiedItems"/>) and the RAXX001 error when it could not run
+    /// copied items it judges (<see cref="CopiedItems"/>), how a finding is reported (<see cref="Report"/>: at the
+    /// severity the repository config gives the rule, as the repository checks do) and the RAXX001 error when it could not run
     /// (<see cref="CouldNotCheck"/>). What each check does with them stays in its own task; <see cref="OutputItems"/>
     /// walks the items.
     /// </summary>
@@ -62,6 +63,26 @@ namespace Raxx.Guardrails.Tasks.Hosting
             Root = RepositoryLocator.FindRoot(RepositoryRoot, ProjectFolder, SolutionDirectory);
             Logger = new FindingLogger(Log, Root, AnalysisMode);
             Config = RepositoryConfigLoader.LoadFromRoot(Root, Problems);
+        }
+
+        /// <summary>True when the repository config turns <paramref name="ruleId"/> off (<c>none</c>): the check reports nothing.</summary>
+        protected bool IsTurnedOff(string ruleId) =>
+            Config.EffectiveSeverity(ruleId, RuleCatalog.Find(ruleId)?.DefaultSeverity ?? FindingSeverity.Error) == FindingSeverity.None;
+
+        /// <summary>
+        /// Logs a finding of the check's rule exactly as the repository checks log theirs: at the severity the repository
+        /// config gives its rule (<see cref="RepositoryConfig.Configure"/>, shared with the repository runner), then
+        /// through <see cref="FindingLogger"/> (strict mode: warnings and notes become errors). A warning or note does not
+        /// fail the task; the check still returns the file, so its target writes no stamp and the finding comes back on
+        /// every build until fixed.
+        /// </summary>
+        protected void Report(Finding finding)
+        {
+            var configured = Config.Configure(finding);
+            if (configured != null)
+            {
+                Logger.Log(configured);
+            }
         }
 
         /// <summary>

@@ -38,7 +38,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
             {
                 OpenRepository();
                 var read = new List<string>(RepositoryConfigLoader.FilesConsulted(Root));
-                if (Config.EffectiveSeverity(RuleIds.Raxx403, FindingSeverity.Error) == FindingSeverity.None)
+                if (IsTurnedOff(RuleIds.Raxx403))
                 {
                     ReadFiles = AsItems(read);
                     return true;
@@ -76,7 +76,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
                     var message = $"{Core.Secrets.Rules.SecretBearingFiles.Describe(kind)} {projectRelative} {holds} and is copied to {OutputItems.DescribeDestinations(destinations)} by {itemType} item '{item.ItemSpec}': "
                         + $"the secrets ship with every copy of the output. Fix: {OutputItems.Fix(itemType, destinations)}; read the values from the environment or a secret store at run time, and rotate them.";
                     var rootRelative = OutputItems.RelativeTo(Root, source);
-                    Logger.Log(new Finding(RuleIds.Raxx403, FindingSeverity.Error, message, FindingLocation.WholeFile(rootRelative),
+                    Report(new Finding(RuleIds.Raxx403, FindingSeverity.Error, message, FindingLocation.WholeFile(rootRelative),
                         fingerprintMaterial: "output|" + rootRelative + "|" + string.Join("+", destinations) + "|" + string.Join(",", matches.Select(m => m.Hash).OrderBy(h => h, StringComparer.Ordinal)),
                         properties: new Dictionary<string, string> { ["how"] = string.Join("+", destinations), ["itemType"] = itemType, ["kind"] = kind.ToString() }));
                 }
