@@ -230,4 +230,29 @@ public sealed class Raxx105LocalOverrideOutputCheckTests : IDisposable
         Assert.Equal(MessageImportance.High, note.Importance);
         Assert.Single(task.ShippedFiles);
     }
+
+    [Fact]
+    public void ReadFiles_NameTheConfigAndTheMisnamedConfig()
+    {
+        // the build target keeps these in the check's description: a raxx-guardrails.yml created or deleted (which the
+        // loader refuses with RAXX001) must re-run a skipped check, as it does RAXX403's
+        var task = Task();
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { _repo.Path_("raxx-guardrails.yaml"), _repo.Path_("raxx-guardrails.yml") }, task.ReadFiles.Select(i => i.ItemSpec));
+    }
+
+    [Fact]
+    public void MisnamedConfig_Reports_Raxx001()
+    {
+        _repo.Write("raxx-guardrails.yml", "severities:\n  RAXX105: none\n");
+        var task = Task();
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("RAXX001", error.Code);
+        Assert.Contains("the config file must be named 'raxx-guardrails.yaml' (found 'raxx-guardrails.yml'", error.Message, StringComparison.Ordinal);
+    }
 }
