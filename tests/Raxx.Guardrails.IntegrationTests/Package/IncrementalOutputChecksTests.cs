@@ -274,38 +274,47 @@ public sealed class IncrementalOutputChecksTests : IDisposable
     }
 
     /// <summary>
-    /// The output checks report at the severity the repository config gives the rule, as the repository checks do:
-    /// an error by default (the build fails before the file is copied), a warning when lowered (the build passes, and
-    /// the warning comes back on every build: it leaves no stamp), nothing when turned off.
+    /// The output checks (RAXX105, RAXX403, RAXX306) report at the severity the repository config gives the rule, as the
+    /// repository checks do: an error by default (the build fails before the file is copied), a warning when lowered (the
+    /// build passes, and the warning comes back on every build: it leaves no stamp), nothing when turned off. The config
+    /// is outside the project folder (RaxxRepositoryRoot is the folder above), so only the checks' read lists notice it.
     /// </summary>
     [Fact]
     public void ConfiguredSeverity_IsTheOutputChecksSeverity_AndAWarningComesBackEveryBuild()
     {
         var app = CreateApp(
-            string.Empty,
             """
+                <RaxxRepositoryRoot>$(MSBuildProjectDirectory)/..</RaxxRepositoryRoot>
+                <RaxxFeatureFlagsFile>feature_flags.yaml</RaxxFeatureFlagsFile>
+            """,
+            """
+                <None Update="feature_flags.yaml" CopyToOutputDirectory="PreserveNewest" />
                 <Content Include="instance/**" CopyToOutputDirectory="PreserveNewest" />
                 <None Remove=".env" />
                 <None Include=".env" CopyToOutputDirectory="PreserveNewest" />
             """);
+        File.WriteAllText(Path.Combine(app, "feature_flags.yaml"), Flags);
+        // a drifted copy of the flags file in the project: RAXX306 (build check)
+        Directory.CreateDirectory(Path.Combine(app, "console"));
+        File.WriteAllText(Path.Combine(app, "console", "feature_flags.yaml"), Flags.Replace("default: false", "default: true", StringComparison.Ordinal));
         Directory.CreateDirectory(Path.Combine(app, "instance"));
         File.WriteAllText(Path.Combine(app, "instance", "config.json"), "{ \"Db\": \"local\" }\n");
         File.WriteAllText(Path.Combine(app, ".env"), "BOOTSTRAP_TOKEN_SIGNING_KEY=" + SigningKey + "\nLOG_LEVEL=debug\n");
         var copied = Path.Combine(app, "bin", RepoPaths.Configuration, "net10.0", "instance", "config.json");
-        // the app has no git and no solution: its folder is the repository root
-        var config = Path.Combine(app, "raxx-guardrails.yaml");
+        var config = _temp.Combine("raxx-guardrails.yaml");
 
         // 1. default: an error, and the build stops before the copy
         var byDefault = Build(app);
         Assert.True(byDefault.ExitCode != 0 && byDefault.Output.Contains("error RAXX105", StringComparison.Ordinal), byDefault.ToString());
         Assert.False(File.Exists(copied), byDefault.ToString());
 
-        // 2. lowered to warning: the build passes with both findings as warnings (the secret redacted)
-        File.WriteAllText(config, "severities: { RAXX105: warning, RAXX403: warning }\n");
+        // 2. lowered to warning: the build passes with the three findings as warnings (the secret redacted)
+        File.WriteAllText(config, "severities: { RAXX105: warning, RAXX403: warning, RAXX306: warning }\n");
         var warned = Build(app);
         Assert.True(warned.ExitCode == 0, "a warning-level output finding failed the build:\n" + warned);
         Assert.Contains("warning RAXX105", warned.Output, StringComparison.Ordinal);
         Assert.Contains("warning RAXX403", warned.Output, StringComparison.Ordinal);
+        Assert.Contains("warning RAXX306", warned.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("error RAXX", warned.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(SigningKey.Substring(4, 12), warned.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(copied), warned.ToString());
@@ -313,15 +322,22 @@ public sealed class IncrementalOutputChecksTests : IDisposable
         // 3. nothing changed: the warnings come back (no stamp), the build still passes
         var again = Build(app);
         Assert.True(again.ExitCode == 0 && again.Output.Contains("warning RAXX105", StringComparison.Ordinal)
-            && again.Output.Contains("warning RAXX403", StringComparison.Ordinal), "a warning was not reported again:\n" + again);
+            && again.Output.Contains("warning RAXX403", StringComparison.Ordinal)
+            && again.Output.Contains("warning RAXX306", StringComparison.Ordinal), "a warning was not reported again:\n" + again);
 
-        // 4. turned off: nothing reported
-        File.WriteAllText(config, "severities: { RAXX105: none, RAXX403: none }\n");
+        // 4. turned off: nothing reported, and the checks pass (stamps written)
+        File.WriteAllText(config, "severities: { RAXX105: none, RAXX403: none, RAXX306: none }\n");
         var off = Build(app);
         Assert.True(off.ExitCode == 0, off.ToString());
-        Assert.DoesNotContain("warning RAXX105", off.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("warning RAXX403", off.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning RAXX", off.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("error RAXX", off.Output, StringComparison.Ordinal);
+        var offAgain = Build(app);
+        Assert.True(offAgain.ExitCode == 0 && Skipped(offAgain, FlagsTarget), offAgain.ToString());
+
+        // 5. RAXX306 back to its default in the config (outside the project): its check runs again and fails the build
+        File.WriteAllText(config, "severities: { RAXX105: none, RAXX403: none }\n");
+        var on306 = Build(app);
+        Assert.True(on306.ExitCode != 0 && on306.Output.Contains("error RAXX306", StringComparison.Ordinal), "RAXX306 check did not re-run after the config changed:\n" + on306);
     }
 
     /// <summary>
