@@ -81,8 +81,9 @@ namespace Raxx.Guardrails.Tasks.Flags
             try
             {
                 var folder = string.IsNullOrWhiteSpace(ProjectFolder) ? ProjectDirectory : ProjectFolder;
+                // without a project no repository: the defaults (every location logged is a full path)
                 var root = string.IsNullOrWhiteSpace(folder)
-                    ? Path.GetDirectoryName(Path.GetFullPath(FlagsFile)) ?? string.Empty
+                    ? string.Empty
                     : RepositoryLocator.FindRoot(RepositoryRoot, RepositoryLocator.Normalize(folder!), SolutionDirectory);
                 _logger = new FindingLogger(Log, root, AnalysisMode);
                 if (!string.IsNullOrWhiteSpace(folder))
