@@ -76,5 +76,20 @@ namespace Raxx.Guardrails.Core.Repository
         /// <summary>The severity a finding of this rule should have under this configuration.</summary>
         public FindingSeverity EffectiveSeverity(string ruleId, FindingSeverity defaultSeverity) =>
             Severities.TryGetValue(ruleId, out var s) ? s : defaultSeverity;
+
+        /// <summary>
+        /// The finding as this configuration reports it: at the severity configured for its rule (its own severity
+        /// when none is configured), or null when the rule is turned off (<c>none</c>). Every host that reports
+        /// findings of a configurable rule goes through this: the repository runner and the MSBuild output checks.
+        /// </summary>
+        public Finding? Configure(Finding finding)
+        {
+            var severity = EffectiveSeverity(finding.RuleId, finding.Severity);
+            if (severity == FindingSeverity.None)
+            {
+                return null;
+            }
+            return severity == finding.Severity ? finding : finding.WithSeverity(severity);
+        }
     }
 }

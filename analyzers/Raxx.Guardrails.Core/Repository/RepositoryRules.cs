@@ -82,8 +82,8 @@ namespace Raxx.Guardrails.Core.Repository
                     continue;
                 }
 
-                var severity = context.Config.EffectiveSeverity(finding.RuleId, finding.Severity);
-                if (severity == FindingSeverity.None)
+                var configured = context.Config.Configure(finding);
+                if (configured == null)
                 {
                     continue;
                 }
@@ -93,7 +93,7 @@ namespace Raxx.Guardrails.Core.Repository
                 {
                     continue;
                 }
-                results.Add(severity == finding.Severity ? finding : finding.WithSeverity(severity));
+                results.Add(configured);
             }
 
             return results

@@ -40,7 +40,7 @@ namespace Raxx.Guardrails.Tasks.Config
             try
             {
                 OpenRepository();
-                if (Config.EffectiveSeverity(RuleIds.Raxx105, FindingSeverity.Error) == FindingSeverity.None)
+                if (IsTurnedOff(RuleIds.Raxx105))
                 {
                     return true;
                 }
@@ -82,7 +82,7 @@ namespace Raxx.Guardrails.Tasks.Config
                     }
 
                     shipped.Add(item);
-                    Logger.Log(CreateFinding(itemType, item, source, projectRelative, pattern, destinations));
+                    Report(CreateFinding(itemType, item, source, projectRelative, pattern, destinations));
                 }
 
                 foreach (var problem in Problems.Items)

@@ -4,8 +4,11 @@ using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Raxx.Guardrails.Core.Findings;
 using Raxx.Guardrails.Core.Flags;
+using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Rules;
+using Raxx.Guardrails.Tasks.Hosting;
 
 namespace Raxx.Guardrails.Tasks.Flags
 {
@@ -13,7 +16,10 @@ namespace Raxx.Guardrails.Tasks.Flags
     /// RAXX306 (build/publish part): the canonical flags file must be in the build or publish output
     /// and identical to the canonical content; and (at build) no copy of it inside the project folder
     /// may differ from it. A missing or stale copy is what left the console's flags page empty in
-    /// production (INCIDENTS.md §6).
+    /// production (INCIDENTS.md §6). Findings are reported at the severity the repository config gives RAXX306
+    /// (<see cref="RepositoryConfig.Configure"/>, as the repository checks and the other output checks do; strict mode
+    /// through <see cref="FindingLogger"/>) when the task knows the project (<see cref="ProjectFolder"/> or
+    /// <see cref="ProjectDirectory"/>); <c>none</c> turns the check off.
     /// </summary>
     public sealed class CheckFlagsFileOutput : Task
     {
@@ -34,13 +40,66 @@ namespace Raxx.Guardrails.Tasks.Flags
         /// <summary>When set, flags-like YAML files under this folder (bin/obj excluded) are compared too.</summary>
         public string? ProjectDirectory { get; set; }
 
-        /// <summary>Report as warnings instead of errors.</summary>
+        /// <summary>Report as warnings instead of errors (the default severity; the repository config's severity wins).</summary>
         public bool AsWarnings { get; set; }
+
+        /// <summary>
+        /// $(MSBuildProjectDirectory): where the repository, and so its raxx-guardrails.yaml, is found from (RepositoryRoot,
+        /// else the git root, else SolutionDirectory, else this folder). Defaults to <see cref="ProjectDirectory"/>; when
+        /// both are empty no repository config is read.
+        /// </summary>
+        public string? ProjectFolder { get; set; }
+
+        public string? SolutionDirectory { get; set; }
+        public string? RepositoryRoot { get; set; }
+
+        /// <summary>$(RaxxAnalysisMode): strict/ci logs warnings and notes as errors.</summary>
+        public string? AnalysisMode { get; set; }
+
+        /// <summary>
+        /// The repository config files consulted (<see cref="RepositoryConfigLoader.FilesConsulted"/>, whether they exist
+        /// or not), for the incremental targets: one that appears, changes or goes re-runs a skipped check.
+        /// </summary>
+        [Output]
+        public ITaskItem[] ReadFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>
+        /// Set by the publish-list target ("false" when @(ResolvedFileToPublish) lacks the flags file): then only that is
+        /// reported, and the output folder is not looked at (it is not written yet).
+        /// </summary>
+        public string? InPublishList { get; set; }
+
+        /// <summary>True when the check reported a finding (at any severity): its target writes no stamp then.</summary>
+        [Output]
+        public bool Reported { get; private set; }
+
+        private FindingLogger _logger = null!;
+        private RepositoryConfig _config = new RepositoryConfig();
 
         public override bool Execute()
         {
             try
             {
+                var folder = string.IsNullOrWhiteSpace(ProjectFolder) ? ProjectDirectory : ProjectFolder;
+                // without a project no repository: the defaults (every location logged is a full path)
+                var root = string.IsNullOrWhiteSpace(folder)
+                    ? string.Empty
+                    : RepositoryLocator.FindRoot(RepositoryRoot, RepositoryLocator.Normalize(folder!), SolutionDirectory);
+                _logger = new FindingLogger(Log, root, AnalysisMode);
+                if (!string.IsNullOrWhiteSpace(folder))
+                {
+                    ReadFiles = RepositoryConfigLoader.FilesConsulted(root).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+                    var problems = new FindingList();
+                    _config = RepositoryConfigLoader.LoadFromRoot(root, problems);
+                    if (_config.EffectiveSeverity(RuleIds.Raxx306, DefaultSeverity) == FindingSeverity.None)
+                    {
+                        return true;
+                    }
+                    foreach (var problem in problems.Items)
+                    {
+                        _logger.Log(problem);
+                    }
+                }
                 Check();
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)
@@ -56,16 +115,23 @@ namespace Raxx.Guardrails.Tasks.Flags
             {
                 return;
             }
-            var canonicalText = File.ReadAllText(FlagsFile);
             var name = Path.GetFileName(FlagsFile);
+            if (!string.IsNullOrEmpty(InPublishList))
+            {
+                if (!string.Equals(InPublishList, "true", StringComparison.OrdinalIgnoreCase))
+                {
+                    Report(FlagsFile, 1, 1, 1, 1, $"The canonical flags file {name} is not in the publish output: " + Missing(name));
+                }
+                return;
+            }
+            var canonicalText = File.ReadAllText(FlagsFile);
             var relative = string.IsNullOrWhiteSpace(RelativeOutputPath) ? name : RelativeOutputPath!;
             var output = Path.GetFullPath(Path.Combine(OutputDirectory, relative));
 
             if (!File.Exists(output))
             {
                 Report(FlagsFile, 1, 1, 1, 1,
-                    $"The canonical flags file {name} is not in the {Stage} output ({Path.Combine(OutputDirectory, relative)}): the app will read no flags in production; " +
-                    $"add <None Update=\"{name}\" CopyToOutputDirectory=\"PreserveNewest\" CopyToPublishDirectory=\"PreserveNewest\" /> to the project");
+                    $"The canonical flags file {name} is not in the {Stage} output ({Path.Combine(OutputDirectory, relative)}): " + Missing(name));
             }
             else
             {
@@ -156,15 +222,19 @@ namespace Raxx.Guardrails.Tasks.Flags
             }
         }
 
+        private static string Missing(string name) =>
+            $"the app will read no flags in production; add <None Update=\"{name}\" CopyToOutputDirectory=\"PreserveNewest\" CopyToPublishDirectory=\"PreserveNewest\" /> to the project";
+
+        private FindingSeverity DefaultSeverity => AsWarnings ? FindingSeverity.Warning : FindingSeverity.Error;
+
+        /// <summary>As every output check: the configured severity (<see cref="RepositoryConfig.Configure"/>), then <see cref="FindingLogger"/>. End column exclusive.</summary>
         private void Report(string file, int line, int column, int endLine, int endColumn, string message)
         {
-            if (AsWarnings)
+            var finding = _config.Configure(new Finding(RuleIds.Raxx306, DefaultSeverity, message, new FindingLocation(Path.GetFullPath(file), line, column, endLine, endColumn)));
+            if (finding != null)
             {
-                Log.LogWarning(null, RuleIds.Raxx306, null, file, line, column, endLine, endColumn, message);
-            }
-            else
-            {
-                Log.LogError(null, RuleIds.Raxx306, null, file, line, column, endLine, endColumn, message);
+                Reported = true;
+                _logger.Log(finding);
             }
         }
     }

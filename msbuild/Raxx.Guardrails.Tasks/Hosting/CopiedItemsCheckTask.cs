@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Raxx.Guardrails.Core.Findings;
@@ -13,7 +14,9 @@ namespace Raxx.Guardrails.Tasks.Hosting
     /// RAXX403's): where the project and repository are, the analysis mode, and the items that can be copied to
     /// the build output (Content/None/ContentWithTargetPath) or the publish output (ResolvedFileToPublish); and
     /// what each check starts and ends with: the repository it belongs to (<see cref="OpenRepository"/>), the
-    /// copied items it judges (<see cref="CopiedItems"/>) and the RAXX001 error when it could not run
+    /// copied items it judges (<see cref="CopiedItems"/>), how a finding is reported (<see cref="Report"/>: at the
+    /// severity the repository config gives the rule, as the repository checks do), the files the result depends on
+    /// (<see cref="ReadFiles"/>, for the incremental targets) and the RAXX001 error when it could not run
     /// (<see cref="CouldNotCheck"/>). What each check does with them stays in its own task; <see cref="OutputItems"/>
     /// walks the items.
     /// </summary>
@@ -35,6 +38,17 @@ namespace Raxx.Guardrails.Tasks.Hosting
 
         /// <summary>@(ResolvedFileToPublish), passed by the publish target only.</summary>
         public ITaskItem[] ResolvedFileToPublish { get; set; } = Array.Empty<ITaskItem>();
+
+        private readonly List<string> _read = new List<string>();
+
+        /// <summary>
+        /// The files whose content or presence decided the result (full paths, whether they exist or not): the
+        /// repository config files the loader consults (<see cref="RepositoryConfigLoader.FilesConsulted"/>: the config
+        /// and the misnamed <c>.yml</c> it refuses), and what the check adds with <see cref="AddRead"/>. The targets keep
+        /// them with their times in the check's description, so a skipped check re-runs when one appears, changes or goes.
+        /// </summary>
+        [Output]
+        public ITaskItem[] ReadFiles => _read.Distinct(StringComparer.Ordinal).Select(p => (ITaskItem)new TaskItem(p)).ToArray();
 
         /// <summary>The project folder, normalised (set by <see cref="OpenRepository"/>).</summary>
         protected string ProjectFolder { get; private set; } = string.Empty;
@@ -61,7 +75,32 @@ namespace Raxx.Guardrails.Tasks.Hosting
             ProjectFolder = RepositoryLocator.Normalize(ProjectDirectory);
             Root = RepositoryLocator.FindRoot(RepositoryRoot, ProjectFolder, SolutionDirectory);
             Logger = new FindingLogger(Log, Root, AnalysisMode);
+            _read.Clear();
+            _read.AddRange(RepositoryConfigLoader.FilesConsulted(Root));
             Config = RepositoryConfigLoader.LoadFromRoot(Root, Problems);
+        }
+
+        /// <summary>A file the result depends on (see <see cref="ReadFiles"/>).</summary>
+        protected void AddRead(string path) => _read.Add(path);
+
+        /// <summary>True when the repository config turns <paramref name="ruleId"/> off (<c>none</c>): the check reports nothing.</summary>
+        protected bool IsTurnedOff(string ruleId) =>
+            Config.EffectiveSeverity(ruleId, RuleCatalog.Find(ruleId)?.DefaultSeverity ?? FindingSeverity.Error) == FindingSeverity.None;
+
+        /// <summary>
+        /// Logs a finding of the check's rule exactly as the repository checks log theirs: at the severity the repository
+        /// config gives its rule (<see cref="RepositoryConfig.Configure"/>, shared with the repository runner), then
+        /// through <see cref="FindingLogger"/> (strict mode: warnings and notes become errors). A warning or note does not
+        /// fail the task; the check still returns the file, so its target writes no stamp and the finding comes back on
+        /// every build until fixed.
+        /// </summary>
+        protected void Report(Finding finding)
+        {
+            var configured = Config.Configure(finding);
+            if (configured != null)
+            {
+                Logger.Log(configured);
+            }
         }
 
         /// <summary>

@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
 using Raxx.Guardrails.Core.Findings;
-using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Rules;
 using Raxx.Guardrails.Core.Secrets.Rules;
 using Raxx.Guardrails.Tasks.Hosting;
@@ -24,26 +22,18 @@ namespace Raxx.Guardrails.Tasks.Secrets
         [Output]
         public ITaskItem[] SecretBearingFiles { get; private set; } = Array.Empty<ITaskItem>();
 
-        /// <summary>
-        /// The files whose content or presence decided the result (full paths, whether they exist or not): the
-        /// repository config, the credentials baseline, and every copied file of a secret-bearing class. The
-        /// build target keeps them as the check's inputs, so an edited .env re-runs a skipped check.
-        /// </summary>
-        [Output]
-        public ITaskItem[] ReadFiles { get; private set; } = Array.Empty<ITaskItem>();
-
         public override bool Execute()
         {
             try
             {
+                // ReadFiles (the base's): the repository config files, the credentials baseline and every copied
+                // file of a secret-bearing class, so an edited .env re-runs a skipped check
                 OpenRepository();
-                var read = new List<string>(RepositoryConfigLoader.FilesConsulted(Root));
-                if (Config.EffectiveSeverity(RuleIds.Raxx403, FindingSeverity.Error) == FindingSeverity.None)
+                if (IsTurnedOff(RuleIds.Raxx403))
                 {
-                    ReadFiles = AsItems(read);
                     return true;
                 }
-                read.Add(OutputItems.FullPath(Root, CredentialRuleSupport.BaselinePath(Config)));
+                AddRead(OutputItems.FullPath(Root, CredentialRuleSupport.BaselinePath(Config)));
                 var baseline = CredentialRuleSupport.LoadBaseline(Root, Config);
 
                 var found = new List<ITaskItem>();
@@ -64,7 +54,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
                     {
                         continue;
                     }
-                    read.Add(source);
+                    AddRead(source);
                     var matches = Core.Secrets.Rules.SecretBearingFiles.Inspect(source, kind, baseline);
                     if (matches == null || !BuildSession.TryClaim(BuildEngine, claimKey, crossProcess: false))
                     {
@@ -76,7 +66,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
                     var message = $"{Core.Secrets.Rules.SecretBearingFiles.Describe(kind)} {projectRelative} {holds} and is copied to {OutputItems.DescribeDestinations(destinations)} by {itemType} item '{item.ItemSpec}': "
                         + $"the secrets ship with every copy of the output. Fix: {OutputItems.Fix(itemType, destinations)}; read the values from the environment or a secret store at run time, and rotate them.";
                     var rootRelative = OutputItems.RelativeTo(Root, source);
-                    Logger.Log(new Finding(RuleIds.Raxx403, FindingSeverity.Error, message, FindingLocation.WholeFile(rootRelative),
+                    Report(new Finding(RuleIds.Raxx403, FindingSeverity.Error, message, FindingLocation.WholeFile(rootRelative),
                         fingerprintMaterial: "output|" + rootRelative + "|" + string.Join("+", destinations) + "|" + string.Join(",", matches.Select(m => m.Hash).OrderBy(h => h, StringComparer.Ordinal)),
                         properties: new Dictionary<string, string> { ["how"] = string.Join("+", destinations), ["itemType"] = itemType, ["kind"] = kind.ToString() }));
                 }
@@ -86,7 +76,6 @@ namespace Raxx.Guardrails.Tasks.Secrets
                     Logger.Log(problem);
                 }
                 SecretBearingFiles = found.ToArray();
-                ReadFiles = AsItems(read);
                 return !Log.HasLoggedErrors;
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
@@ -94,8 +83,5 @@ namespace Raxx.Guardrails.Tasks.Secrets
                 return CouldNotCheck(RuleIds.Raxx403, ex);
             }
         }
-
-        private static ITaskItem[] AsItems(IEnumerable<string> paths) =>
-            paths.Distinct(StringComparer.Ordinal).Select(p => (ITaskItem)new TaskItem(p)).ToArray();
     }
 }

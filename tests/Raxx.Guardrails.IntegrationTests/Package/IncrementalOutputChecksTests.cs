@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 using Xunit;
@@ -24,6 +25,7 @@ public sealed class IncrementalOutputChecksTests : IDisposable
     private const string SecretFilesPublishTarget = "RaxxCheckSecretFilesInPublishOutput";
     private const string OverridesPublishTarget = "RaxxCheckLocalOverridesInPublishOutput";
     private const string OverridesTask = "Task \"Raxx.Guardrails.Tasks.Config.Raxx105LocalOverrideOutputCheck\"";
+    private const string FlagsPublishTarget = "RaxxCheckFlagsFilePublishOutput";
     // fake, realistic-shaped value (64 hex) and the placeholder a committed .env would hold
     private const string SigningKey = "4e7d1c9b2a8f3e6d5c0b9a8f7e6d5c4b3a2f1e0d9c8b7a6f5e4d3c2b1a0f9e8d";
     private const string EnvPlaceholders = "BOOTSTRAP_TOKEN_SIGNING_KEY=<your-signing-key>\nLOG_LEVEL=debug\n";
@@ -206,15 +208,194 @@ public sealed class IncrementalOutputChecksTests : IDisposable
         Assert.True(noopAtEnd.ExitCode == 0 && Skipped(noopAtEnd, SecretFilesPublishTarget) && Skipped(noopAtEnd, OverridesPublishTarget), noopAtEnd.ToString());
     }
 
-    /// <summary>App/App.csproj (an Exe importing the package's build files, repository checks off) and its Program.cs.</summary>
-    private string CreateApp(string properties, string items)
+    /// <summary>
+    /// Rebuild and clean remove the checks' files in obj/ (stamps, descriptions, read lists — registered as FileWrites
+    /// of every build, so they are in the project's FileListAbsolute.txt), so a rebuild runs every output check again,
+    /// including RAXX306's (after Build) and the publish checks' (during publish), whose own FileWrites come too late
+    /// to be recorded. The app imports the targets after the SDK has set IntermediateOutputPath, as the package's
+    /// nuget.g.targets import does (see <see cref="CreateApp"/>).
+    /// </summary>
+    [Fact]
+    public void RebuildAndClean_DeleteTheStamps_SoSkippedChecksRunAgain()
+    {
+        var app = CreateApp(
+            """
+                <RaxxFeatureFlagsFile>feature_flags.yaml</RaxxFeatureFlagsFile>
+            """,
+            """
+                <None Update="feature_flags.yaml" CopyToOutputDirectory="PreserveNewest" CopyToPublishDirectory="PreserveNewest" />
+                <Content Include="instance/**" CopyToOutputDirectory="PreserveNewest" />
+                <None Remove=".env" />
+                <None Include=".env" CopyToOutputDirectory="PreserveNewest" />
+            """,
+            importedAfterTheSdk: true);
+        File.WriteAllText(Path.Combine(app, "feature_flags.yaml"), Flags);
+        File.WriteAllText(Path.Combine(app, ".env"), EnvPlaceholders);
+        var obj = Path.Combine(app, "obj", RepoPaths.Configuration, "net10.0");
+
+        // 1. first build runs the three checks; their files are in obj/ and in the project's file list
+        var first = Build(app);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(Ran(first, FlagsTarget) && Ran(first, OverridesTarget) && Ran(first, SecretFilesTarget), first.ToString());
+        var fileList = File.ReadAllLines(Path.Combine(obj, "App.csproj.FileListAbsolute.txt"));
+        foreach (var name in new[]
+        {
+            "raxx-local-overrides.build.stamp", "raxx-local-overrides.build.inputs", "raxx-local-overrides.build.reads",
+            "raxx-secret-files.build.stamp", "raxx-secret-files.build.inputs", "raxx-secret-files.build.reads",
+            "raxx-flags-output.build.stamp", "raxx-flags-output.build.inputs",
+            "raxx-local-overrides.publish.stamp", "raxx-secret-files.publish.stamp", "raxx-flags-output.publish.stamp",
+        })
+        {
+            Assert.True(Array.IndexOf(fileList, Path.Combine(obj, name)) >= 0, name + " not in FileListAbsolute.txt:\n" + string.Join("\n", fileList));
+        }
+
+        // 2. no-op build: skipped
+        var noop = Build(app);
+        Assert.True(noop.ExitCode == 0 && Skipped(noop, FlagsTarget) && Skipped(noop, OverridesTarget) && Skipped(noop, SecretFilesTarget), noop.ToString());
+
+        // 3. rebuild (Clean, then Build): the Clean deleted the stamps, so all three run again
+        var rebuild = Build(app, "--no-incremental");
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        Assert.True(Ran(rebuild, FlagsTarget), "RAXX306 check skipped by a rebuild:\n" + rebuild);
+        Assert.True(Ran(rebuild, OverridesTarget), "RAXX105 check skipped by a rebuild:\n" + rebuild);
+        Assert.True(Ran(rebuild, SecretFilesTarget), "RAXX403 check skipped by a rebuild:\n" + rebuild);
+
+        // 4. publish writes the publish checks' files; dotnet clean deletes every file of every check
+        var publish = Publish(app);
+        Assert.True(publish.ExitCode == 0 && Ran(publish, FlagsPublishTarget) && RanTask(publish, OverridesPublishTarget, OverridesTask), publish.ToString());
+        Assert.True(File.Exists(Path.Combine(obj, "raxx-flags-output.publish.stamp")), publish.ToString());
+        var clean = DotnetCli.Run(app, new[] { "clean", "-c", RepoPaths.Configuration, "-nologo", "-nodeReuse:false" });
+        Assert.True(clean.ExitCode == 0, clean.ToString());
+        Assert.Empty(Directory.GetFiles(obj, "raxx-*"));
+
+        // 5. the build after the clean runs the three checks
+        var afterClean = Build(app);
+        Assert.True(afterClean.ExitCode == 0 && Ran(afterClean, FlagsTarget) && Ran(afterClean, OverridesTarget) && Ran(afterClean, SecretFilesTarget), afterClean.ToString());
+    }
+
+    /// <summary>
+    /// The output checks (RAXX105, RAXX403, RAXX306) report at the severity the repository config gives the rule, as the
+    /// repository checks do: an error by default (the build fails before the file is copied), a warning when lowered (the
+    /// build passes, and the warning comes back on every build: it leaves no stamp), nothing when turned off. The config
+    /// is outside the project folder (RaxxRepositoryRoot is the folder above), so only the checks' read lists notice it.
+    /// </summary>
+    [Fact]
+    public void ConfiguredSeverity_IsTheOutputChecksSeverity_AndAWarningComesBackEveryBuild()
+    {
+        var app = CreateApp(
+            """
+                <RaxxRepositoryRoot>$(MSBuildProjectDirectory)/..</RaxxRepositoryRoot>
+                <RaxxFeatureFlagsFile>feature_flags.yaml</RaxxFeatureFlagsFile>
+            """,
+            """
+                <None Update="feature_flags.yaml" CopyToOutputDirectory="PreserveNewest" />
+                <Content Include="instance/**" CopyToOutputDirectory="PreserveNewest" />
+                <None Remove=".env" />
+                <None Include=".env" CopyToOutputDirectory="PreserveNewest" />
+            """);
+        File.WriteAllText(Path.Combine(app, "feature_flags.yaml"), Flags);
+        // a drifted copy of the flags file in the project: RAXX306 (build check)
+        Directory.CreateDirectory(Path.Combine(app, "console"));
+        File.WriteAllText(Path.Combine(app, "console", "feature_flags.yaml"), Flags.Replace("default: false", "default: true", StringComparison.Ordinal));
+        Directory.CreateDirectory(Path.Combine(app, "instance"));
+        File.WriteAllText(Path.Combine(app, "instance", "config.json"), "{ \"Db\": \"local\" }\n");
+        File.WriteAllText(Path.Combine(app, ".env"), "BOOTSTRAP_TOKEN_SIGNING_KEY=" + SigningKey + "\nLOG_LEVEL=debug\n");
+        var copied = Path.Combine(app, "bin", RepoPaths.Configuration, "net10.0", "instance", "config.json");
+        var config = _temp.Combine("raxx-guardrails.yaml");
+
+        // 1. default: an error, and the build stops before the copy
+        var byDefault = Build(app);
+        Assert.True(byDefault.ExitCode != 0 && byDefault.Output.Contains("error RAXX105", StringComparison.Ordinal), byDefault.ToString());
+        Assert.False(File.Exists(copied), byDefault.ToString());
+
+        // 2. lowered to warning: the build passes with the three findings as warnings (the secret redacted)
+        File.WriteAllText(config, "severities: { RAXX105: warning, RAXX403: warning, RAXX306: warning }\n");
+        var warned = Build(app);
+        Assert.True(warned.ExitCode == 0, "a warning-level output finding failed the build:\n" + warned);
+        Assert.Contains("warning RAXX105", warned.Output, StringComparison.Ordinal);
+        Assert.Contains("warning RAXX403", warned.Output, StringComparison.Ordinal);
+        Assert.Contains("warning RAXX306", warned.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error RAXX", warned.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(SigningKey.Substring(4, 12), warned.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(copied), warned.ToString());
+
+        // 3. nothing changed: the warnings come back (no stamp), the build still passes
+        var again = Build(app);
+        Assert.True(again.ExitCode == 0 && again.Output.Contains("warning RAXX105", StringComparison.Ordinal)
+            && again.Output.Contains("warning RAXX403", StringComparison.Ordinal)
+            && again.Output.Contains("warning RAXX306", StringComparison.Ordinal), "a warning was not reported again:\n" + again);
+
+        // 4. turned off: nothing reported, and the checks pass (stamps written)
+        File.WriteAllText(config, "severities: { RAXX105: none, RAXX403: none, RAXX306: none }\n");
+        var off = Build(app);
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.DoesNotContain("warning RAXX", off.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error RAXX", off.Output, StringComparison.Ordinal);
+        var offAgain = Build(app);
+        Assert.True(offAgain.ExitCode == 0 && Skipped(offAgain, FlagsTarget), offAgain.ToString());
+
+        // 5. RAXX306 back to its default in the config (outside the project): its check runs again and fails the build
+        File.WriteAllText(config, "severities: { RAXX105: none, RAXX403: none }\n");
+        var on306 = Build(app);
+        Assert.True(on306.ExitCode != 0 && on306.Output.Contains("error RAXX306", StringComparison.Ordinal), "RAXX306 check did not re-run after the config changed:\n" + on306);
+    }
+
+    /// <summary>
+    /// A misnamed repository config (raxx-guardrails.yml, which the loader refuses with RAXX001) re-runs a skipped
+    /// RAXX105 check when it is created or deleted, as it does RAXX403's: the check names the config files it consulted
+    /// (ReadFiles) and its description holds them with their times. The RAXX403 check is off here, so what reports the
+    /// refusal is RAXX105's check.
+    /// </summary>
+    [Fact]
+    public void MisnamedConfig_CreatedOrDeleted_RunsTheRaxx105CheckAgain()
+    {
+        var app = CreateApp(
+            """
+                <RaxxSecretFileOutputChecks>false</RaxxSecretFileOutputChecks>
+            """,
+            """
+                <Content Include="instance/**" CopyToOutputDirectory="PreserveNewest" />
+            """);
+        var misnamed = Path.Combine(app, "raxx-guardrails.yml");
+
+        var first = Build(app);
+        Assert.True(first.ExitCode == 0 && RanTask(first, OverridesTarget, OverridesTask), first.ToString());
+        var noop = Build(app);
+        Assert.True(noop.ExitCode == 0 && Skipped(noop, OverridesTarget), noop.ToString());
+
+        // created: the check runs and reports the refusal (and fails, so it comes back until fixed)
+        File.WriteAllText(misnamed, "severities: { RAXX105: warning }\n");
+        var created = Build(app);
+        Assert.True(RanTask(created, OverridesTarget, OverridesTask), "RAXX105 check skipped after raxx-guardrails.yml appeared:\n" + created);
+        Assert.True(created.ExitCode != 0 && created.Output.Contains("error RAXX001", StringComparison.Ordinal)
+            && created.Output.Contains("the config file must be named 'raxx-guardrails.yaml' (found 'raxx-guardrails.yml'", StringComparison.Ordinal), created.ToString());
+        var createdAgain = Build(app);
+        Assert.True(createdAgain.ExitCode != 0 && createdAgain.Output.Contains("error RAXX001", StringComparison.Ordinal), createdAgain.ToString());
+
+        // deleted: runs and passes; the next build skips it
+        File.Delete(misnamed);
+        var deleted = Build(app);
+        Assert.True(deleted.ExitCode == 0 && RanTask(deleted, OverridesTarget, OverridesTask), deleted.ToString());
+        var noopAgain = Build(app);
+        Assert.True(noopAgain.ExitCode == 0 && Skipped(noopAgain, OverridesTarget), noopAgain.ToString());
+    }
+
+    /// <summary>
+    /// App/App.csproj (an Exe importing the package's build files, repository checks off) and its Program.cs. The
+    /// targets are imported in the project body, before the SDK's targets, unless <paramref name="importedAfterTheSdk"/>:
+    /// then from Directory.Build.targets, after the SDK has set IntermediateOutputPath, as a package's build targets are
+    /// (nuget.g.targets) — imported in the body, the checks' obj/ files land in the project folder (IntermediateOutputPath
+    /// is still empty there), outside obj/, where Clean does not look.
+    /// </summary>
+    private string CreateApp(string properties, string items, bool importedAfterTheSdk = false)
     {
         var app = _temp.Combine("App");
         Directory.CreateDirectory(app);
         var tasks = RepoPaths.Combine("msbuild", "Raxx.Guardrails.Tasks", "bin", RepoPaths.Configuration, "netstandard2.0", "Raxx.Guardrails.Tasks.dll");
         Assert.True(File.Exists(tasks), "build the solution first: " + tasks);
         _temp.Write("Directory.Build.props", "<Project />");
-        _temp.Write("Directory.Build.targets", "<Project />");
+        var targets = RepoPaths.Combine("msbuild", "Raxx.Guardrails", "build", "Raxx.Guardrails.targets");
+        _temp.Write("Directory.Build.targets", importedAfterTheSdk ? $"<Project><Import Project=\"{targets}\" /></Project>" : "<Project />");
         File.WriteAllText(Path.Combine(app, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <Import Project="{RepoPaths.Combine("msbuild", "Raxx.Guardrails", "build", "Raxx.Guardrails.props")}" />
@@ -228,18 +409,18 @@ public sealed class IncrementalOutputChecksTests : IDisposable
               <ItemGroup>
             {items}
               </ItemGroup>
-              <Import Project="{RepoPaths.Combine("msbuild", "Raxx.Guardrails", "build", "Raxx.Guardrails.targets")}" />
+            {(importedAfterTheSdk ? string.Empty : $"<Import Project=\"{targets}\" />")}
             </Project>
             """);
         File.WriteAllText(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(\"ok\");\n");
         return app;
     }
 
-    private static ProcessResult Build(string project) =>
+    private static ProcessResult Build(string project, params string[] more) =>
         DotnetCli.Run(project, new[]
         {
             "build", "-c", RepoPaths.Configuration, "-nologo", "-v:d", "-nodeReuse:false", "-p:UseSharedCompilation=false",
-        });
+        }.Concat(more));
 
     private static ProcessResult Publish(string project) =>
         DotnetCli.Run(project, new[]

@@ -40,11 +40,12 @@ public sealed class Raxx105LocalOverrideOutputCheckTests : IDisposable
     private static TaskItem Item(string spec, params (string Name, string Value)[] metadata) =>
         new(spec, metadata.ToDictionary(m => m.Name, m => m.Value));
 
-    private Raxx105LocalOverrideOutputCheck Task() => new()
+    private Raxx105LocalOverrideOutputCheck Task(FakeBuildEngine? engine = null, string? mode = null) => new()
     {
-        BuildEngine = _engine,
+        BuildEngine = engine ?? _engine,
         ProjectDirectory = _projectDirectory,
         ProjectFile = _projectFile,
+        AnalysisMode = mode,
     };
 
     [Fact]
@@ -186,5 +187,72 @@ public sealed class Raxx105LocalOverrideOutputCheckTests : IDisposable
 
         Assert.True(task.Execute());
         Assert.Empty(_engine.Errors);
+    }
+
+    [Fact]
+    public void ConfiguredSeverity_Warning_Reports_AsWarning_AndStrictModeMakesItAnError()
+    {
+        // as the repository part (RaxxRepositoryCheckTests): the config's severity, then strict mode
+        _repo.Write("raxx-guardrails.yaml", "severities:\n  RAXX105: warning\n");
+        var strict = new FakeBuildEngine();
+        var task = Task();
+        task.None = new ITaskItem[] { Item("instance/config.json", ("CopyToOutputDirectory", "PreserveNewest")) };
+        var strictTask = Task(strict, mode: "strict");
+        strictTask.None = task.None;
+
+        Assert.True(task.Execute());
+        Assert.False(strictTask.Execute());
+
+        Assert.Empty(_engine.Errors);
+        var warning = Assert.Single(_engine.Warnings);
+        Assert.Equal("RAXX105", warning.Code);
+        Assert.Equal(_projectFile, warning.File);
+        Assert.Equal(6, warning.LineNumber);
+        Assert.StartsWith("instance/config.json is a local override configuration file", warning.Message, StringComparison.Ordinal);
+        // still returned: the target writes no stamp, so the warning comes back on every build
+        Assert.Single(task.ShippedFiles);
+        Assert.Equal("RAXX105", Assert.Single(strict.Errors).Code);
+        Assert.Empty(strict.Warnings);
+    }
+
+    [Fact]
+    public void ConfiguredSeverity_Note_Reports_AsMessage()
+    {
+        _repo.Write("raxx-guardrails.yaml", "severities:\n  RAXX105: note\n");
+        var task = Task();
+        task.None = new ITaskItem[] { Item("instance/config.json", ("CopyToOutputDirectory", "PreserveNewest")) };
+
+        Assert.True(task.Execute());
+
+        Assert.Empty(_engine.Errors);
+        Assert.Empty(_engine.Warnings);
+        var note = Assert.Single(_engine.Messages, m => m.Code == "RAXX105");
+        Assert.Equal(MessageImportance.High, note.Importance);
+        Assert.Single(task.ShippedFiles);
+    }
+
+    [Fact]
+    public void ReadFiles_NameTheConfigAndTheMisnamedConfig()
+    {
+        // the build target keeps these in the check's description: a raxx-guardrails.yml created or deleted (which the
+        // loader refuses with RAXX001) must re-run a skipped check, as it does RAXX403's
+        var task = Task();
+
+        Assert.True(task.Execute());
+
+        Assert.Equal(new[] { _repo.Path_("raxx-guardrails.yaml"), _repo.Path_("raxx-guardrails.yml") }, task.ReadFiles.Select(i => i.ItemSpec));
+    }
+
+    [Fact]
+    public void MisnamedConfig_Reports_Raxx001()
+    {
+        _repo.Write("raxx-guardrails.yml", "severities:\n  RAXX105: none\n");
+        var task = Task();
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(_engine.Errors);
+        Assert.Equal("RAXX001", error.Code);
+        Assert.Contains("the config file must be named 'raxx-guardrails.yaml' (found 'raxx-guardrails.yml'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
 using Raxx.Guardrails.Tasks.Flags;
 using Raxx.Guardrails.Testing;
@@ -67,6 +68,76 @@ public sealed class CheckFlagsFileOutputTests : IDisposable
         var error = Assert.Single(engine.Errors);
         Assert.EndsWith(Path.Combine("console", "config", "feature_flags.yaml"), error.File, StringComparison.Ordinal);
         Assert.Contains("console/config/feature_flags.yaml is a copy of the canonical flags file", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>The folder the task finds the repository from (no git above the temp folder: it is the root).</summary>
+    private (bool Ok, RecordingEngine Engine, CheckFlagsFileOutput Task) RunInRepository(string? mode = null, string? inPublishList = null)
+    {
+        var engine = new RecordingEngine();
+        var task = new CheckFlagsFileOutput
+        {
+            BuildEngine = engine,
+            FlagsFile = _temp.Combine("feature_flags.yaml"),
+            OutputDirectory = _temp.Combine("bin"),
+            Stage = "publish",
+            ProjectFolder = _temp.Path,
+            AnalysisMode = mode,
+            InPublishList = inPublishList,
+        };
+        return (task.Execute(), engine, task);
+    }
+
+    [Fact]
+    public void ConfiguredSeverity_Warning_Reports_AsWarning_AndStrictModeMakesItAnError()
+    {
+        // as the repository part and the other output checks: the config's severity, then strict mode
+        _temp.Write("raxx-guardrails.yaml", "severities:\n  RAXX306: warning\n");
+
+        var (ok, engine, task) = RunInRepository();
+        var (strictOk, strict, _) = RunInRepository(mode: "strict");
+
+        Assert.True(ok);
+        Assert.Empty(engine.Errors);
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("RAXX306", warning.Code);
+        Assert.Contains("is not in the publish output", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("https://github.com/raxx-app/raxx-guardrails/blob/main/docs/rules/RAXX306.md", warning.HelpLink);
+        // the target writes no stamp when something was reported: the warning comes back on every build
+        Assert.True(task.Reported);
+        Assert.False(strictOk);
+        Assert.Equal("RAXX306", Assert.Single(strict.Errors).Code);
+    }
+
+    [Fact]
+    public void RuleTurnedOffInRepositoryConfig_NoReport_AndReadFilesNameTheConfig()
+    {
+        _temp.Write("raxx-guardrails.yaml", "severities:\n  RAXX306: none\n");
+
+        var (ok, engine, task) = RunInRepository();
+
+        Assert.True(ok);
+        Assert.Empty(engine.Errors);
+        Assert.Empty(engine.Warnings);
+        Assert.False(task.Reported);
+        // the targets keep these in the description: the config changing or going re-runs a skipped check
+        Assert.Equal(new[] { _temp.Combine("raxx-guardrails.yaml"), _temp.Combine("raxx-guardrails.yml") }, task.ReadFiles.Select(i => i.ItemSpec));
+    }
+
+    [Fact]
+    public void NotInPublishList_Reports_WithoutLookingAtTheFolder()
+    {
+        File.WriteAllText(_temp.Combine("bin", "feature_flags.yaml"), "flags:\n");
+
+        var (ok, engine, task) = RunInRepository(inPublishList: "false");
+        var (listedOk, listed, _) = RunInRepository(inPublishList: "true");
+
+        Assert.False(ok);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("RAXX306", error.Code);
+        Assert.StartsWith("The canonical flags file feature_flags.yaml is not in the publish output: the app will read no flags in production; add <None Update=\"feature_flags.yaml\"", error.Message, StringComparison.Ordinal);
+        Assert.True(task.Reported);
+        Assert.True(listedOk);
+        Assert.Empty(listed.Errors);
     }
 
     [Fact]

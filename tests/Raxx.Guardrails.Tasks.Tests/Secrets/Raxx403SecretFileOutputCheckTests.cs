@@ -36,7 +36,8 @@ public sealed class Raxx403SecretFileOutputCheckTests : IDisposable
     private static TaskItem Item(string spec, params (string Name, string Value)[] metadata) =>
         new(spec, metadata.ToDictionary(m => m.Name, m => m.Value));
 
-    private Raxx403SecretFileOutputCheck Task() => new() { BuildEngine = _engine, ProjectDirectory = _projectDirectory };
+    private Raxx403SecretFileOutputCheck Task(FakeBuildEngine? engine = null, string? mode = null) =>
+        new() { BuildEngine = engine ?? _engine, ProjectDirectory = _projectDirectory, AnalysisMode = mode };
 
     [Fact]
     public void EnvWithSecretCopiedToBuildOutput_Reports_Redacted()
@@ -169,5 +170,28 @@ public sealed class Raxx403SecretFileOutputCheckTests : IDisposable
         Assert.True(task.Execute());
 
         Assert.Equal(new[] { _repo.Path_("raxx-guardrails.yaml"), _repo.Path_("raxx-guardrails.yml") }, task.ReadFiles.Select(i => i.ItemSpec));
+    }
+
+    [Fact]
+    public void ConfiguredSeverity_Warning_Reports_AsWarning_AndStrictModeMakesItAnError()
+    {
+        _repo.Write("raxx-guardrails.yaml", "severities:\n  RAXX403: warning\n");
+        var strict = new FakeBuildEngine();
+        var task = Task();
+        task.None = new ITaskItem[] { Item(".env", ("CopyToOutputDirectory", "PreserveNewest")) };
+        var strictTask = Task(strict, mode: "ci");
+        strictTask.None = task.None;
+
+        Assert.True(task.Execute());
+        Assert.False(strictTask.Execute());
+
+        Assert.Empty(_engine.Errors);
+        var warning = Assert.Single(_engine.Warnings);
+        Assert.Equal("RAXX403", warning.Code);
+        Assert.StartsWith(".env file .env holds 1 secret value ('4e7d…' (64 chars))", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SigningKey.Substring(4, 12), warning.Message, StringComparison.Ordinal);
+        // still returned: the target writes no stamp, so the warning comes back on every build
+        Assert.Single(task.SecretBearingFiles);
+        Assert.Equal("RAXX403", Assert.Single(strict.Errors).Code);
     }
 }
