@@ -50,13 +50,29 @@ namespace Raxx.Guardrails.Analyzers.Config
                             // A pipeline from elsewhere may hold environment variables; a known empty one does not.
                             var dropsEnvironment = env || !flow.Origin.Known;
                             var readded = false;
+                            ConfigEvent? lastSource = null;
                             for (var j = i + 1; j < flow.Events.Count && !readded; j++)
                             {
                                 readded = flow.Events[j].Kind == ConfigEventKind.EnvironmentVariables;
+                                if (flow.Events[j].Kind == ConfigEventKind.Source)
+                                {
+                                    lastSource = flow.Events[j];
+                                }
+                                else if (flow.Events[j].Kind == ConfigEventKind.Clear)
+                                {
+                                    lastSource = null; // the sources before a second clear are gone too
+                                }
                             }
                             if (dropsEnvironment && !readded)
                             {
-                                report(Diagnostic.Create(Rule, e.Location, cmd ? " and the command line" : string.Empty, cmd ? " (and AddCommandLine(args))" : string.Empty));
+                                // For the code fix: the last source added after the clear (the re-add goes after it, as
+                                // RAXX101's fix does after a late source) and whether the command line was registered.
+                                var properties = ImmutableDictionary<string, string?>.Empty
+                                    .Add(Raxx101LateConfigurationSourceAnalyzer.CommandLineProperty, cmd ? "true" : "false")
+                                    .Add(Raxx101LateConfigurationSourceAnalyzer.CommandLineArgsProperty, cmd ? flow.Origin.ArgsText ?? "args" : string.Empty)
+                                    .Add(Raxx101LateConfigurationSourceAnalyzer.PipelineProperty, e.Location.SourceSpan.Start.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                                var additional = lastSource != null ? new[] { lastSource.Location } : System.Array.Empty<Location>();
+                                report(Diagnostic.Create(Rule, e.Location, additional, properties, cmd ? " and the command line" : string.Empty, cmd ? " (and AddCommandLine(args))" : string.Empty));
                             }
                             env = false;
                             cmd = false;

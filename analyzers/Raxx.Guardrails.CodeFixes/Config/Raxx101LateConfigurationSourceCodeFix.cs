@@ -61,7 +61,18 @@ namespace Raxx.Guardrails.CodeFixes.Config
             }
         }
 
-        private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        /// <summary>
+        /// The fix's title for a diagnostic located at a source-adding call (RAXX101's own, or one RAXX104 points at), or
+        /// null when the re-add cannot be placed there.
+        /// </summary>
+        internal static string? TitleFor(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var target = Target.Find(root, semanticModel, diagnostic, cancellationToken);
+            return target == null ? null : target.ArgsText != null ? TitleWithCommandLine : Title;
+        }
+
+        /// <summary>Re-adds environment variables (and the command line) after the source-adding call of each diagnostic.</summary>
+        internal static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
