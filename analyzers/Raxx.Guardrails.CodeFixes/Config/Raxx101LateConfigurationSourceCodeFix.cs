@@ -112,9 +112,8 @@ namespace Raxx.Guardrails.CodeFixes.Config
 
             if (needsUsing && newRoot is CompilationUnitSyntax unit && !unit.Usings.Any(u => u.Name?.ToString() == ConfigurationNamespace))
             {
-                var newline = NewLine(root);
                 newRoot = unit.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ConfigurationNamespace).WithLeadingTrivia(SyntaxFactory.Space))
-                    .WithTrailingTrivia(SyntaxFactory.EndOfLine(newline)));
+                    .WithTrailingTrivia(CodeFixSyntax.EndOfLine(root)));
             }
             return document.WithSyntaxRoot(newRoot);
         }
@@ -157,12 +156,6 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 }
             }
             return rewritten;
-        }
-
-        private static string NewLine(SyntaxNode root)
-        {
-            var eol = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            return eol.IsKind(SyntaxKind.EndOfLineTrivia) ? eol.ToString() : "\n";
         }
 
         private sealed class Target

@@ -104,7 +104,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
                         && invocation.ArgumentList.Arguments.Count == 2
                         && invocation.ArgumentList.Arguments.All(a => a.NameColon == null):
                         configuration = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, webHost.Expression.WithoutTrivia(), SyntaxFactory.IdentifierName("Configuration"));
-                        if (!IsPlain(webHost.Expression) || !HasSourcesList(model, statement.SpanStart, configuration))
+                        if (!CodeFixSyntax.IsNameChain(webHost.Expression) || !HasSourcesList(model, statement.SpanStart, configuration))
                         {
                             return null;
                         }
@@ -117,7 +117,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
                     return null;
                 }
                 if (statement.Expression is AssignmentExpressionSyntax
-                    && (!IsPlain(configuration) || !HasSourcesList(model, statement.SpanStart, configuration)))
+                    && (!CodeFixSyntax.IsNameChain(configuration) || !HasSourcesList(model, statement.SpanStart, configuration)))
                 {
                     return null;
                 }
@@ -128,10 +128,6 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 }
                 return new Write(statement, configuration, key, value, keyText);
             }
-
-            /// <summary><c>builder.Configuration</c>, <c>this.config</c>: names only, nothing evaluated twice or in another order.</summary>
-            private static bool IsPlain(ExpressionSyntax expression) =>
-                expression.DescendantNodesAndSelf().All(n => n is IdentifierNameSyntax || n is MemberAccessExpressionSyntax || n is ThisExpressionSyntax);
 
             /// <summary><c>configuration.Sources</c> binds, at the statement, to a list of configuration sources.</summary>
             private static bool HasSourcesList(SemanticModel model, int position, ExpressionSyntax configuration)
@@ -181,25 +177,19 @@ namespace Raxx.Guardrails.CodeFixes.Config
             var newRoot = root.ReplaceNode(write.Statement, replacement);
 
             // the short names, with the usings that bring them in where none does yet
-            var newLine = SyntaxFactory.EndOfLine(root.ToFullString().Contains("\r\n") ? "\r\n" : "\n");
+            var newLine = CodeFixSyntax.EndOfLine(root);
             foreach (var (name, type, ns) in new[]
             {
                 ("Dictionary", "System.Collections.Generic.Dictionary<TKey, TValue>", "System.Collections.Generic"),
                 ("MemoryConfigurationSource", MemorySourceType, "Microsoft.Extensions.Configuration.Memory"),
             })
             {
-                if (!TypeInScope(model, position, name, type))
+                if (!CodeFixSyntax.TypeInScope(model, position, name, type))
                 {
                     newRoot = newRoot.AddUsings(SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(ns).WithLeadingTrivia(SyntaxFactory.Space)).WithTrailingTrivia(newLine));
                 }
             }
             return newRoot;
-        }
-
-        private static bool TypeInScope(SemanticModel model, int position, string shortName, string fullName)
-        {
-            var symbols = model.LookupNamespacesAndTypes(position, name: shortName);
-            return symbols.Length == 1 && symbols[0] is INamedTypeSymbol type && type.OriginalDefinition.ToDisplayString() == fullName;
         }
     }
 }

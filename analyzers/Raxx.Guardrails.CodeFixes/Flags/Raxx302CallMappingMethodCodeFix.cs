@@ -113,7 +113,7 @@ namespace Raxx.Guardrails.CodeFixes.Flags
                     if (!(invocation.Expression is MemberAccessExpressionSyntax access)
                         || !(parent is ExpressionStatementSyntax statement)
                         || !IsListStatement(statement)
-                        || !IsPlainReceiver(access.Expression))
+                        || !CodeFixSyntax.IsNameChain(access.Expression))
                     {
                         continue;
                     }
@@ -158,19 +158,6 @@ namespace Raxx.Guardrails.CodeFixes.Flags
         private static bool IsListStatement(StatementSyntax statement) =>
             statement.Parent is BlockSyntax || statement.Parent is GlobalStatementSyntax;
 
-        /// <summary><c>app</c>, <c>this.app</c>, <c>Startup.App</c>: names only, nothing evaluated twice.</summary>
-        private static bool IsPlainReceiver(ExpressionSyntax receiver)
-        {
-            foreach (var node in receiver.DescendantNodesAndSelf())
-            {
-                if (!(node is IdentifierNameSyntax || node is MemberAccessExpressionSyntax || node is ThisExpressionSyntax))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
-
         /// <summary>Adds each call at its anchor (several at one anchor in the given order) and the usings they need.</summary>
         private static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(Anchor Anchor, IMethodSymbol Method)> calls, CancellationToken cancellationToken)
         {
@@ -183,8 +170,7 @@ namespace Raxx.Guardrails.CodeFixes.Flags
                 {
                     continue;
                 }
-                var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-                var newLine = SyntaxFactory.EndOfLine(text.ToString().Contains("\r\n") ? "\r\n" : "\n");
+                var newLine = CodeFixSyntax.EndOfLine(root);
                 var usings = new List<string>();
                 var edits = new List<(SyntaxNode Existing, bool After, List<SyntaxNode> Added)>();
                 foreach (var (anchor, method) in byDocument)

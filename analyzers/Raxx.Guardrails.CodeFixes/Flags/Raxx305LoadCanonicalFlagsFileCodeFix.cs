@@ -143,8 +143,7 @@ namespace Raxx.Guardrails.CodeFixes.Flags
         /// </summary>
         private static string NameInScope(SemanticModel model, int position, string shortName, string fullName)
         {
-            var symbols = model.LookupNamespacesAndTypes(position, name: shortName);
-            if (symbols.Length == 1 && symbols[0] is INamedTypeSymbol type && type.ToDisplayString() == fullName)
+            if (CodeFixSyntax.TypeInScope(model, position, shortName, fullName))
             {
                 return shortName;
             }
