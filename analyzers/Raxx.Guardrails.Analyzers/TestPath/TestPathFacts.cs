@@ -148,20 +148,16 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             {
                 return null;
             }
-            return DescribeConfigurationCall(name, invocation.Expression as MemberAccessExpressionSyntax, invocation.ArgumentList);
-        }
-
-        private static string? DescribeConfigurationCall(string name, MemberAccessExpressionSyntax? member, BaseArgumentListSyntax argumentList)
-        {
+            var argumentList = invocation.ArgumentList;
             if (name == "ValidateOnStart" || name == "ValidateDataAnnotations" || name == "Validate" || name == "ValidateOnBuild")
             {
                 return "calls " + name;
             }
-            if (name == "Clear" && member?.Expression is MemberAccessExpressionSyntax sources && sources.Name.Identifier.ValueText == "Sources")
+            if (name == "Clear" && IsSourcesCall(invocation, name))
             {
                 return "calls Sources.Clear()";
             }
-            if ((name == "Insert" || name == "Add") && member?.Expression is MemberAccessExpressionSyntax sources2 && sources2.Name.Identifier.ValueText == "Sources")
+            if ((name == "Insert" || name == "Add") && IsSourcesCall(invocation, name))
             {
                 return "calls Sources." + name + "(…)";
             }
@@ -225,10 +221,55 @@ namespace Raxx.Guardrails.Analyzers.TestPath
             return null;
         }
 
-        /// <summary><c>x.Sources.Clear()</c>.</summary>
-        public static bool IsSourcesClear(InvocationExpressionSyntax invocation) =>
-            invocation.Expression is MemberAccessExpressionSyntax member && member.Name.Identifier.ValueText == "Clear"
-            && member.Expression is MemberAccessExpressionSyntax sources && sources.Name.Identifier.ValueText == "Sources";
+        /// <summary><c>x.Sources.Clear()</c>, also through <c>?.</c> (<c>x?.Sources.Clear()</c>, <c>x.Sources?.Clear()</c>).</summary>
+        public static bool IsSourcesClear(InvocationExpressionSyntax invocation) => IsSourcesCall(invocation, "Clear");
+
+        /// <summary>
+        /// <c>x.Sources.&lt;method&gt;(…)</c> in any spelling of member access: <c>x.Sources.M()</c>, <c>x?.Sources.M()</c>
+        /// (Sources is a member binding), <c>x.Sources?.M()</c> and <c>x?.Sources?.M()</c> (M is a member binding whose
+        /// receiver is the conditional access's expression).
+        /// </summary>
+        public static bool IsSourcesCall(InvocationExpressionSyntax invocation, string method)
+        {
+            ExpressionSyntax? collection;
+            switch (invocation.Expression)
+            {
+                case MemberAccessExpressionSyntax member when member.Name.Identifier.ValueText == method:
+                    collection = member.Expression;
+                    break;
+                case MemberBindingExpressionSyntax binding when binding.Name.Identifier.ValueText == method:
+                    collection = ConditionalReceiver(invocation);
+                    break;
+                default:
+                    return false;
+            }
+            var name = collection switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                MemberBindingExpressionSyntax bound => bound.Name,
+                _ => null,
+            };
+            return name?.Identifier.ValueText == "Sources";
+        }
+
+        /// <summary>The expression before the <c>?.</c> whose bound part starts with this node.</summary>
+        private static ExpressionSyntax? ConditionalReceiver(ExpressionSyntax node)
+        {
+            SyntaxNode current = node;
+            while (current.Parent != null)
+            {
+                if (current.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == current)
+                {
+                    return access.Expression;
+                }
+                if (!(current.Parent is ExpressionSyntax parent) || parent.SpanStart != current.SpanStart)
+                {
+                    return null; // not at the start of the bound part
+                }
+                current = parent;
+            }
+            return null;
+        }
 
         /// <summary>Source methods (AddInMemoryCollection, AddJsonFile…) or Sources.Clear()/Add() called inside a node, by name.</summary>
         public static List<string> SourceCallsInside(SyntaxNode node)
@@ -249,8 +290,7 @@ namespace Raxx.Guardrails.Analyzers.TestPath
                 {
                     Add(result, name);
                 }
-                else if ((name == "Add" || name == "Insert") && invocation.Expression is MemberAccessExpressionSyntax m
-                    && m.Expression is MemberAccessExpressionSyntax s && s.Name.Identifier.ValueText == "Sources")
+                else if ((name == "Add" || name == "Insert") && IsSourcesCall(invocation, name))
                 {
                     Add(result, "Sources." + name);
                 }

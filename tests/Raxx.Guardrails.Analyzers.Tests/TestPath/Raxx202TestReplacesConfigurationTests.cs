@@ -47,6 +47,47 @@ namespace Raxx.Guardrails.Analyzers.Tests.TestPath
                 "Sources.Clear() in a test removes the production configuration sources" + Advice);
 
         [Fact]
+        public Task SourcesClearedThroughNullConditional_Reports() =>
+            // the ?. spellings were matched by syntax as x.Sources.Clear() only, and missed
+            VerifyTestAssemblyAsync("""
+                public class ApiFactory : WebApplicationFactory<Program>
+                {
+                    protected override void ConfigureWebHost(IWebHostBuilder builder)
+                    {
+                        builder.{|RAXX202:ConfigureAppConfiguration|}((ctx, config) =>
+                        {
+                            config.Sources?.{|RAXX202:Clear|}();
+                            config?.Sources.{|RAXX202:Clear|}();
+                            config?.Sources?.{|RAXX202:Clear|}();
+                            config.Sources?.Add(new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource());
+                        });
+                    }
+                }
+                """,
+                "ConfigureAppConfiguration in a test calls Sources.Clear() and Sources.Add after the production sources" + Advice,
+                "Sources.Clear() in a test removes the production configuration sources" + Advice,
+                "Sources.Clear() in a test removes the production configuration sources" + Advice,
+                "Sources.Clear() in a test removes the production configuration sources" + Advice);
+
+        [Fact]
+        public Task NullConditionalClearOfOtherLists_NoReport() =>
+            VerifyTestAssemblyAsync("""
+                public class Lists
+                {
+                    private List<string>? _names;
+                    private Holder? _holder;
+                    public void Reset(IConfigurationBuilder config)
+                    {
+                        _names?.Clear();
+                        _holder?.Sources.Clear();
+                        _holder?.Sources?.Clear();
+                        config.Properties?.Clear();
+                    }
+                }
+                public class Holder { public List<string> Sources { get; } = new(); }
+                """);
+
+        [Fact]
         public Task WithWebHostBuilderAppendsOverrides_Reports() =>
             VerifyTestAssemblyAsync("""
                 public class HealthTests : IClassFixture<WebApplicationFactory<Program>>
