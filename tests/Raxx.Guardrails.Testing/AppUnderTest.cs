@@ -3,12 +3,11 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Raxx.Guardrails.Testing;
 
-namespace Raxx.Guardrails.Analyzers.Tests.TestPath
+namespace Raxx.Guardrails.Testing
 {
-    /// <summary>The application a test assembly boots, compiled in memory as a separate assembly (RAXX203 needs the app's factory outside the tests).</summary>
-    internal static class AppUnderTest
+    /// <summary>The application a test assembly boots, compiled in memory as a separate assembly (RAXX203 and its code fix need the app's factory outside the tests).</summary>
+    public static class AppUnderTest
     {
         public const string Source = """
             using System.Collections.Generic;
