@@ -15,6 +15,11 @@ namespace Raxx.Guardrails.CodeFixes
         public static bool IsNameChain(ExpressionSyntax expression) =>
             expression.DescendantNodesAndSelf().All(n => n is IdentifierNameSyntax || n is MemberAccessExpressionSyntax || n is ThisExpressionSyntax);
 
+        /// <summary>A statement of a block or a top-level statement (a fix can put statements before or after it), not the
+        /// embedded statement of an if/while/using.</summary>
+        public static bool IsListStatement(StatementSyntax statement) =>
+            statement.Parent is BlockSyntax || statement.Parent is GlobalStatementSyntax;
+
         /// <summary>The short type name binds, at the position, to exactly the type with this full (original-definition) name.</summary>
         public static bool TypeInScope(SemanticModel model, int position, string shortName, string fullName)
         {

@@ -108,16 +108,19 @@ namespace Raxx.Guardrails.Analyzers.TestPath
         }
 
         /// <summary>True when the type is (or derives from) WebApplicationFactory&lt;T&gt;.</summary>
-        public static bool IsWebApplicationFactory(ITypeSymbol? type)
+        public static bool IsWebApplicationFactory(ITypeSymbol? type) => WebApplicationFactoryOf(type) != null;
+
+        /// <summary>The <c>WebApplicationFactory&lt;T&gt;</c> the type is or derives from (its T is the app's entry type), or null.</summary>
+        public static INamedTypeSymbol? WebApplicationFactoryOf(ITypeSymbol? type)
         {
             for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
             {
                 if (t.Name == "WebApplicationFactory" && t.IsGenericType)
                 {
-                    return true;
+                    return t;
                 }
             }
-            return false;
+            return null;
         }
 
         /// <summary>The WebApplicationFactory&lt;T&gt; base of a type, for messages ("WebApplicationFactory&lt;Program&gt;").</summary>

@@ -36,7 +36,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
             {
                 return null;
             }
-            return await FixAsync(document, diagnostics, fixAllContext.CancellationToken).ConfigureAwait(false);
+            return await FixAsync(document, diagnostics.Select(Site.Of), fixAllContext.CancellationToken).ConfigureAwait(false);
         });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -49,30 +49,45 @@ namespace Raxx.Guardrails.CodeFixes.Config
             }
             foreach (var diagnostic in context.Diagnostics)
             {
-                var target = Target.Find(root, semanticModel, diagnostic, context.CancellationToken);
+                var target = Target.Find(root, semanticModel, Site.Of(diagnostic), context.CancellationToken);
                 if (target == null)
                 {
                     continue;
                 }
                 var title = target.ArgsText != null ? TitleWithCommandLine : Title;
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => FixAsync(context.Document, ImmutableArray.Create(diagnostic), ct), nameof(Raxx101LateConfigurationSourceCodeFix)),
+                    CodeAction.Create(title, ct => FixAsync(context.Document, new[] { Site.Of(diagnostic) }, ct), nameof(Raxx101LateConfigurationSourceCodeFix)),
                     diagnostic);
             }
         }
 
         /// <summary>
-        /// The fix's title for a diagnostic located at a source-adding call (RAXX101's own, or one RAXX104 points at), or
-        /// null when the re-add cannot be placed there.
+        /// Where the re-add goes: a source-adding call (RAXX101's squiggle, or the last source after a clear that RAXX104
+        /// names) and the diagnostic properties that say whether the command line was registered and which pipeline it is.
         /// </summary>
-        internal static string? TitleFor(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+        internal readonly struct Site
         {
-            var target = Target.Find(root, semanticModel, diagnostic, cancellationToken);
+            public Site(Location location, ImmutableDictionary<string, string?> properties)
+            {
+                Location = location;
+                Properties = properties;
+            }
+
+            public Location Location { get; }
+            public ImmutableDictionary<string, string?> Properties { get; }
+
+            public static Site Of(Diagnostic diagnostic) => new Site(diagnostic.Location, diagnostic.Properties);
+        }
+
+        /// <summary>The fix's title for a re-add at the site, or null when the re-add cannot be placed there.</summary>
+        internal static string? TitleFor(SyntaxNode root, SemanticModel semanticModel, Site site, CancellationToken cancellationToken)
+        {
+            var target = Target.Find(root, semanticModel, site, cancellationToken);
             return target == null ? null : target.ArgsText != null ? TitleWithCommandLine : Title;
         }
 
-        /// <summary>Re-adds environment variables (and the command line) after the source-adding call of each diagnostic.</summary>
-        internal static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        /// <summary>Re-adds environment variables (and the command line) after the source-adding call of each site.</summary>
+        internal static async Task<Document> FixAsync(Document document, IEnumerable<Site> sites, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             var semanticModel = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -81,8 +96,8 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 return document;
             }
 
-            var targets = diagnostics
-                .Select(d => Target.Find(root, semanticModel, d, cancellationToken))
+            var targets = sites
+                .Select(site => Target.Find(root, semanticModel, site, cancellationToken))
                 .Where(t => t != null)
                 .Select(t => t!)
                 .ToList();
@@ -359,9 +374,9 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 _ => null,
             };
 
-            public static Target? Find(SyntaxNode root, SemanticModel semanticModel, Diagnostic diagnostic, CancellationToken cancellationToken)
+            public static Target? Find(SyntaxNode root, SemanticModel semanticModel, Site site, CancellationToken cancellationToken)
             {
-                var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+                var token = root.FindToken(site.Location.SourceSpan.Start);
                 var invocation = token.Parent?.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault();
                 if (invocation == null || NameOf(invocation.Expression)?.Identifier != token)
                 {
@@ -394,7 +409,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 StatementSyntax? statement = null;
                 var receiverText = StandaloneText(configuration);
                 if (whole.Parent is ExpressionStatementSyntax expressionStatement
-                    && (expressionStatement.Parent is BlockSyntax || expressionStatement.Parent is GlobalStatementSyntax)
+                    && CodeFixSyntax.IsListStatement(expressionStatement)
                     && receiverText != null)
                 {
                     statement = expressionStatement;
@@ -412,8 +427,8 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 }
 
                 string? argsText = null;
-                diagnostic.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.CommandLineProperty, out var cmd);
-                diagnostic.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.CommandLineArgsProperty, out var args);
+                site.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.CommandLineProperty, out var cmd);
+                site.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.CommandLineArgsProperty, out var args);
                 if (cmd == "true" && !string.IsNullOrEmpty(args)
                     && semanticModel.LookupSymbols(invocation.SpanStart, name: args).Any(s =>
                         (s is ILocalSymbol l && l.Type is IArrayTypeSymbol { ElementType: { SpecialType: SpecialType.System_String } })
@@ -425,7 +440,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 var inScope = semanticModel.LookupSymbols(invocation.SpanStart, builderType, "AddEnvironmentVariables", includeReducedExtensionMethods: true).Any()
                     && (argsText == null || semanticModel.LookupSymbols(invocation.SpanStart, builderType, "AddCommandLine", includeReducedExtensionMethods: true).Any());
 
-                diagnostic.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.PipelineProperty, out var pipeline);
+                site.Properties.TryGetValue(Raxx101LateConfigurationSourceAnalyzer.PipelineProperty, out var pipeline);
                 return new Target(invocation, statement != null ? receiverText : null, statement, argsText, inScope, pipeline ?? string.Empty);
             }
         }

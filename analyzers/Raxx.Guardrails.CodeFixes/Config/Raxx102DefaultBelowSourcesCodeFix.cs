@@ -78,7 +78,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
 
             public static Write? Find(ExpressionStatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
             {
-                if (!(statement.Parent is BlockSyntax || statement.Parent is GlobalStatementSyntax))
+                if (!CodeFixSyntax.IsListStatement(statement))
                 {
                     return null;
                 }

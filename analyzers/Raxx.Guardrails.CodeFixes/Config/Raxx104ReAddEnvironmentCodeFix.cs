@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Raxx.Guardrails.Analyzers.Config;
 using Raxx.Guardrails.Core.Rules;
 
 namespace Raxx.Guardrails.CodeFixes.Config
@@ -31,7 +30,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 return null;
             }
             var tree = await document.GetSyntaxTreeAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            return await Raxx101LateConfigurationSourceCodeFix.FixAsync(document, diagnostics.Select(d => AtLastSource(d, tree)).Where(d => d != null).Select(d => d!).ToImmutableArray(), fixAllContext.CancellationToken).ConfigureAwait(false);
+            return await Raxx101LateConfigurationSourceCodeFix.FixAsync(document, diagnostics.Select(d => AtLastSource(d, tree)).Where(s => s != null).Select(s => s!.Value), fixAllContext.CancellationToken).ConfigureAwait(false);
         });
 
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -45,7 +44,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
             foreach (var diagnostic in context.Diagnostics)
             {
                 var atSource = AtLastSource(diagnostic, root.SyntaxTree);
-                var title = atSource == null ? null : Raxx101LateConfigurationSourceCodeFix.TitleFor(root, model, atSource, context.CancellationToken);
+                var title = atSource == null ? null : Raxx101LateConfigurationSourceCodeFix.TitleFor(root, model, atSource.Value, context.CancellationToken);
                 if (title == null)
                 {
                     continue;
@@ -54,14 +53,14 @@ namespace Raxx.Guardrails.CodeFixes.Config
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         title.Replace("this source", "the last source added after the clear"),
-                        ct => Raxx101LateConfigurationSourceCodeFix.FixAsync(document, ImmutableArray.Create(atSource!), ct),
+                        ct => Raxx101LateConfigurationSourceCodeFix.FixAsync(document, new[] { atSource!.Value }, ct),
                         EquivalenceKey),
                     diagnostic);
             }
         }
 
-        /// <summary>The diagnostic moved to the last source added after the clear (same properties), as RAXX101's fix takes it.</summary>
-        private static Diagnostic? AtLastSource(Diagnostic diagnostic, SyntaxTree? tree)
+        /// <summary>The re-add site: the last source added after the clear, with the diagnostic's command-line properties.</summary>
+        private static Raxx101LateConfigurationSourceCodeFix.Site? AtLastSource(Diagnostic diagnostic, SyntaxTree? tree)
         {
             if (diagnostic.AdditionalLocations.Count == 0)
             {
@@ -72,7 +71,7 @@ namespace Raxx.Guardrails.CodeFixes.Config
             {
                 return null;
             }
-            return Diagnostic.Create(Raxx101LateConfigurationSourceAnalyzer.Rule, location, diagnostic.Properties, string.Empty, string.Empty, string.Empty);
+            return new Raxx101LateConfigurationSourceCodeFix.Site(location, diagnostic.Properties);
         }
     }
 }

@@ -112,7 +112,7 @@ namespace Raxx.Guardrails.CodeFixes.Flags
                     var parent = invocation.Parent is AwaitExpressionSyntax awaited ? awaited.Parent : invocation.Parent; // await app.RunAsync();
                     if (!(invocation.Expression is MemberAccessExpressionSyntax access)
                         || !(parent is ExpressionStatementSyntax statement)
-                        || !IsListStatement(statement)
+                        || !CodeFixSyntax.IsListStatement(statement)
                         || !CodeFixSyntax.IsNameChain(access.Expression))
                     {
                         continue;
@@ -153,10 +153,6 @@ namespace Raxx.Guardrails.CodeFixes.Flags
             }
             return beforeRun;
         }
-
-        /// <summary>A statement of a block or a top-level statement (not the embedded statement of an if/while).</summary>
-        private static bool IsListStatement(StatementSyntax statement) =>
-            statement.Parent is BlockSyntax || statement.Parent is GlobalStatementSyntax;
 
         /// <summary>Adds each call at its anchor (several at one anchor in the given order) and the usings they need.</summary>
         private static async Task<Solution> ApplyAsync(Solution solution, IReadOnlyList<(Anchor Anchor, IMethodSymbol Method)> calls, CancellationToken cancellationToken)

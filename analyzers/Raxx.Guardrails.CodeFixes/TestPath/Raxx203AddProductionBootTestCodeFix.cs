@@ -73,7 +73,7 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                 return null;
             }
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var body = WebApplicationFactoryBody(node, model, cancellationToken) ?? FactoryBody(node, model, cancellationToken);
+            var body = WebApplicationFactoryBody(node, model, framework.Value, cancellationToken) ?? FactoryBody(node, model, cancellationToken);
             if (body == null)
             {
                 return null;
@@ -155,7 +155,7 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
         }
 
         /// <summary>The test body for the WebApplicationFactory&lt;T&gt; the reported boot customises, or null.</summary>
-        private static (string[] Usings, string[] Statements)? WebApplicationFactoryBody(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        private static (string[] Usings, string[] Statements)? WebApplicationFactoryBody(SyntaxNode node, SemanticModel model, Framework framework, CancellationToken cancellationToken)
         {
             INamedTypeSymbol? factory = null;
             foreach (var ancestor in node.AncestorsAndSelf())
@@ -163,11 +163,11 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                 if (ancestor is InvocationExpressionSyntax invocation && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
                     && method.Name == "WithWebHostBuilder")
                 {
-                    factory = FactoryType(method.ContainingType);
+                    factory = TestPathFacts.WebApplicationFactoryOf(method.ContainingType);
                 }
                 else if (ancestor is ClassDeclarationSyntax declaration)
                 {
-                    factory = FactoryType(model.GetDeclaredSymbol(declaration, cancellationToken));
+                    factory = TestPathFacts.WebApplicationFactoryOf(model.GetDeclaredSymbol(declaration, cancellationToken));
                 }
                 if (factory != null)
                 {
@@ -185,20 +185,13 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                 "    .WithWebHostBuilder(builder => builder.UseEnvironment(\"Production\"));",
                 "using var client = factory.CreateClient(); // builds and starts the host: a broken production boot fails here",
                 "var response = await client.GetAsync(new Uri(\"/\", UriKind.Relative));",
-                "$ASSERT_BELOW_500",
-            });
-        }
-
-        private static INamedTypeSymbol? FactoryType(ITypeSymbol? type)
-        {
-            for (var t = type as INamedTypeSymbol; t != null; t = t.BaseType)
-            {
-                if (t.Name == "WebApplicationFactory" && t.IsGenericType && t.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.Mvc.Testing")
+                framework switch
                 {
-                    return t;
-                }
-            }
-            return null;
+                    Framework.Xunit => "Assert.True((int)response.StatusCode < 500, $\"GET / answered {(int)response.StatusCode} under the production boot path\");",
+                    Framework.NUnit => "Assert.That((int)response.StatusCode, Is.LessThan(500), \"GET / under the production boot path\");",
+                    _ => "Assert.IsTrue((int)response.StatusCode < 500, $\"GET / answered {(int)response.StatusCode} under the production boot path\");",
+                },
+            });
         }
 
         /// <summary>The test body calling the app's own factory without its test configuration, or null.</summary>
@@ -322,16 +315,6 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
             Line("    ", "{");
             foreach (var statement in statements)
             {
-                if (statement == "$ASSERT_BELOW_500")
-                {
-                    Line("        ", framework switch
-                    {
-                        Framework.Xunit => "Assert.True((int)response.StatusCode < 500, $\"GET / answered {(int)response.StatusCode} under the production boot path\");",
-                        Framework.NUnit => "Assert.That((int)response.StatusCode, Is.LessThan(500), \"GET / under the production boot path\");",
-                        _ => "Assert.IsTrue((int)response.StatusCode < 500, $\"GET / answered {(int)response.StatusCode} under the production boot path\");",
-                    });
-                    continue;
-                }
                 Line("        ", statement);
             }
             Line("    ", "}");

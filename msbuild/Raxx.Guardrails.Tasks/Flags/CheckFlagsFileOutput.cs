@@ -21,7 +21,7 @@ namespace Raxx.Guardrails.Tasks.Flags
     /// through <see cref="FindingLogger"/>) when the task knows the project (<see cref="ProjectFolder"/> or
     /// <see cref="ProjectDirectory"/>); <c>none</c> turns the check off.
     /// </summary>
-    public sealed class CheckFlagsFileOutput : Task
+    public sealed class CheckFlagsFileOutput : RepositoryOutputCheckTask
     {
         /// <summary>The canonical flags file (RaxxFeatureFlagsFile).</summary>
         [Required]
@@ -50,19 +50,6 @@ namespace Raxx.Guardrails.Tasks.Flags
         /// </summary>
         public string? ProjectFolder { get; set; }
 
-        public string? SolutionDirectory { get; set; }
-        public string? RepositoryRoot { get; set; }
-
-        /// <summary>$(RaxxAnalysisMode): strict/ci logs warnings and notes as errors.</summary>
-        public string? AnalysisMode { get; set; }
-
-        /// <summary>
-        /// The repository config files consulted (<see cref="RepositoryConfigLoader.FilesConsulted"/>, whether they exist
-        /// or not), for the incremental targets: one that appears, changes or goes re-runs a skipped check.
-        /// </summary>
-        [Output]
-        public ITaskItem[] ReadFiles { get; private set; } = Array.Empty<ITaskItem>();
-
         /// <summary>
         /// Set by the publish-list target ("false" when @(ResolvedFileToPublish) lacks the flags file): then only that is
         /// reported, and the output folder is not looked at (it is not written yet).
@@ -73,32 +60,19 @@ namespace Raxx.Guardrails.Tasks.Flags
         [Output]
         public bool Reported { get; private set; }
 
-        private FindingLogger _logger = null!;
-        private RepositoryConfig _config = new RepositoryConfig();
-
         public override bool Execute()
         {
             try
             {
-                var folder = string.IsNullOrWhiteSpace(ProjectFolder) ? ProjectDirectory : ProjectFolder;
                 // without a project no repository: the defaults (every location logged is a full path)
-                var root = string.IsNullOrWhiteSpace(folder)
-                    ? string.Empty
-                    : RepositoryLocator.FindRoot(RepositoryRoot, RepositoryLocator.Normalize(folder!), SolutionDirectory);
-                _logger = new FindingLogger(Log, root, AnalysisMode);
-                if (!string.IsNullOrWhiteSpace(folder))
+                OpenRepository(string.IsNullOrWhiteSpace(ProjectFolder) ? ProjectDirectory : ProjectFolder);
+                if (IsTurnedOff(RuleIds.Raxx306))
                 {
-                    ReadFiles = RepositoryConfigLoader.FilesConsulted(root).Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-                    var problems = new FindingList();
-                    _config = RepositoryConfigLoader.LoadFromRoot(root, problems);
-                    if (_config.EffectiveSeverity(RuleIds.Raxx306, DefaultSeverity) == FindingSeverity.None)
-                    {
-                        return true;
-                    }
-                    foreach (var problem in problems.Items)
-                    {
-                        _logger.Log(problem);
-                    }
+                    return true;
+                }
+                foreach (var problem in Problems.Items)
+                {
+                    Logger.Log(problem);
                 }
                 Check();
             }
@@ -230,11 +204,9 @@ namespace Raxx.Guardrails.Tasks.Flags
         /// <summary>As every output check: the configured severity (<see cref="RepositoryConfig.Configure"/>), then <see cref="FindingLogger"/>. End column exclusive.</summary>
         private void Report(string file, int line, int column, int endLine, int endColumn, string message)
         {
-            var finding = _config.Configure(new Finding(RuleIds.Raxx306, DefaultSeverity, message, new FindingLocation(Path.GetFullPath(file), line, column, endLine, endColumn)));
-            if (finding != null)
+            if (Report(new Finding(RuleIds.Raxx306, DefaultSeverity, message, new FindingLocation(Path.GetFullPath(file), line, column, endLine, endColumn))))
             {
                 Reported = true;
-                _logger.Log(finding);
             }
         }
     }
