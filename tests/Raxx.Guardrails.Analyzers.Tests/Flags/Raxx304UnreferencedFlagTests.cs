@@ -65,7 +65,7 @@ public class Raxx304UnreferencedFlagTests
             using ShieldAttribute = global::Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
             namespace MyApp
             {
-                public enum Flags { BetaA, BetaB, BetaC, BetaD, BetaE, BetaF, BetaG, BetaH, BetaI, BetaJ, BetaK, BetaL }
+                public enum Flags { BetaA, BetaB, BetaC, BetaD, BetaE, BetaF, BetaG, BetaH, BetaI, BetaJ, BetaK, BetaL, BetaM, BetaN }
             }
             public class SearchController : Controller
             {
@@ -94,6 +94,15 @@ public class Raxx304UnreferencedFlagTests
             global using G = MyApp.Flags;
             global using Guard = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
             """));
+        // a unicode escape in the file: every attribute is looked at (the text does not spell the alias)
+        test.Sources.Add(("Escaped.cs", """
+            using Hatch = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            public class EscapedController : Microsoft.AspNetCore.Mvc.Controller
+            {
+                [\u0047uard(MyApp.Flags.BetaM)] public Microsoft.AspNetCore.Mvc.IActionResult M() => Ok();
+                [Hatch(MyApp.Flags.BetaN)] public Microsoft.AspNetCore.Mvc.IActionResult N() => Ok();
+            }
+            """));
         test.AdditionalFiles.Add(("feature_flags.yaml", """
             flags:
               BetaA: { default: false }
@@ -108,6 +117,8 @@ public class Raxx304UnreferencedFlagTests
               BetaJ: { default: false }
               BetaK: { default: false }
               BetaL: { default: false }
+              BetaM: { default: false }
+              BetaN: { default: false }
             """));
         return test.RunAsync();
     }
