@@ -49,6 +49,14 @@ namespace Raxx.Guardrails.Tasks
         [Output]
         public int WarningCount { get; private set; }
 
+        /// <summary>
+        /// True when the check met a RAXX001 problem (the config, a workflow or release config it could not read), whether it
+        /// logged it or another task of the build (an output check, the preflight) already had: problems are logged once
+        /// per build (<see cref="FindingLogger.LogOncePerBuild"/>). The target writes no stamp then, as after an error.
+        /// </summary>
+        [Output]
+        public bool HasConfigProblems { get; private set; }
+
         /// <summary>False when another project of this build already ran the check for this repository.</summary>
         [Output]
         public bool Ran { get; private set; }
@@ -70,9 +78,11 @@ namespace Raxx.Guardrails.Tasks
                 var logger = new FindingLogger(Log, ResolvedRepositoryRoot, AnalysisMode);
                 var problems = new FindingList();
                 var config = RepositoryConfigLoader.LoadFromRoot(ResolvedRepositoryRoot, problems);
+                var crossProcess = !DisableCrossProcessDeduplication;
                 foreach (var problem in problems.Items)
                 {
-                    logger.Log(problem);
+                    HasConfigProblems = true;
+                    logger.LogOncePerBuild(problem, BuildEngine, crossProcess);
                 }
 
                 var context = RepositoryContext.Open(ResolvedRepositoryRoot, config);
@@ -85,7 +95,16 @@ namespace Raxx.Guardrails.Tasks
 
                 foreach (var finding in RepositoryRunner.Run(context, rules))
                 {
-                    logger.Log(finding);
+                    // RAXX001: an input the output checks may read too (the config's localOverrides section)
+                    if (finding.RuleId == Core.Rules.RuleIds.Raxx001)
+                    {
+                        HasConfigProblems = true;
+                        logger.LogOncePerBuild(finding, BuildEngine, crossProcess);
+                    }
+                    else
+                    {
+                        logger.Log(finding);
+                    }
                 }
 
                 ErrorCount = logger.Errors;

@@ -13,8 +13,9 @@ namespace Raxx.Guardrails.Analyzers.Flags
 {
     /// <summary>
     /// RAXX304 (info): a declared flag is referenced nowhere in the compilation — no string literal
-    /// equals its name or env name and no enum member passed to a gate has its name. A stale flag
-    /// lies to whoever reads the flags page.
+    /// equals its name or env name, no constant string argument (nameof, const) does, and no enum member
+    /// passed to a gate (<c>[FeatureGate]</c>, also written with a using alias of it) has its name. A stale
+    /// flag lies to whoever reads the flags page.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Raxx304UnreferencedFlagAnalyzer : DiagnosticAnalyzer
@@ -25,6 +26,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
             WellKnownDiagnosticTags.CompilationEnd);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        private static readonly Func<string, bool> AnyName = _ => true;
 
         public override void Initialize(AnalysisContext context)
         {
@@ -49,15 +52,42 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 }, SyntaxKind.StringLiteralExpression);
 
-                start.RegisterSyntaxNodeAction(c =>
+                // [FeatureGate(…)] with an enum member (or another non-literal constant): found where the text spells the
+                // attribute's name or a using alias of it (`using Gate = …FeatureGateAttribute;` `[Gate(Flags.Beta)]`, also a
+                // global alias in another file), as RAXX301's pass finds them (FlagReferences.CollectFeatureGateAttributes); an
+                // alias is taken only when its symbol is Microsoft.FeatureManagement's FeatureGateAttribute. Formerly a node
+                // action on every attribute that went by the written name, so an enum member behind an alias of the attribute
+                // counted for nothing. Generated files get no semantic-model action and [GeneratedCode] members are skipped,
+                // as the driver did for the node action.
+                var compilation = start.Compilation;
+                ImmutableHashSet<string>? globalAliases = null;
+                start.RegisterSemanticModelAction(c =>
                 {
+                    var model = c.SemanticModel;
+                    var aliases = System.Threading.Volatile.Read(ref globalAliases);
+                    if (aliases == null)
+                    {
+                        aliases = FlagReferences.GlobalFeatureGateAliases(compilation, c.CancellationToken); // once (or twice in a race: same result)
+                        System.Threading.Interlocked.CompareExchange(ref globalAliases, aliases, null);
+                    }
+                    var attributes = new List<AttributeSyntax>();
+                    FlagReferences.CollectFeatureGateAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), aliases, attributes, c.CancellationToken);
                     var found = new List<FlagReference>();
-                    FlagReferences.Collect((AttributeSyntax)c.Node, c.SemanticModel, found, c.CancellationToken);
+                    foreach (var attribute in attributes)
+                    {
+                        var aliased = !FlagReferences.IsWrittenFeatureGate(attribute);
+                        if (FlagReferences.NamesOnlyDeclaredFlags(attribute, AnyName, aliased)
+                            || GeneratedCode.IsOnGeneratedDeclaration(attribute, model, c.CancellationToken))
+                        {
+                            continue; // string literals only: the literal action has them, no symbol needed
+                        }
+                        FlagReferences.Collect(attribute, model, found, c.CancellationToken, aliased);
+                    }
                     foreach (var r in found)
                     {
                         seen.TryAdd(r.Name, 0);
                     }
-                }, SyntaxKind.Attribute);
+                });
 
                 // constants that are not literals at the call: nameof(...), const fields
                 start.RegisterOperationAction(c =>

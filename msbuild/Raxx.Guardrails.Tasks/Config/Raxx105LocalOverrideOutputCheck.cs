@@ -85,10 +85,7 @@ namespace Raxx.Guardrails.Tasks.Config
                     Report(CreateFinding(itemType, item, source, projectRelative, pattern, destinations));
                 }
 
-                foreach (var problem in Problems.Items)
-                {
-                    Logger.Log(problem);
-                }
+                ReportConfigProblems();
 
                 ShippedFiles = shipped.ToArray();
                 return !Log.HasLoggedErrors;

@@ -70,10 +70,7 @@ namespace Raxx.Guardrails.Tasks.Flags
                 {
                     return true;
                 }
-                foreach (var problem in Problems.Items)
-                {
-                    Logger.Log(problem);
-                }
+                ReportConfigProblems();
                 Check();
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException || ex is NotSupportedException)

@@ -32,10 +32,35 @@ namespace Raxx.Guardrails.Tasks.Hosting
         public int Errors { get; private set; }
         public int Warnings { get; private set; }
 
+        /// <summary>
+        /// Logs <paramref name="finding"/> unless a task of this build already logged the same problem (rule, file, line,
+        /// column, message): one report per distinct problem per build, however many checks read the file that has it.
+        /// Used for the problems every check meets in the same shared input — the repository config (RAXX001) — which
+        /// the repository check, each output check and the preflight read for themselves. Claimed through
+        /// <see cref="BuildSession"/> (per node, and across the nodes of one build unless <paramref name="crossProcess"/>
+        /// is false), so where a build cannot be told from the next one a problem is reported once per node, never zero
+        /// times. Returns true when this call logged it.
+        /// </summary>
+        public bool LogOncePerBuild(Finding finding, IBuildEngine engine, bool crossProcess)
+        {
+            var location = finding.Location;
+            var key = "Raxx.Guardrails.Problem|" + finding.RuleId + "|" + FullPath(location) + "|" + location.StartLine + "|" + location.StartColumn
+                + "|" + location.EndLine + "|" + location.EndColumn + "|" + finding.Message;
+            if (!BuildSession.TryClaim(engine, key, crossProcess))
+            {
+                return false;
+            }
+            Log(finding);
+            return true;
+        }
+
+        private string FullPath(FindingLocation location) =>
+            Path.IsPathRooted(location.Path) ? location.Path : Path.GetFullPath(Path.Combine(_root, location.Path));
+
         public void Log(Finding finding)
         {
             var location = finding.Location;
-            var file = Path.IsPathRooted(location.Path) ? location.Path : Path.GetFullPath(Path.Combine(_root, location.Path));
+            var file = FullPath(location);
             var line = location.StartLine;
             var column = location.StartColumn;
             int endLine = 0, endColumn = 0;

@@ -23,6 +23,20 @@ namespace Raxx.Guardrails.Tasks.Hosting
         /// <summary>$(RaxxAnalysisMode): strict/ci logs warnings and notes as errors.</summary>
         public string? AnalysisMode { get; set; }
 
+        /// <summary>
+        /// Set to true (inside Visual Studio, as the repository check) to claim config problems only within one MSBuild node
+        /// (see <see cref="ReportConfigProblems"/>).
+        /// </summary>
+        public bool DisableCrossProcessDeduplication { get; set; }
+
+        /// <summary>
+        /// True when the repository config had a problem (RAXX001), whether this check logged it or another task of the
+        /// build already had (<see cref="ReportConfigProblems"/>). Its target writes no stamp then: every check that meets
+        /// the problem runs again on the next build, so whichever runs first reports it again until it is fixed.
+        /// </summary>
+        [Output]
+        public bool HasConfigProblems { get; private set; }
+
         private readonly List<string> _read = new List<string>();
 
         /// <summary>
@@ -66,6 +80,22 @@ namespace Raxx.Guardrails.Tasks.Hosting
             Logger = new FindingLogger(Log, Root, AnalysisMode);
             _read.AddRange(RepositoryConfigLoader.FilesConsulted(Root));
             Config = RepositoryConfigLoader.LoadFromRoot(Root, Problems);
+        }
+
+        /// <summary>
+        /// Logs the config problems (<see cref="Problems"/>, RAXX001) once per build: the repository check and every output
+        /// check read the same config, and a broken one would otherwise be reported by each of them
+        /// (<see cref="FindingLogger.LogOncePerBuild"/>: the first task to meet a problem logs it, the others stay silent
+        /// about it). A check that stayed silent does not fail for it (the build fails on the one report) but sets
+        /// <see cref="HasConfigProblems"/>, so its target writes no stamp and it cannot be skipped while the problem lasts.
+        /// </summary>
+        protected void ReportConfigProblems()
+        {
+            foreach (var problem in Problems.Items)
+            {
+                HasConfigProblems = true;
+                Logger.LogOncePerBuild(problem, BuildEngine, crossProcess: !DisableCrossProcessDeduplication);
+            }
         }
 
         /// <summary>A file the result depends on (see <see cref="ReadFiles"/>).</summary>

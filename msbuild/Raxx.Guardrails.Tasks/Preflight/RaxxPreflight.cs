@@ -36,6 +36,9 @@ namespace Raxx.Guardrails.Tasks.Preflight
         public string? TimeoutSeconds { get; set; }
         public string? AnalysisMode { get; set; }
 
+        /// <summary>Set to true (inside Visual Studio) to claim config problems only within one MSBuild node.</summary>
+        public bool DisableCrossProcessDeduplication { get; set; }
+
         [Output]
         public int ErrorCount { get; private set; }
 
@@ -51,9 +54,10 @@ namespace Raxx.Guardrails.Tasks.Preflight
                 var problems = new FindingList();
                 double? timeout = double.TryParse(TimeoutSeconds, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var t) ? t : (double?)null;
                 var request = PreflightPlanner.Plan(root, ProjectPath, AppPath, string.IsNullOrWhiteSpace(FlagsFile) ? null : FlagsFile, problems, HealthPath, timeout);
+                // the repository config's problems are the repository check's and output checks' too: once per build
                 foreach (var problem in problems.Items)
                 {
-                    logger.Log(problem);
+                    logger.LogOncePerBuild(problem, BuildEngine, crossProcess: !DisableCrossProcessDeduplication);
                 }
 
                 Log.LogMessage(MessageImportance.High, $"Raxx preflight: {request.AppPath} with {request.Flags.Count} flag(s), health {request.Settings.HealthPath}, variables from {(request.Settings.Sources.Count == 0 ? "nothing declared" : string.Join(", ", request.Settings.Sources))}");

@@ -71,10 +71,7 @@ namespace Raxx.Guardrails.Tasks.Secrets
                         properties: new Dictionary<string, string> { ["how"] = string.Join("+", destinations), ["itemType"] = itemType, ["kind"] = kind.ToString() }));
                 }
 
-                foreach (var problem in Problems.Items)
-                {
-                    Logger.Log(problem);
-                }
+                ReportConfigProblems();
                 SecretBearingFiles = found.ToArray();
                 return !Log.HasLoggedErrors;
             }

@@ -162,6 +162,47 @@ public class Raxx301UndeclaredFlagTests
 
     // Aliases to other attributes stay clean, also one whose target is spelled FeatureGateAttribute but is a user's own
     // attribute (the rule ignores those when written [FeatureGate] too): the alias is confirmed on the symbol.
+    /// <summary>
+    /// Enum members reached through a using alias of the enum type (file, global), of its namespace, or passed to an alias
+    /// of the attribute: the candidates are found where the text spells the API (FeatureGate, IsEnabledAsync, the
+    /// attribute alias), which an alias of the enum does not change, and the member is resolved on the symbol. Undeclared
+    /// ones report, declared ones do not.
+    /// </summary>
+    [Fact]
+    public Task EnumMemberThroughAlias_Reports()
+    {
+        var test = Test("""
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.Mvc;
+            using F = MyApp.Flags;
+            using N = MyApp;
+            using Gate = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            namespace MyApp
+            {
+                public enum Flags { webauthn_registration, console_nav_v2, BetaA, BetaB, BetaC, BetaD, BetaE, BetaF, BetaG }
+            }
+            public class SearchController : Controller
+            {
+                [FeatureGate({|RAXX301:F.BetaA|})] public IActionResult A() => Ok();
+                public Task<bool> B(IFeatureManager m) => m.IsEnabledAsync({|RAXX301:nameof(F.BetaB)|});
+                [FeatureGate({|RAXX301:G.BetaC|})] public IActionResult C() => Ok();
+                public Task<bool> D(IFeatureManager m) => m.IsEnabledAsync({|RAXX301:nameof(G.BetaD)|});
+                [FeatureGate({|RAXX301:N.Flags.BetaE|})] public IActionResult E() => Ok();
+                public Task<bool> F1(IFeatureManager m) => m.IsEnabledAsync({|RAXX301:nameof(N.Flags.BetaF)|});
+                [Gate(RequirementType.All, F.webauthn_registration, {|RAXX301:F.BetaG|})] public IActionResult G1() => Ok();
+                [FeatureGate(F.webauthn_registration)] public IActionResult H() => Ok();
+                public Task<bool> I(IFeatureManager m) => m.IsEnabledAsync(nameof(G.console_nav_v2));
+                [Gate(N.Flags.console_nav_v2)] public IActionResult J() => Ok();
+            }
+            """);
+        test.Sources.Add(("GlobalUsings.cs", """
+            global using G = MyApp.Flags;
+            """));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task FeatureGateAliasLookAlikes_NoReport()
     {

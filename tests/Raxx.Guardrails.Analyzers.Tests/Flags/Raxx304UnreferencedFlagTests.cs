@@ -46,6 +46,132 @@ public class Raxx304UnreferencedFlagTests
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Flags used only as enum members reached through a using alias. An alias of the enum type (file, global) or of its
+    /// namespace never changed what counted (the enum member is resolved on the symbol); an alias of the attribute did:
+    /// the attribute action went by the written name, so <c>[Gate(Flags.BetaG)]</c> named nothing. One flag per spelling.
+    /// </summary>
+    [Fact]
+    public Task EnumMemberThroughAlias_NoReport()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.Mvc;
+            using F = MyApp.Flags;
+            using N = MyApp;
+            using Gate = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            using ShieldAttribute = global::Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            namespace MyApp
+            {
+                public enum Flags { BetaA, BetaB, BetaC, BetaD, BetaE, BetaF, BetaG, BetaH, BetaI, BetaJ, BetaK, BetaL, BetaM, BetaN }
+            }
+            public class SearchController : Controller
+            {
+                [FeatureGate(F.BetaA)] public IActionResult A() => Ok();
+                public Task<bool> B(IFeatureManager m) => m.IsEnabledAsync(nameof(F.BetaB));
+                [FeatureGate(G.BetaC)] public IActionResult C() => Ok();
+                public Task<bool> D(IFeatureManager m) => m.IsEnabledAsync(nameof(G.BetaD));
+                [FeatureGate(N.Flags.BetaE)] public IActionResult E() => Ok();
+                public Task<bool> F1(IFeatureManager m) => m.IsEnabledAsync(nameof(N.Flags.BetaF));
+                [Gate(MyApp.Flags.BetaG)] public IActionResult G1() => Ok();
+                [Guard(MyApp.Flags.BetaH)] public IActionResult H() => Ok();
+                [Gate(RequirementType.All, F.BetaI)] public IActionResult I() => Ok();
+                [HttpGet,Shield(G.BetaJ)] public IActionResult J() => Ok();
+            }
+            namespace Inner
+            {
+                using Door = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+                public class InnerController : Controller
+                {
+                    [Door(F.BetaK)] public IActionResult K() => Ok();
+                    [@Gate(MyApp.Flags.BetaL)] public IActionResult L() => Ok();
+                }
+            }
+            """);
+        test.Sources.Add(("GlobalUsings.cs", """
+            global using G = MyApp.Flags;
+            global using Guard = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            """));
+        // a unicode escape in the file: every attribute is looked at (the text does not spell the alias)
+        test.Sources.Add(("Escaped.cs", """
+            using Hatch = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            public class EscapedController : Microsoft.AspNetCore.Mvc.Controller
+            {
+                [\u0047uard(MyApp.Flags.BetaM)] public Microsoft.AspNetCore.Mvc.IActionResult M() => Ok();
+                [Hatch(MyApp.Flags.BetaN)] public Microsoft.AspNetCore.Mvc.IActionResult N() => Ok();
+            }
+            """));
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              BetaA: { default: false }
+              BetaB: { default: false }
+              BetaC: { default: false }
+              BetaD: { default: false }
+              BetaE: { default: false }
+              BetaF: { default: false }
+              BetaG: { default: false }
+              BetaH: { default: false }
+              BetaI: { default: false }
+              BetaJ: { default: false }
+              BetaK: { default: false }
+              BetaL: { default: false }
+              BetaM: { default: false }
+              BetaN: { default: false }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// What still names no flag: an alias nobody uses, an enum member of another enum (same name) outside any gate, an
+    /// alias of another attribute or of an app's own FeatureGateAttribute, an aliased gate in a [GeneratedCode] member
+    /// (as a written one there), RequirementType's member behind the alias.
+    /// </summary>
+    [Fact]
+    public Task AliasLookAlikes_Report()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.FeatureManagement;
+            using Unused = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            using Gate = Microsoft.FeatureManagement.Mvc.FeatureGateAttribute;
+            using C = MyApp.Colors;
+            using Tag = MyApp.TagAttribute;
+            using Own = MyApp.FeatureGateAttribute;
+            namespace MyApp
+            {
+                public enum Flags { Teal, Tagged, Owned, Generated, GeneratedWritten, Used }
+                public enum Colors { Teal }
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class TagAttribute : System.Attribute { public TagAttribute(object o) { } }
+                [System.AttributeUsage(System.AttributeTargets.All)] public sealed class FeatureGateAttribute : System.Attribute { public FeatureGateAttribute(object o) { } }
+            }
+            public class ShopController : Controller
+            {
+                public object Paint() => C.Teal;
+                [Tag(MyApp.Flags.Tagged)] public IActionResult A() => Ok();
+                [Own(MyApp.Flags.Owned)] public IActionResult B() => Ok();
+                [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                [Gate(MyApp.Flags.Generated)] public IActionResult D() => Ok();
+                [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                [Microsoft.FeatureManagement.Mvc.FeatureGate(MyApp.Flags.GeneratedWritten)] public IActionResult D2() => Ok();
+                [Gate(RequirementType.All, MyApp.Flags.Used)] public IActionResult E() => Ok();
+            }
+            """);
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              {|RAXX304:Teal|}: { default: false }
+              {|RAXX304:Tagged|}: { default: false }
+              {|RAXX304:Owned|}: { default: false }
+              {|RAXX304:Generated|}: { default: false }
+              {|RAXX304:GeneratedWritten|}: { default: false }
+              {|RAXX304:Stale|}: { default: false }
+              {|RAXX304:All|}: { default: false }
+              Used: { default: false }
+            """));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task NoFlagsFile_NoReport() =>
         Verify<Raxx304UnreferencedFlagAnalyzer>.VerifyAsync("class C { }");

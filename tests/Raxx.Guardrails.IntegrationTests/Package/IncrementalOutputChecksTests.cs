@@ -381,6 +381,78 @@ public sealed class IncrementalOutputChecksTests : IDisposable
     }
 
     /// <summary>
+    /// A broken or misnamed repository config is reported once per build — the repository check, the three output checks
+    /// and the preflight all read it, and each used to log the same RAXX001 — and still on every build until fixed: no
+    /// check that met the problem writes a stamp, so a no-op build runs them all again and the first reports it. Also
+    /// without the repository check (RaxxRepositoryChecks=false), on a publish with --no-build (only the publish checks
+    /// read the config) and with the preflight after the build. Fixed: all pass, and the next no-op build skips them.
+    /// </summary>
+    [Fact]
+    public void BrokenConfig_OneRaxx001PerBuild_OnEveryBuildUntilFixed()
+    {
+        var app = CreateApp(
+            """
+                <RaxxRepositoryChecks>true</RaxxRepositoryChecks>
+                <RaxxFeatureFlagsFile>feature_flags.yaml</RaxxFeatureFlagsFile>
+            """,
+            """
+                <None Update="feature_flags.yaml" CopyToOutputDirectory="PreserveNewest" CopyToPublishDirectory="PreserveNewest" />
+                <None Remove=".env" />
+                <None Include=".env" CopyToOutputDirectory="PreserveNewest" />
+            """,
+            importedAfterTheSdk: true);
+        File.WriteAllText(Path.Combine(app, "feature_flags.yaml"), Flags);
+        File.WriteAllText(Path.Combine(app, ".env"), EnvPlaceholders);
+        var config = Path.Combine(app, "raxx-guardrails.yaml");
+        const string InvalidYaml = "invalid YAML: While parsing a flow sequence";
+        File.WriteAllText(config, "severities:\n  RAXX105: [warning\n");
+
+        // 1. every check runs and meets the problem; one of them reports it
+        var first = Build(app);
+        AssertOneConfigError(first, InvalidYaml, "first build");
+        Assert.True(Ran(first, "RaxxRepositoryCheck") && Ran(first, OverridesTarget) && Ran(first, SecretFilesTarget) && Ran(first, FlagsTarget), first.ToString());
+
+        // 2. nothing changed: no check was stamped, all run again, still one report
+        var noop = Build(app);
+        AssertOneConfigError(noop, InvalidYaml, "no-op build");
+        Assert.True(Ran(noop, "RaxxRepositoryCheck") && Ran(noop, OverridesTarget) && Ran(noop, SecretFilesTarget) && Ran(noop, FlagsTarget), noop.ToString());
+
+        // 3. without the repository check, after builds where it was the one reporting: an output check reports it
+        AssertOneConfigError(Build(app, "-p:RaxxRepositoryChecks=false"), InvalidYaml, "build without the repository check");
+
+        // 4. publish without building: only the publish checks read the config
+        AssertOneConfigError(DotnetCli.Run(app, new[] { "publish", "-c", RepoPaths.Configuration, "-nologo", "-v:d", "-nodeReuse:false", "--no-build" }), InvalidYaml, "publish --no-build");
+
+        // 5. the preflight after the build (the app, a console program, exits at once: RAXX601 besides)
+        AssertOneConfigError(Build(app, "-p:RaxxPreflight=true", "-p:RaxxPreflightTimeoutSeconds=10"), InvalidYaml, "build with the preflight");
+
+        // 6. misnamed instead of broken: the same, once
+        File.Delete(config);
+        File.WriteAllText(Path.Combine(app, "raxx-guardrails.yml"), "severities: { RAXX105: warning }\n");
+        AssertOneConfigError(Build(app), "the config file must be named 'raxx-guardrails.yaml'", "misnamed config");
+        AssertOneConfigError(Build(app), "the config file must be named 'raxx-guardrails.yaml'", "misnamed config, no-op build");
+
+        // 7. fixed: passes; the next no-op build skips every check again
+        File.Delete(Path.Combine(app, "raxx-guardrails.yml"));
+        var repaired = Build(app);
+        Assert.True(repaired.ExitCode == 0, repaired.ToString());
+        var noopAfterFix = Build(app);
+        Assert.True(noopAfterFix.ExitCode == 0 && Skipped(noopAfterFix, "RaxxRepositoryCheck") && Skipped(noopAfterFix, OverridesTarget)
+            && Skipped(noopAfterFix, SecretFilesTarget) && Skipped(noopAfterFix, FlagsTarget), "checks not skipped after the fix:\n" + noopAfterFix);
+    }
+
+    /// <summary>The build failed with exactly one error, RAXX001 with <paramref name="message"/> (MSBuild's closing summary lists each logged error once).</summary>
+    private static void AssertOneConfigError(ProcessResult result, string message, string step)
+    {
+        var output = result.Output;
+        var summary = output.LastIndexOf("Build FAILED.", StringComparison.Ordinal);
+        Assert.True(result.ExitCode != 0 && summary >= 0, step + ": the broken config did not fail the build:\n" + result);
+        var lines = output.Substring(summary).Split('\n').Where(l => l.Contains("error RAXX001", StringComparison.Ordinal)).ToArray();
+        Assert.True(lines.Length == 1 && lines[0].Contains(message, StringComparison.Ordinal),
+            $"{step}: {lines.Length} RAXX001 errors, expected one:\n{string.Join("\n", lines)}\n{result}");
+    }
+
+    /// <summary>
     /// App/App.csproj (an Exe importing the package's build files, repository checks off) and its Program.cs. The
     /// targets are imported in the project body, before the SDK's targets, unless <paramref name="importedAfterTheSdk"/>:
     /// then from Directory.Build.targets, after the SDK has set IntermediateOutputPath, as a package's build targets are
