@@ -97,7 +97,7 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
             var indent = LeadingWhitespace(anchorLine.ToString());
             var insertAt = anchor.FullSpan.End;
             var prefix = insertAt > 0 && text[insertAt - 1] != '\n' ? nl : string.Empty;
-            var changes = new List<TextChange>(MissingUsings(root, model.Compilation, framework.Value, body.Value.Usings, nl))
+            var changes = new List<TextChange>(MissingUsings(root, anchor, model.Compilation, framework.Value, body.Value.Usings, nl, cancellationToken))
             {
                 new TextChange(new TextSpan(insertAt, 0), prefix + nl + RenderClass(framework.Value, className, body.Value.Statements, indent, nl)),
             };
@@ -119,17 +119,17 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
         }
 
         /// <summary>
-        /// <c>using</c> lines for the namespaces the test needs that the file (or a global using of the compilation) does not
-        /// import yet: each before the first existing compilation-unit using that sorts after it (System first), else after the
-        /// last one, else at the top of the file.
+        /// <c>using</c> lines for the namespaces the test needs that the file, a namespace around the new class or a global
+        /// using of the compilation does not import yet: each before the first existing compilation-unit using that sorts
+        /// after it (System first), else after the last one, else at the top of the file.
         /// </summary>
-        private static IEnumerable<TextChange> MissingUsings(SyntaxNode root, Compilation compilation, Framework framework, string[] usings, string nl)
+        private static IEnumerable<TextChange> MissingUsings(SyntaxNode root, SyntaxNode anchor, Compilation compilation, Framework framework, string[] usings, string nl, CancellationToken cancellationToken)
         {
             var unit = root as CompilationUnitSyntax;
             var imported = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                if (tree.GetRoot() is CompilationUnitSyntax other)
+                if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax other)
                 {
                     foreach (var directive in other.Usings)
                     {
@@ -141,7 +141,7 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                     }
                 }
             }
-            foreach (var declaration in root.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>())
+            foreach (var declaration in anchor.Ancestors().OfType<BaseNamespaceDeclarationSyntax>())
             {
                 foreach (var directive in declaration.Usings)
                 {
