@@ -10,14 +10,16 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using Raxx.Guardrails.Analyzers.TestPath;
 using Raxx.Guardrails.Core.Rules;
 
 namespace Raxx.Guardrails.CodeFixes.TestPath
 {
     /// <summary>
-    /// RAXX203 fix: add a test file, <c>ProductionBootTests.cs</c> beside the reported test, that boots the application the
-    /// way production does — nothing replaced, nothing overridden — so a broken production boot fails CI:
+    /// RAXX203 fix: add a test class, <c>ProductionBootTests</c>, to the reported test's file (after the type that holds the
+    /// reported boot), that boots the application the way production does — nothing replaced, nothing overridden — so a
+    /// broken production boot fails CI:
     /// <list type="bullet">
     /// <item>where the reported boot goes through <c>WebApplicationFactory&lt;T&gt;</c> (a <c>ConfigureWebHost</c> override or
     /// <c>WithWebHostBuilder</c>): <c>new WebApplicationFactory&lt;T&gt;().WithWebHostBuilder(b =&gt; b.UseEnvironment("Production"))</c>,
@@ -28,6 +30,9 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
     /// </list>
     /// The test framework is the assembly's (xunit, NUnit or MSTest). Not offered when neither shape applies, no framework is
     /// referenced, or the language version has no <c>using</c> declarations (C# 8).
+    /// The class goes into the existing file, not a new one: <c>dotnet format analyzers</c> keeps a fix only when it changes an
+    /// existing document (a fix that only adds a document is dropped), and the command line is where CI applies fixes. The
+    /// IDE's "Move type to ProductionBootTests.cs" refactoring gives it its own file.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(Raxx203AddProductionBootTestCodeFix)), Shared]
     public sealed class Raxx203AddProductionBootTestCodeFix : CodeFixProvider
@@ -78,20 +83,127 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
             {
                 return null;
             }
+            // After the outermost type that holds the reported boot, at its indentation, in its namespace.
+            var anchor = node.AncestorsAndSelf().OfType<BaseTypeDeclarationSyntax>().LastOrDefault();
+            if (anchor == null)
+            {
+                return null;
+            }
             var ns = model.GetEnclosingSymbol(node.SpanStart, cancellationToken)?.ContainingNamespace;
-            var (className, fileName) = FreeNames(document.Project, ns);
-            var text = Render(framework.Value, ns, className, body.Value.Usings, body.Value.Statements, CodeFixSyntax.EndOfLine(root).ToString());
-            var directory = System.IO.Path.GetDirectoryName(document.FilePath ?? string.Empty) ?? string.Empty;
-            var filePath = directory.Length == 0 ? fileName : System.IO.Path.Combine(directory, fileName);
+            var className = FreeName(ns);
+            var nl = CodeFixSyntax.EndOfLine(root).ToString();
+            var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+            var anchorLine = text.Lines.GetLineFromPosition(anchor.SpanStart);
+            var indent = LeadingWhitespace(anchorLine.ToString());
+            var insertAt = anchor.FullSpan.End;
+            var prefix = insertAt > 0 && text[insertAt - 1] != '\n' ? nl : string.Empty;
+            var changes = new List<TextChange>(MissingUsings(root, anchor, model.Compilation, framework.Value, body.Value.Usings, nl, cancellationToken))
+            {
+                new TextChange(new TextSpan(insertAt, 0), prefix + nl + RenderClass(framework.Value, className, body.Value.Statements, indent, nl)),
+            };
+            var changed = text.WithChanges(changes);
             return CodeAction.Create(
-                $"Add a test that boots the app as production does ({fileName})",
-                ct => Task.FromResult(document.Project.AddDocument(fileName, text, document.Folders, filePath).Project.Solution),
+                $"Add a test that boots the app as production does ({className})",
+                ct => Task.FromResult(document.WithText(changed).Project.Solution),
                 EquivalenceKey);
+        }
+
+        private static string LeadingWhitespace(string line)
+        {
+            var i = 0;
+            while (i < line.Length && (line[i] == ' ' || line[i] == '\t'))
+            {
+                i++;
+            }
+            return line.Substring(0, i);
+        }
+
+        /// <summary>
+        /// <c>using</c> lines for the namespaces the test needs that the file, a namespace around the new class or a global
+        /// using of the compilation does not import yet: each before the first existing compilation-unit using that sorts
+        /// after it (System first), else after the last one, else at the top of the file.
+        /// </summary>
+        private static IEnumerable<TextChange> MissingUsings(SyntaxNode root, SyntaxNode anchor, Compilation compilation, Framework framework, string[] usings, string nl, CancellationToken cancellationToken)
+        {
+            var unit = root as CompilationUnitSyntax;
+            var imported = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax other)
+                {
+                    foreach (var directive in other.Usings)
+                    {
+                        if ((other == unit || directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)) && directive.Alias == null
+                            && !directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && directive.Name != null)
+                        {
+                            imported.Add(UsingName(directive));
+                        }
+                    }
+                }
+            }
+            foreach (var declaration in anchor.Ancestors().OfType<BaseNamespaceDeclarationSyntax>())
+            {
+                foreach (var directive in declaration.Usings)
+                {
+                    if (directive.Alias == null && directive.Name != null)
+                    {
+                        imported.Add(UsingName(directive));
+                    }
+                }
+            }
+            var needed = usings.Concat(new[] { FrameworkNamespace(framework) }).Distinct().Where(u => !imported.Contains(u)).OrderBy(u => u, UsingOrder.Instance).ToList();
+            var existing = unit == null ? new List<UsingDirectiveSyntax>() : unit.Usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && u.Name != null).ToList();
+            foreach (var group in needed.GroupBy(u => existing.FirstOrDefault(e => UsingOrder.Instance.Compare(UsingName(e), u) > 0)))
+            {
+                var lines = string.Concat(group.Select(u => "using " + u + ";" + nl));
+                if (group.Key != null)
+                {
+                    yield return new TextChange(new TextSpan(group.Key.SpanStart, 0), lines);
+                }
+                else if (existing.Count > 0)
+                {
+                    // after the last using's line
+                    var last = existing[existing.Count - 1];
+                    var endsLine = last.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+                    yield return endsLine
+                        ? new TextChange(new TextSpan(last.FullSpan.End, 0), lines)
+                        : new TextChange(new TextSpan(last.Span.End, 0), nl + lines.Substring(0, lines.Length - nl.Length));
+                }
+                else
+                {
+                    yield return new TextChange(new TextSpan(0, 0), lines + nl);
+                }
+            }
+        }
+
+        private static string UsingName(UsingDirectiveSyntax directive) => directive.Name!.ToString().Replace("global::", string.Empty);
+
+        private static string FrameworkNamespace(Framework framework) => framework switch
+        {
+            Framework.Xunit => "Xunit",
+            Framework.NUnit => "NUnit.Framework",
+            _ => "Microsoft.VisualStudio.TestTools.UnitTesting",
+        };
+
+        /// <summary>System namespaces first, then ordinal.</summary>
+        private sealed class UsingOrder : IComparer<string>
+        {
+            public static readonly UsingOrder Instance = new UsingOrder();
+
+            public int Compare(string? x, string? y)
+            {
+                var sx = IsSystem(x) ? 0 : 1;
+                var sy = IsSystem(y) ? 0 : 1;
+                return sx != sy ? sx - sy : string.CompareOrdinal(x, y);
+            }
+
+            private static bool IsSystem(string? name) => name == "System" || (name != null && name.StartsWith("System.", System.StringComparison.Ordinal));
         }
 
         /// <summary>
         /// Fix All (what <c>dotnet format</c> applies): RAXX203 is reported once per test assembly, so each project of the
-        /// scope gets its one test file.
+        /// scope gets its one test class (in the project's first reported file). Only existing documents change, which is
+        /// what <c>dotnet format</c> keeps.
         /// </summary>
         private sealed class OnePerProjectFixAllProvider : FixAllProvider
         {
@@ -119,15 +231,15 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                 return CodeAction.Create("Add a test that boots the app as production does", async ct =>
                 {
                     var solution = fixAllContext.Solution;
-                    foreach (var (projectId, action) in actions)
+                    foreach (var (_, action) in actions)
                     {
                         foreach (var operation in await action.GetOperationsAsync(ct).ConfigureAwait(false))
                         {
                             if (operation is ApplyChangesOperation apply)
                             {
-                                foreach (var added in apply.ChangedSolution.GetChanges(fixAllContext.Solution).GetProjectChanges().SelectMany(c => c.GetAddedDocuments()).Select(id => apply.ChangedSolution.GetDocument(id)!))
+                                foreach (var id in apply.ChangedSolution.GetChanges(fixAllContext.Solution).GetProjectChanges().SelectMany(c => c.GetChangedDocuments()))
                                 {
-                                    solution = solution.AddDocument(added.Id, added.Name, await added.GetTextAsync(ct).ConfigureAwait(false), added.Folders, added.FilePath);
+                                    solution = solution.WithDocumentText(id, await apply.ChangedSolution.GetDocument(id)!.GetTextAsync(ct).ConfigureAwait(false));
                                 }
                             }
                         }
@@ -261,43 +373,22 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
                 });
         }
 
-        /// <summary>A class and file name not taken in the namespace / project.</summary>
-        private static (string ClassName, string FileName) FreeNames(Project project, INamespaceSymbol? ns)
+        /// <summary>A class name not taken in the namespace.</summary>
+        private static string FreeName(INamespaceSymbol? ns)
         {
             for (var i = 1; ; i++)
             {
                 var name = i == 1 ? ClassName : ClassName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                var file = name + ".cs";
-                var typeTaken = ns != null && ns.GetTypeMembers(name).Length > 0;
-                var fileTaken = project.Documents.Any(d => string.Equals(d.Name, file, System.StringComparison.OrdinalIgnoreCase));
-                if (!typeTaken && !fileTaken)
+                if (ns == null || ns.GetTypeMembers(name).Length == 0)
                 {
-                    return (name, file);
+                    return name;
                 }
             }
         }
 
-        private static string Render(Framework framework, INamespaceSymbol? ns, string className, string[] usings, string[] statements, string nl)
+        private static string RenderClass(Framework framework, string className, string[] statements, string indent, string nl)
         {
-            var all = new List<string>(usings);
-            all.Add(framework switch
-            {
-                Framework.Xunit => "Xunit",
-                Framework.NUnit => "NUnit.Framework",
-                _ => "Microsoft.VisualStudio.TestTools.UnitTesting",
-            });
             var sb = new StringBuilder();
-            foreach (var u in all.Distinct().OrderBy(u => u.StartsWith("System", System.StringComparison.Ordinal) ? 0 : 1).ThenBy(u => u, System.StringComparer.Ordinal))
-            {
-                sb.Append("using ").Append(u).Append(';').Append(nl);
-            }
-            sb.Append(nl);
-            var hasNamespace = ns != null && !ns.IsGlobalNamespace;
-            var indent = hasNamespace ? "    " : string.Empty;
-            if (hasNamespace)
-            {
-                sb.Append("namespace ").Append(ns!.ToDisplayString()).Append(nl).Append('{').Append(nl);
-            }
             void Line(string level, string text) => sb.Append(text.Length == 0 ? string.Empty : indent + level + text).Append(nl);
             Line(string.Empty, "/// <summary>");
             Line(string.Empty, "/// Boots the application the way production does (RAXX203): production environment, every production configuration");
@@ -319,10 +410,6 @@ namespace Raxx.Guardrails.CodeFixes.TestPath
             }
             Line("    ", "}");
             Line(string.Empty, "}");
-            if (hasNamespace)
-            {
-                sb.Append('}').Append(nl);
-            }
             return sb.ToString();
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Raxx.Guardrails.Testing;
 using Raxx.Guardrails.Testing.Process;
 
 namespace Raxx.Guardrails.IntegrationTests.Incidents
@@ -18,7 +19,7 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
         private static readonly string AppDir = Path.Combine(IncidentDir, "Raptor.Api");
         private static readonly string TestsDir = Path.Combine(IncidentDir, "Raptor.Api.Tests");
 
-        /// <summary>The incident projects keep RAXX201/RAXX203 as warnings themselves (WarningsNotAsErrors).</summary>
+        /// <summary>The incident projects keep RAXX201/RAXX203 as warnings themselves (TreatWarningsAsErrors off).</summary>
         private static IEnumerable<string> BuildArgs => DotnetCli.SampleBuildArgs;
 
         [Fact]
@@ -55,6 +56,60 @@ namespace Raxx.Guardrails.IntegrationTests.Incidents
             Assert.True(run.ExitCode != 0 && run.ExitCode != -1, "the production boot must fail:\n" + run);
             Assert.Contains("WebAuthn config validation failed — refusing to start: WEBAUTHN_RP_ID is not set", run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("Now listening", run.Output, StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// The command line route users have for the code fix: `dotnet format analyzers` on a copy of the incident reports
+        /// RAXX203 (a rule kept a warning with WarningsNotAsErrors is read as hidden by dotnet format and never run,
+        /// dotnet/format#1643: the incident used to do that), applies the fix (a fix that only added a file was dropped by
+        /// dotnet format), and a second run finds nothing left. Two dotnet invocations.
+        /// </summary>
+        [Fact]
+        public void DotnetFormat_ReportsAndFixesRaxx203()
+        {
+            using var copy = new TempDirectory("fmt203");
+            foreach (var name in new[] { "Raptor.Api", "Raptor.Api.Tests" })
+            {
+                CopyProject(Path.Combine(IncidentDir, name), copy.Combine(name));
+            }
+            // What the copy would find above it inside the repository: the samples' props/targets and central versions.
+            copy.Write("Directory.Build.props", Import(RepoPaths.Combine("samples", "Directory.Build.props")));
+            copy.Write("Directory.Build.targets", Import(RepoPaths.Combine("samples", "Directory.Build.targets")));
+            copy.Write("Directory.Packages.props", Import(RepoPaths.Combine("Directory.Packages.props")));
+            File.Copy(RepoPaths.Combine("global.json"), copy.Combine("global.json"));
+            // dotnet format loads the projects in Debug (it takes no -c): the environment gives MSBuild the configuration the
+            // suite built, so the analyzer and code-fix project references resolve to that output.
+            var environment = new Dictionary<string, string?> { ["Configuration"] = RepoPaths.Configuration };
+            var project = copy.Combine("Raptor.Api.Tests", "Raptor.Api.Tests.csproj");
+            var args = new[] { "format", "analyzers", project, "--diagnostics", "RAXX203", "--severity", "info" };
+
+            var fix = DotnetCli.Run(copy.Path, args, environment, TimeSpan.FromMinutes(6));
+            Assert.True(fix.ExitCode == 0, "dotnet format analyzers must apply the RAXX203 fix:\n" + fix);
+            var tests = File.ReadAllText(copy.Combine("Raptor.Api.Tests", "WebAuthnBootTests.cs"));
+            Assert.Contains("public sealed class ProductionBootTests", tests, StringComparison.Ordinal);
+            Assert.Contains("await using var app = Program.CreateApp(Array.Empty<string>());", tests, StringComparison.Ordinal);
+
+            var verify = DotnetCli.Run(copy.Path, args.Append("--verify-no-changes"), environment, TimeSpan.FromMinutes(6));
+            Assert.True(verify.ExitCode == 0, "no RAXX203 may be left after the fix:\n" + verify);
+            Assert.DoesNotContain("RAXX203", verify.Output, StringComparison.Ordinal);
+        }
+
+        private static string Import(string path) => $"<Project>\n  <Import Project=\"{path}\" />\n</Project>\n";
+
+        private static void CopyProject(string from, string to)
+        {
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var relative = Path.GetRelativePath(from, file);
+                var top = relative.Split(Path.DirectorySeparatorChar)[0];
+                if (top == "bin" || top == "obj")
+                {
+                    continue;
+                }
+                var target = Path.Combine(to, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
     }
 }
