@@ -28,7 +28,7 @@ namespace Raxx.Guardrails.Core.Secrets
     /// <c>&lt;Key&gt;value&lt;/Key&gt;</c> assignments whose key names a secret. Private-key blocks are
     /// found across lines. Linear time; no regular expressions.
     /// </summary>
-    public static class SecretScanner
+    public static partial class SecretScanner
     {
         public const string SuppressionMarker = "raxx:allow-credential";
 
@@ -292,6 +292,18 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
+            // 3d. the plain text of ConvertTo-SecureString … -AsPlainText; its hits are the switch where it starts a token, and
+            //     the cmdlet is looked for before it in its statement (the literal is on the cmdlet's line or a later one:
+            //     the reference scan adds it there, at this step)
+            var secureStringDone = -1;
+            foreach (var i in hits)
+            {
+                if (s[i] == '-' && PlainTextSwitchAt(s, i))
+                {
+                    ScanSecureStringsBefore(s, i, ref secureStringDone, results);
+                }
+            }
+
             // 4. key/value assignments, only on lines naming a secret-like key;
             // lines holding a finding of the passes above get the context pass too: an assignment there names
             // it (<add name="Stripe" value="sk_live_…"/>, DB="postgres://u:p@h")
@@ -496,7 +508,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
-            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType };
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType, "lainText", "laintext" };
             private readonly string _text;
             private readonly int[] _next = new int[Patterns.Length];
 
@@ -584,6 +596,23 @@ namespace Raxx.Guardrails.Core.Secrets
                         ScanNetworkCredential(s, typeEnd, end, credentials);
                     }
                     type = type + 1 < end ? s.IndexOf(NetworkCredentialType, type + 1, end - type - 1, StringComparison.Ordinal) : -1;
+                }
+            }
+
+            // 3d. ConvertTo-SecureString '…' -AsPlainText: read from the cmdlet (in any case) when a plain-text switch is within
+            //     a call's reach (the literal is on this line or a later one: deferred to its line with the credentials)
+            if (options.IncludeContext)
+            {
+                var reach = Math.Min(s.Length, end + MaxSecureStringCall);
+                if (triggers == null || triggers.In(6, start, reach) || triggers.In(7, start, reach))
+                {
+                    var cmdlet = s.IndexOf(SecureStringCmdlet, start, end - start, StringComparison.OrdinalIgnoreCase);
+                    while (cmdlet >= 0)
+                    {
+                        ScanSecureString(s, cmdlet, end, credentials);
+                        var next = cmdlet + SecureStringCmdlet.Length;
+                        cmdlet = next < end ? s.IndexOf(SecureStringCmdlet, next, end - next, StringComparison.OrdinalIgnoreCase) : -1;
+                    }
                 }
             }
             if (credentials.Count > 0)
