@@ -316,12 +316,14 @@ namespace Raxx.Guardrails.Core.Secrets
             found.Sort();
             var nextFound = 0;
             var fragment = -1;
+            var fragmentsLeft = true; // once none is left, lines holding a finding are visited without searching again to the end
             var pos = 0;
             while (pos < s.Length)
             {
-                if (fragment < pos)
+                if (fragmentsLeft && fragment < pos)
                 {
                     fragment = SecretPrefilter.NextKeyFragment(s, pos);
+                    fragmentsLeft = fragment >= 0;
                 }
                 while (nextFound < found.Count && found[nextFound] < pos)
                 {
