@@ -1624,22 +1624,111 @@ namespace Raxx.Guardrails.Core.Secrets
                 keyEnd = j;
                 return true;
             }
-            var k = j;
+            if (s[j] == ':' && j == op - 1 && s[op] == '=')
+            {
+                // Go's "name := value"
+                j--;
+                while (j >= lineStart && (s[j] == ' ' || s[j] == '\t'))
+                {
+                    j--;
+                }
+                if (j < lineStart)
+                {
+                    return false;
+                }
+            }
+            var nullable = s[j] == '?' && s[op] == '=' && j > lineStart; // Kotlin/Swift "String? = …": the type's '?'
+            var k = nullable ? j - 1 : j;
+            var wordEnd = k;
             while (k >= lineStart && (SecretText.IsWord(s[k]) || s[k] == '-' || s[k] == '.'))
             {
                 k--;
             }
-            if (k == j || j - k > 200)
+            if (k == wordEnd || wordEnd - k > 200)
             {
                 return false;
             }
             // "value" may stand for a sibling key="…" attribute; otherwise the name must mention a secret word
-            if (!KeyMightBeSecret(s, k + 1, j + 1) && !(j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0))
+            if (!nullable && (KeyMightBeSecret(s, k + 1, j + 1) || (j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)))
+            {
+                keyStart = k + 1;
+                keyEnd = j + 1;
+                return true;
+            }
+            // a typed declaration: the word is the type, the name before it is the key
+            return s[op] == '=' && TryReadDeclaredName(s, lineStart, k, out keyStart, out keyEnd);
+        }
+
+        /// <summary>
+        /// The name declared with a type that ends at <paramref name="beforeType"/> (the character before the type's first):
+        /// <c>name: Type</c> / <c>name?: Type</c> (TypeScript, Kotlin, Swift, Python, Scala), VB's <c>name As Type</c>, Go's
+        /// <c>var|const name Type</c>; only a name that mentions a secret word.
+        /// </summary>
+        private static bool TryReadDeclaredName(string s, int lineStart, int beforeType, out int keyStart, out int keyEnd)
+        {
+            keyStart = keyEnd = 0;
+            var p = beforeType;
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            if (p < lineStart)
             {
                 return false;
             }
-            keyStart = k + 1;
-            keyEnd = j + 1;
+            var go = false;
+            if (s[p] == ':')
+            {
+                if (p > lineStart && s[p - 1] == ':')
+                {
+                    return false; // a scope operator
+                }
+                p--;
+                if (p >= lineStart && s[p] == '?')
+                {
+                    p--; // TypeScript's optional member
+                }
+            }
+            else if (p < beforeType && p > lineStart && (s[p] | 0x20) == 's' && (s[p - 1] | 0x20) == 'a' && (p - 2 < lineStart || s[p - 2] == ' ' || s[p - 2] == '\t'))
+            {
+                p -= 2; // VB: name As Type
+            }
+            else if (p < beforeType && SecretText.IsWord(s[p]))
+            {
+                go = true; // Go: var|const name Type
+            }
+            else
+            {
+                return false;
+            }
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            var q = p;
+            while (q >= lineStart && SecretText.IsWord(s[q]))
+            {
+                q--;
+            }
+            if (q == p || p - q > 200 || !KeyMightBeSecret(s, q + 1, p + 1))
+            {
+                return false;
+            }
+            if (go)
+            {
+                var w = q;
+                while (w >= lineStart && (s[w] == ' ' || s[w] == '\t'))
+                {
+                    w--;
+                }
+                if (w == q || !((w - 2 >= lineStart && SecretText.StartsWithAt(s, w - 2, "var") && (w - 3 < lineStart || !SecretText.IsWord(s[w - 3])))
+                    || (w - 4 >= lineStart && SecretText.StartsWithAt(s, w - 4, "const") && (w - 5 < lineStart || !SecretText.IsWord(s[w - 5])))))
+                {
+                    return false;
+                }
+            }
+            keyStart = q + 1;
+            keyEnd = p + 1;
             return true;
         }
 
@@ -1721,7 +1810,8 @@ namespace Raxx.Guardrails.Core.Secrets
             vStart = i;
             vLen = e - i;
             vEnd = e;
-            return vLen > 0;
+            // a bare token that opens a subscript or a call before a quote is code, not a value (os.environ["X"], process.env["X"])
+            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(';
         }
 
         private static readonly string[] XmlKeyAttributes = { "key=\"", "name=\"", "Key=\"", "Name=\"" };
