@@ -8,9 +8,8 @@ namespace Raxx.Guardrails.Core.Tests.Secrets;
 
 /// <summary>
 /// Visual Basic sources are RAXX402's (RAXX401 is a C# analyzer, so no other rule reads them): provider tokens, a
-/// NetworkCredential password (VB's <c>password:=</c> too) and <c>password = "…"</c> assignments are reported, redacted.
-/// A typed declaration (<c>Dim password As String = "…"</c>) is not: the text rules take the word before '=' (the type)
-/// as the key. Values are fake.
+/// NetworkCredential password (VB's <c>password:=</c> too), <c>password = "…"</c> assignments and typed declarations
+/// (<c>Private Const ApiSecret As String = "…"</c>) are reported, redacted. Values are fake.
 /// </summary>
 public sealed class Raxx402VisualBasicFileTests : IDisposable
 {
@@ -24,13 +23,14 @@ public sealed class Raxx402VisualBasicFileTests : IDisposable
     [Fact]
     public void VisualBasicSource_Reports()
     {
-        _repo.Write("src/Mailer.vb", "Imports System.Net\nModule Mailer\n    Dim Cred As New NetworkCredential(userName:=\"mailer\",\n        password:=\"" + Password + "\")\n    Const Token = \"" + GitHubToken + "\"\nEnd Module\n")
+        _repo.Write("src/Mailer.vb", "Imports System.Net\nModule Mailer\n    Dim Cred As New NetworkCredential(userName:=\"mailer\",\n        password:=\"" + Password + "\")\n    Const Token = \"" + GitHubToken + "\"\n    Private Const ApiSecret As String = \"k7QpL2mZx9RtWv4YbN8cJ3\"\nEnd Module\n")
             .Write("src/Clean.vb", "Module Clean\n    Dim Cred As New NetworkCredential(\"mailer\", Environment.GetEnvironmentVariable(\"SMTP_PASSWORD\"))\nEnd Module\n");
         var findings = RepositoryRunner.Run(_repo.Open(), new IRepositoryRule[] { new Raxx402CredentialInRepositoryFileRule() })
             .OrderBy(f => f.Location.StartLine).ToArray();
-        Assert.Equal(new[] { ("src/Mailer.vb", 4, 20), ("src/Mailer.vb", 5, 20) }, findings.Select(f => (f.Location.Path, f.Location.StartLine, f.Location.StartColumn)));
+        Assert.Equal(new[] { ("src/Mailer.vb", 4, 20), ("src/Mailer.vb", 5, 20), ("src/Mailer.vb", 6, 42) }, findings.Select(f => (f.Location.Path, f.Location.StartLine, f.Location.StartColumn)));
         Assert.All(findings, f => Assert.DoesNotContain(Password, f.Message, StringComparison.Ordinal));
         Assert.All(findings, f => Assert.DoesNotContain(GitHubToken, f.Message, StringComparison.Ordinal));
+        Assert.Contains("assigned to 'ApiSecret'", findings[2].Message, StringComparison.Ordinal);
     }
 
     [Fact]
