@@ -27,7 +27,8 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>Markers searched with the provider prefixes (one set of passes for both): URLs, Mailchimp, PEM blocks, suppressions.
         /// Declared before the groups built from it (static initialisers run in text order).</summary>
-        internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl", SecretScanner.NetworkCredentialType };
+        internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl", SecretScanner.NetworkCredentialType,
+            "-AsPlainText", "-asplaintext", "-asPlainText" }; // SecretScanner.PlainTextSwitches
 
         internal static IReadOnlyList<string> ProviderPrefixes()
         {
@@ -139,6 +140,9 @@ namespace Raxx.Guardrails.Core.Secrets
             // NetworkCredential's spellings that start a token ("Net…" also covers "Net.NetworkCredential")
             anchors.Add(SecretScanner.NetworkCredentialType);
             anchors.Add("System.Net.NetworkCredential");
+            // ConvertTo-SecureString's plain-text switch (SecretScanner.PlainTextSwitches: "-As…", "-as…")
+            anchors.Add("-As");
+            anchors.Add("-as");
             var firsts = new List<char>();
             foreach (var p in anchors)
             {
@@ -292,6 +296,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 else if (i + 11 <= s.Length && s[i + 1] == '-' && string.CompareOrdinal(s, i, "-----BEGIN ", 0, 11) == 0)
                 {
                     hits.Add(i);
+                }
+                else if (SecretScanner.PlainTextSwitchAt(s, i))
+                {
+                    hits.Add(i); // ConvertTo-SecureString's -AsPlainText where it starts a token
                 }
             }
             else if (c == 'Q')

@@ -28,7 +28,7 @@ namespace Raxx.Guardrails.Core.Secrets
     /// <c>&lt;Key&gt;value&lt;/Key&gt;</c> assignments whose key names a secret. Private-key blocks are
     /// found across lines. Linear time; no regular expressions.
     /// </summary>
-    public static class SecretScanner
+    public static partial class SecretScanner
     {
         public const string SuppressionMarker = "raxx:allow-credential";
 
@@ -292,6 +292,18 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
+            // 3d. the plain text of ConvertTo-SecureString … -AsPlainText; its hits are the switch where it starts a token, and
+            //     the cmdlet is looked for before it in its statement (the literal is on the cmdlet's line or a later one:
+            //     the reference scan adds it there, at this step)
+            var secureStringDone = -1;
+            foreach (var i in hits)
+            {
+                if (s[i] == '-' && PlainTextSwitchAt(s, i))
+                {
+                    ScanSecureStringsBefore(s, i, ref secureStringDone, results);
+                }
+            }
+
             // 4. key/value assignments, only on lines naming a secret-like key;
             // lines holding a finding of the passes above get the context pass too: an assignment there names
             // it (<add name="Stripe" value="sk_live_…"/>, DB="postgres://u:p@h")
@@ -304,12 +316,14 @@ namespace Raxx.Guardrails.Core.Secrets
             found.Sort();
             var nextFound = 0;
             var fragment = -1;
+            var fragmentsLeft = true; // once none is left, lines holding a finding are visited without searching again to the end
             var pos = 0;
             while (pos < s.Length)
             {
-                if (fragment < pos)
+                if (fragmentsLeft && fragment < pos)
                 {
                     fragment = SecretPrefilter.NextKeyFragment(s, pos);
+                    fragmentsLeft = fragment >= 0;
                 }
                 while (nextFound < found.Count && found[nextFound] < pos)
                 {
@@ -496,7 +510,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
-            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType };
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType, "lainText", "laintext" };
             private readonly string _text;
             private readonly int[] _next = new int[Patterns.Length];
 
@@ -584,6 +598,23 @@ namespace Raxx.Guardrails.Core.Secrets
                         ScanNetworkCredential(s, typeEnd, end, credentials);
                     }
                     type = type + 1 < end ? s.IndexOf(NetworkCredentialType, type + 1, end - type - 1, StringComparison.Ordinal) : -1;
+                }
+            }
+
+            // 3d. ConvertTo-SecureString '…' -AsPlainText: read from the cmdlet (in any case) when a plain-text switch is within
+            //     a call's reach (the literal is on this line or a later one: deferred to its line with the credentials)
+            if (options.IncludeContext)
+            {
+                var reach = Math.Min(s.Length, end + MaxSecureStringCall);
+                if (triggers == null || triggers.In(6, start, reach) || triggers.In(7, start, reach))
+                {
+                    var cmdlet = s.IndexOf(SecureStringCmdlet, start, end - start, StringComparison.OrdinalIgnoreCase);
+                    while (cmdlet >= 0)
+                    {
+                        ScanSecureString(s, cmdlet, end, credentials);
+                        var next = cmdlet + SecureStringCmdlet.Length;
+                        cmdlet = next < end ? s.IndexOf(SecureStringCmdlet, next, end - next, StringComparison.OrdinalIgnoreCase) : -1;
+                    }
                 }
             }
             if (credentials.Count > 0)
@@ -1593,22 +1624,111 @@ namespace Raxx.Guardrails.Core.Secrets
                 keyEnd = j;
                 return true;
             }
-            var k = j;
+            if (s[j] == ':' && j == op - 1 && s[op] == '=')
+            {
+                // Go's "name := value"
+                j--;
+                while (j >= lineStart && (s[j] == ' ' || s[j] == '\t'))
+                {
+                    j--;
+                }
+                if (j < lineStart)
+                {
+                    return false;
+                }
+            }
+            var nullable = s[j] == '?' && s[op] == '=' && j > lineStart; // Kotlin/Swift "String? = …": the type's '?'
+            var k = nullable ? j - 1 : j;
+            var wordEnd = k;
             while (k >= lineStart && (SecretText.IsWord(s[k]) || s[k] == '-' || s[k] == '.'))
             {
                 k--;
             }
-            if (k == j || j - k > 200)
+            if (k == wordEnd || wordEnd - k > 200)
             {
                 return false;
             }
             // "value" may stand for a sibling key="…" attribute; otherwise the name must mention a secret word
-            if (!KeyMightBeSecret(s, k + 1, j + 1) && !(j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0))
+            if (!nullable && (KeyMightBeSecret(s, k + 1, j + 1) || (j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)))
+            {
+                keyStart = k + 1;
+                keyEnd = j + 1;
+                return true;
+            }
+            // a typed declaration: the word is the type, the name before it is the key
+            return s[op] == '=' && TryReadDeclaredName(s, lineStart, k, out keyStart, out keyEnd);
+        }
+
+        /// <summary>
+        /// The name declared with a type that ends at <paramref name="beforeType"/> (the character before the type's first):
+        /// <c>name: Type</c> / <c>name?: Type</c> (TypeScript, Kotlin, Swift, Python, Scala), VB's <c>name As Type</c>, Go's
+        /// <c>var|const name Type</c>; only a name that mentions a secret word.
+        /// </summary>
+        private static bool TryReadDeclaredName(string s, int lineStart, int beforeType, out int keyStart, out int keyEnd)
+        {
+            keyStart = keyEnd = 0;
+            var p = beforeType;
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            if (p < lineStart)
             {
                 return false;
             }
-            keyStart = k + 1;
-            keyEnd = j + 1;
+            var go = false;
+            if (s[p] == ':')
+            {
+                if (p > lineStart && s[p - 1] == ':')
+                {
+                    return false; // a scope operator
+                }
+                p--;
+                if (p >= lineStart && s[p] == '?')
+                {
+                    p--; // TypeScript's optional member
+                }
+            }
+            else if (p < beforeType && p > lineStart && (s[p] | 0x20) == 's' && (s[p - 1] | 0x20) == 'a' && (p - 2 < lineStart || s[p - 2] == ' ' || s[p - 2] == '\t'))
+            {
+                p -= 2; // VB: name As Type
+            }
+            else if (p < beforeType && SecretText.IsWord(s[p]))
+            {
+                go = true; // Go: var|const name Type
+            }
+            else
+            {
+                return false;
+            }
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            var q = p;
+            while (q >= lineStart && SecretText.IsWord(s[q]))
+            {
+                q--;
+            }
+            if (q == p || p - q > 200 || !KeyMightBeSecret(s, q + 1, p + 1))
+            {
+                return false;
+            }
+            if (go)
+            {
+                var w = q;
+                while (w >= lineStart && (s[w] == ' ' || s[w] == '\t'))
+                {
+                    w--;
+                }
+                if (w == q || !((w - 2 >= lineStart && SecretText.StartsWithAt(s, w - 2, "var") && (w - 3 < lineStart || !SecretText.IsWord(s[w - 3])))
+                    || (w - 4 >= lineStart && SecretText.StartsWithAt(s, w - 4, "const") && (w - 5 < lineStart || !SecretText.IsWord(s[w - 5])))))
+                {
+                    return false;
+                }
+            }
+            keyStart = q + 1;
+            keyEnd = p + 1;
             return true;
         }
 
@@ -1690,7 +1810,8 @@ namespace Raxx.Guardrails.Core.Secrets
             vStart = i;
             vLen = e - i;
             vEnd = e;
-            return vLen > 0;
+            // a bare token that opens a subscript or a call before a quote is code, not a value (os.environ["X"], process.env["X"])
+            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(';
         }
 
         private static readonly string[] XmlKeyAttributes = { "key=\"", "name=\"", "Key=\"", "Name=\"" };

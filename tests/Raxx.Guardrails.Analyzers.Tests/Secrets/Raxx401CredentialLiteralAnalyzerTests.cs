@@ -172,6 +172,25 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             }
             """, "Credential literal: secret value 'Xy…' (12 chars) assigned to 'Password'" + Suffix);
 
+        /// <summary>
+        /// A PowerShell script held in a C# literal (run through the PowerShell SDK) that turns a plain-text literal into a
+        /// SecureString: the engine reads the script's text, so the password is reported; a script reading it from the
+        /// environment, and the plain-text switch on a prompt's result, are not.
+        /// </summary>
+        [Fact]
+        public Task PowerShellScriptWithPlainTextSecureString_Reports() => Verify("""
+            class Deploy
+            {
+                void AddScript(string script) { }
+                void M()
+                {
+                    AddScript({|RAXX401:"$cred = [pscredential]::new('deploy', (ConvertTo-SecureString 'P@ssw0rd!2024' -AsPlainText -Force))"|});
+                    AddScript("$cred = [pscredential]::new('deploy', (ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force))");
+                    AddScript("$sec = Read-Host 'Deploy password' -AsSecureString");
+                }
+            }
+            """, "Credential literal: secret value 'P@…' (13 chars) assigned to 'ConvertTo-SecureString -AsPlainText'" + Suffix);
+
         [Fact]
         public Task PrivateKeyVerbatimString_Reports() => Verify("""
             class Keys

@@ -306,6 +306,7 @@ public class EngineFuzzTests
         "{\n  \"ConnectionStrings\": { \"Default\": \"Server=db;User Id=sa;Password=P4ssw0rd!Xq7z;\" },\n  \"Jwt\": { \"SigningKey\": \"q8Zr2LmN5vXc7BtY1pKd9WfHs3JgQa6E\" },\n  \"Sentry\": { \"Dsn\": \"https://0123456789abcdef0123456789abcdef@o123.ingest.sentry.io/456\" }\n}\n",
         "<configuration>\n  <appSettings>\n    <add key=\"ApiKey\" value=\"AKIA" + "IOSFODNN7EXAMPLQ\" />\n    <add key=\"Secret\" value=\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY\" />\n  </appSettings>\n  <password>hunter2hunter2X9</password>\n</configuration>\n",
         "steps:\n  - run: curl -H \"Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abcDEF123ghiJKL456\" https://x\n    env:\n      AZURE_CLIENT_SECRET: Q~abc8Q~defGHIjkl.mnoPQRstu_vwx-yz0123\n-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAxyz0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n-----END RSA PRIVATE KEY-----\n",
+        "$sec = ConvertTo-SecureString 'P@ssw0rd!2024' -AsPlainText -Force\n$s2 = ConvertTo-SecureString `\n  -String \"Tq4!zWm8Lp2x\" `\n  -asPlainText -Force:$true\n$c = [pscredential]::new('u', ('Xk9vQ2mLp7Rz' | convertto-securestring -asplaintext -Force))\n$p = @{ Password = 'Vm8kRq2LpZx7'; ApiKey = \"k7QpL2mZx9RtWv4YbN8c\" }\nDim password As String = \"Vm8kRq2LpZx7\"\nconst apiToken?: string = 'k7QpL2mZx9RtWv4YbN8cJ3';\npassword := os.Getenv(\"PW\")\n",
     };
 
     [Theory]

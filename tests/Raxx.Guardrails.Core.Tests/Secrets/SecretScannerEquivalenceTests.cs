@@ -116,11 +116,13 @@ public class SecretScannerEquivalenceTests
             "curl -fsS -u deploy:q8ZxL2mVt7RwN4pYk9HbJ3sC https://ci.example.com",
             "NetworkCredential(\"mailer\", \"q8ZxL2mVt7RwN4pYk9HbJ3sC\")",
             "System.Net.NetworkCredential('deploy', 'q8ZxL2mVt7RwN4pYk9HbJ3sC')",
+            "ConvertTo-SecureString 'q8ZxL2mVt7RwN4pYk9HbJ3sC' -AsPlainText -Force",
+            "convertto-securestring -asplaintext -String 'q8ZxL2mVt7RwN4pYk9HbJ3sC'",
             "x raxx:allow-credential fixture",
             "-----BEGIN RSA PRIVATE KEY-----",
         };
         // the pieces with a finding of their own must be found alone (else the comparisons below could not fail)
-        foreach (var piece in pieces.Take(10))
+        foreach (var piece in pieces.Take(12))
         {
             Assert.True(SecretScanner.ScanReference(" " + piece).Count > 0, "no finding for " + piece);
         }
@@ -173,5 +175,45 @@ public class SecretScannerEquivalenceTests
         }
         AssertSame(sb.ToString(), "multi-line calls");
         AssertSame(sb.ToString().Replace("\n", "\r", StringComparison.Ordinal).Replace("\r\r", "\r\n", StringComparison.Ordinal), "multi-line calls (CR)");
+    }
+
+    /// <summary>
+    /// ConvertTo-SecureString … -AsPlainText (the literal before, after or on another line than the switch, piped, inside a
+    /// credential, several on a line, commented out, with variables), among assignments, provider tokens and NetworkCredential
+    /// calls, joined with LF and CRLF at random: both scan paths find the same.
+    /// </summary>
+    [Fact]
+    public void SecureStringPlainText_TriggerScan_EqualsReferenceScan()
+    {
+        var pieces = new[]
+        {
+            "$sec = ConvertTo-SecureString 'P@ssw0rd!2024' -AsPlainText -Force",
+            "$sec = ConvertTo-SecureString `\n    -String 'Tq4!zWm8Lp2x' `\n    -AsPlainText `\n    -Force",
+            "$sec = ConvertTo-SecureString 'q8ZxL2mVt7RwN4pYk9HbJ3sC' `\n    -asPlainText -Force",
+            "$password = 'S3cretPassw0rd' | ConvertTo-SecureString -AsPlainText -Force",
+            "$cred = [pscredential]::new('deploy', (ConvertTo-SecureString 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z' -AsPlainText -Force))",
+            "$a = convertto-securestring 'Tr0ub4dor3xyzQ' -asplaintext; $b = ConvertTo-SecureString $env:PW -AsPlainText",
+            "# ConvertTo-SecureString 'bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR' -AsPlainText -Force",
+            "$sec = ConvertTo-SecureString -AsPlainText -Force `",
+            "    -String \"Xk9#mP2!vL8qR4wZ\"",
+            "$sec = ConvertTo-SecureString 'S3cretPassw0rd' `",
+            "$x = Get-Secret Db -AsPlainText",
+            "-AsPlainText -Force",
+            "$cred = New-Object System.Net.NetworkCredential -ArgumentList 'deploy', 'S3cretPassw0rd'",
+            "HEROKU_API_KEY=0f5a3c3e-8d1b-4b1e-9a57-2d8c4b6e7f10",
+            "Password = 'Vm8kRq2LpZx7'; $s = 'Vm8kRq2LpZx7' | ConvertTo-SecureString -AsPlainText -Force",
+            "$sec = ConvertTo-SecureString -AsPlainText -Force `\n    -String 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z'",
+            "$sec = ConvertTo-SecureString `\n    'bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR' -AsPlainText",
+        };
+        Assert.True(SecretScanner.ScanReference(pieces[1]).Count == 1 && SecretScanner.ScanReference(pieces[2]).Count == 1, "the multi-line pieces must be found alone");
+        var rng = new Random(13);
+        var sb = new StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            var eol = rng.Next(3) == 0 ? "\r\n" : "\n";
+            sb.Append(pieces[rng.Next(pieces.Length)].Replace("\n", eol, StringComparison.Ordinal)).Append(eol);
+        }
+        AssertSame(sb.ToString(), "ConvertTo-SecureString calls");
+        AssertSame(sb.ToString().Replace("\n", "\r", StringComparison.Ordinal).Replace("\r\r", "\r\n", StringComparison.Ordinal), "ConvertTo-SecureString calls (CR)");
     }
 }

@@ -15,7 +15,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
             ".env", ".json", ".jsonc", ".yml", ".yaml", ".xml", ".config", ".props", ".targets", ".csproj", ".pubxml",
             ".sh", ".bash", ".zsh", ".ps1", ".psm1", ".cmd", ".bat", ".properties", ".ini", ".toml", ".cfg", ".conf",
             ".tf", ".tfvars", ".py", ".js", ".mjs", ".cjs", ".ts", ".rb", ".go", ".java", ".kt", ".php", ".sql", ".txt",
-            ".npmrc", ".pypirc", ".netrc", ".http", ".rest",
+            ".npmrc", ".pypirc", ".netrc", ".http", ".rest", ".vb",
         };
 
         private static readonly HashSet<string> TextNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -30,7 +30,8 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
 
         private static readonly string[] TemplateWords = { "example", "sample", "template", "dist", "defaults", "tmpl", "placeholder" };
 
-        /// <summary>Files RAXX402 reads: configuration, scripts, workflows, Dockerfiles, non-C# sources. C# is RAXX401's.</summary>
+        /// <summary>Files RAXX402 reads: configuration, scripts, workflows, Dockerfiles, non-C# sources (Visual Basic included: RAXX401 is a
+        /// C# analyzer, so no other rule reads .vb). C# is RAXX401's.</summary>
         public static bool IsScannedTextFile(string relativePath)
         {
             var name = Path.GetFileName(relativePath);
