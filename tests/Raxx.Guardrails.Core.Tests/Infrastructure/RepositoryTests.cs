@@ -116,6 +116,51 @@ public sealed class RepositoryTests : IDisposable
     }
 
     [Fact]
+    public void ReadText_FileGrewSinceListing_ReadsItWhole()
+    {
+        Write("a.txt", "short");
+        var context = RepositoryContext.Open(_temp.Path);
+        var file = context.GetFile("a.txt")!;
+        Assert.Equal(5, file.Length);
+        var grown = "short and then much longer: " + new string('y', 100_000) + " end";
+        Write("a.txt", grown);
+
+        Assert.Equal(grown, context.ReadText(file, out var failure));
+        Assert.Equal(ReadFailure.None, failure);
+    }
+
+    [Fact]
+    public void ReadText_FileGrewPastTheLimitSinceListing_IsTooLarge()
+    {
+        Write("a.txt", "short");
+        var context = RepositoryContext.Open(_temp.Path);
+        context.MaxTextFileBytes = 1024;
+        var file = context.GetFile("a.txt")!;
+        Write("a.txt", new string('x', 1025));
+
+        Assert.Null(context.ReadText(file, out var failure));
+        Assert.Equal(ReadFailure.TooLarge, failure);
+    }
+
+    [Fact]
+    public void ReadText_FileShrankOrVanishedSinceListing_ReadsWhatIsThere()
+    {
+        Write("a.txt", new string('x', 4096));
+        Write("b.txt", "b");
+        Write("big.txt", new string('x', 2048));
+        var context = RepositoryContext.Open(_temp.Path);
+        context.MaxTextFileBytes = 1024;
+        Write("a.txt", "now short");
+        Write("big.txt", "now small"); // listed over the limit, read as it is now
+        File.Delete(_temp.Combine("b.txt"));
+
+        Assert.Equal("now short", context.ReadText(context.GetFile("a.txt")!));
+        Assert.Equal("now small", context.ReadText(context.GetFile("big.txt")!));
+        Assert.Null(context.ReadText(context.GetFile("b.txt")!, out var failure));
+        Assert.Equal(ReadFailure.IoError, failure);
+    }
+
+    [Fact]
     public void Runner_AppliesSeverities_Excludes_Dedupes_AndContainsExceptions()
     {
         Write("keep/a.yml", "x");

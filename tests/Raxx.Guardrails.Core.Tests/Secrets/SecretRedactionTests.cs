@@ -19,6 +19,13 @@ public class SecretRedactionTests
     public void Redact_ShowsAtMostFourCharactersAndLength(string secret, string expected) =>
         Assert.Equal(expected, Redaction.Redact(secret));
 
+    [Theory]
+    // the first 32 hex digits of sha256("raxx-credential:" + value) over UTF-8, computed outside .NET
+    // (`printf 'raxx-credential:…' | sha256sum`): baselines committed in repositories hold these values
+    [InlineData("Fk9sQ2xPz7LmW4vRt8YbN3cHj6DgA1eUo5KiTq0Z", "b6af5ca614626ccd208a82c10439ded5")]
+    [InlineData("pässwörd-€-가", "7cb56ebbb3959828349eeb455b302504")]
+    public void Fingerprint_IsTheBaselineFormat(string secret, string expected) => Assert.Equal(expected, Redaction.Fingerprint(secret));
+
     [Fact]
     public void Fingerprint_IsStableAndNotTheValue()
     {

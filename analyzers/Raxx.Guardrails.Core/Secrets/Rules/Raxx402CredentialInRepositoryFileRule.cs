@@ -33,6 +33,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 }
                 var matches = SecretScanner.Scan(text);
                 CredentialScanCache.Remember(context, file, matches);
+                Raxx404WorkflowPrintsSecretsRule.CheckAhead(context, file, text);
                 foreach (var match in matches)
                 {
                     if (baseline.Contains(match.Hash))

@@ -31,9 +31,18 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
             foreach (var file in context.Files)
             {
                 var path = file.RelativePath;
-                if (!(path.StartsWith(".github/workflows/", StringComparison.Ordinal) || path.IndexOf("/.github/workflows/", StringComparison.Ordinal) >= 0)
-                    || !(path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+                if (!IsWorkflowFile(path))
                 {
+                    continue;
+                }
+                // RAXX402 has read this workflow already and checked it for this rule (same text): no second read
+                var known = CredentialScanCache.RecallWorkflowFindings(context, file);
+                if (known != null)
+                {
+                    foreach (var finding in known)
+                    {
+                        sink.Report(finding);
+                    }
                     continue;
                 }
                 var text = context.ReadText(file, out _);
@@ -42,6 +51,27 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                     Check(path, text, sink);
                 }
             }
+        }
+
+        /// <summary>The files this rule checks: <c>.github/workflows/**.yml|yaml</c>, at the root or below a folder.</summary>
+        internal static bool IsWorkflowFile(string path) =>
+            (path.StartsWith(".github/workflows/", StringComparison.Ordinal) || path.IndexOf("/.github/workflows/", StringComparison.Ordinal) >= 0)
+            && (path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>
+        /// For RAXX402, which reads every workflow: this rule's findings on a text already read, kept for <see cref="Run"/>
+        /// (see <see cref="CredentialScanCache"/>). Nothing when this rule is configured off.
+        /// </summary>
+        internal static void CheckAhead(RepositoryContext context, RepositoryFile file, string text)
+        {
+            if (!IsWorkflowFile(file.RelativePath)
+                || context.Config.EffectiveSeverity(RuleIds.Raxx404, RuleCatalog.Find(RuleIds.Raxx404)?.DefaultSeverity ?? FindingSeverity.Warning) == FindingSeverity.None)
+            {
+                return;
+            }
+            var found = new FindingList();
+            new Raxx404WorkflowPrintsSecretsRule().Check(file.RelativePath, text, found);
+            CredentialScanCache.RememberWorkflowFindings(context, file, found.Items);
         }
 
         /// <summary>Checks one workflow's text (exposed for tests).</summary>
