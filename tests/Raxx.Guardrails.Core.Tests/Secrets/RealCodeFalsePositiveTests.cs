@@ -120,6 +120,21 @@ public class RealCodeFalsePositiveTests
     [InlineData("db_password: \"horse_battery_staple\"", "db_password", "horse_battery_staple")] // quoted: a literal
     public void DigitFreePasswordNearTheIdentifier_Reports(string text, string key, string value) => BothOne(text, key, value);
 
+    // ---------------------------------------------------------------- a setting about passwords is not a password
+
+    [Theory]
+    [InlineData("#password_encryption = scram-sha-256\t# scram-sha-256 or md5")] // /etc/postgresql/15/main/postgresql.conf
+    [InlineData("password_encryption = scram-sha-256")]
+    [InlineData("PASSWORD_HASHING: argon2id-v19")]
+    [InlineData("token_encryption=aes-256-gcm")]
+    public void PasswordSettingName_NoReport(string text) => BothClean(text);
+
+    [Theory]
+    [InlineData("password = scram-sha-256x", "password", "scram-sha-256x")]
+    [InlineData("encryption_password = Xy7pQ2mN9vR4aB", "encryption_password", "Xy7pQ2mN9vR4aB")]
+    [InlineData("password_encryption_key = Xy7pQ2mN9vR4aBc8Lk3J", "password_encryption_key", "Xy7pQ2mN9vR4aBc8Lk3J")]
+    public void PasswordNearTheSettingName_Reports(string text, string key, string value) => BothOne(text, key, value);
+
     // ---------------------------------------------------------------- left reported on purpose
 
     [Fact]
