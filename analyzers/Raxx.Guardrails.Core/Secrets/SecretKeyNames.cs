@@ -51,7 +51,7 @@ namespace Raxx.Guardrails.Core.Secrets
             "hint", "mode", "policy", "provider", "location", "issuer", "audience", "scheme", "scope", "scopes",
             "lifetime", "duration", "regex", "pattern", "rotation", "store", "vault", "source", "kind", "min", "max",
             "chars", "charset", "index", "attempts", "retries", "validation", "required", "sha", "checksum", "digest",
-            "fingerprint", "thumbprint",
+            "fingerprint", "thumbprint", "encryption", "hashing",
         };
 
         /// <summary>Splits "HEROKU_API_KEY", "herokuApiKey", "Alpaca:ApiSecret", "X-Api-Key" into lower-case words.</summary>

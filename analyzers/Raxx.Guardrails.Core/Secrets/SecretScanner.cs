@@ -1335,7 +1335,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// 14+ characters), entropy ≥ 2.8, no secret word or documentation word in it (AdminPassword, example…),
         /// not a placeholder or dotted code reference.
         /// </summary>
-        private static bool LooksLikeLettersPassword(string s, int start, int length, int minLength)
+        private static bool LooksLikeLettersPassword(string s, int start, int length, int minLength, bool underscoreIsSymbol = true)
         {
             if (length < minLength || length > 128 || Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length))
             {
@@ -1351,7 +1351,11 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 upper |= SecretText.IsUpper(c);
                 lower |= SecretText.IsLower(c);
-                symbol |= !SecretText.IsAlnum(c);
+                symbol |= !SecretText.IsAlnum(c) && (underscoreIsSymbol || c != '_');
+            }
+            if (!underscoreIsSymbol && !upper && !symbol && s.IndexOf('_', start, length) >= 0)
+            {
+                return false; // a bare snake_case word (index_info, get_from_vault): a variable in code, at any length
             }
             var classes = (upper ? 1 : 0) + (lower ? 1 : 0) + (symbol ? 1 : 0);
             if (!(upper || lower) || (classes < 2 && length < 14))
@@ -1461,7 +1465,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 if (!named)
                 {
-                    var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
+                    var bare = vStart > 0 && s[vStart - 1] != '"' && s[vStart - 1] != '\'';
+                    var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false, bare);
                     if (match == null)
                     {
                         continue;
@@ -1651,6 +1656,10 @@ namespace Raxx.Guardrails.Core.Secrets
             // "value" may stand for a sibling key="…" attribute; otherwise the name must mention a secret word
             if (!nullable && (KeyMightBeSecret(s, k + 1, j + 1) || (j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)))
             {
+                if (s[op] == ':' && AfterBlockKeyword(s, lineStart, k))
+                {
+                    return false; // Python's "if user or passwd: …": a condition and its block, not key: value
+                }
                 keyStart = k + 1;
                 keyEnd = j + 1;
                 return true;
@@ -1732,6 +1741,44 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
+        private static readonly string[] BlockKeywords = { "if", "elif", "while", "or", "and", "not", "lambda", "in" };
+
+        /// <summary>
+        /// Whether the word before the key (ending at <paramref name="beforeKey"/>, the character before the key's first) is a
+        /// Python keyword that opens or continues a condition (<c>if</c>, <c>elif</c>, <c>while</c>, <c>or</c>, <c>and</c>,
+        /// <c>not</c>, <c>in</c>) or a <c>lambda</c>: then the ':' after the key ends a condition or parameter list. A YAML key
+        /// or .env name is the first word of its line (after indentation, "- ", "{" or ","), so never follows one of these.
+        /// </summary>
+        private static bool AfterBlockKeyword(string s, int lineStart, int beforeKey)
+        {
+            var p = beforeKey;
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            if (p == beforeKey || p < lineStart)
+            {
+                return false; // no blank between them: part of the key, or the line's first word
+            }
+            var q = p;
+            while (q >= lineStart && SecretText.IsWord(s[q]))
+            {
+                q--;
+            }
+            if (q >= lineStart && s[q] != ' ' && s[q] != '\t' && s[q] != '(')
+            {
+                return false;
+            }
+            foreach (var w in BlockKeywords)
+            {
+                if (p - q == w.Length && string.CompareOrdinal(s, q + 1, w, 0, w.Length) == 0)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         private static readonly string[] SecretFragments = { "key", "tok", "sec", "pas", "pwd", "cred", "bearer", "dsn", "pat" };
 
         /// <summary>Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)?</summary>
@@ -1805,13 +1852,88 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     break;
                 }
+                if (ch == '&' && e > i && s[e - 1] != '&' && StartsParameter(s, e + 1, end))
+                {
+                    break; // a query string's next parameter (a=1&client_secret=…&grant_type=…)
+                }
                 e++;
             }
             vStart = i;
             vLen = e - i;
             vEnd = e;
-            // a bare token that opens a subscript or a call before a quote is code, not a value (os.environ["X"], process.env["X"])
-            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(';
+            // a bare token that opens a subscript or a call before a quote is code, not a value (os.environ["X"], process.env["X"]);
+            // so is a subscript (credentials[1], self.cache[key]), a subscripted type (Union[bytes, …]) or a generic type (IsEmpty<{}>)
+            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(' && !IsSubscriptOrGeneric(s, i, e, end);
+        }
+
+        /// <summary>A query-string parameter at <paramref name="i"/>: a name (letter or '_' first, then word characters, '.', '-') and '='.</summary>
+        private static bool StartsParameter(string s, int i, int end)
+        {
+            if (i >= end || !(SecretText.IsUpper(s[i]) || SecretText.IsLower(s[i]) || s[i] == '_'))
+            {
+                return false;
+            }
+            for (var j = i + 1; j < end && j - i <= 64; j++)
+            {
+                var c = s[j];
+                if (c == '=')
+                {
+                    return true;
+                }
+                if (!SecretText.IsWord(c) && c != '.' && c != '-')
+                {
+                    return false;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// A bare value [start, e) that is code: an identifier (maybe dotted) followed by '[' whose read ended at the ']'
+        /// or ',' of that subscript (<c>credentials[1]</c>, <c>Union[bytes, …]</c>), or a PascalCase name directly followed
+        /// by a generic argument list (<c>IsEmptyObject&lt;{}&gt;</c>, <c>Brand&lt;'x'&gt;</c>). A '[' in an .env value that
+        /// closes nothing on the line is still a value.
+        /// </summary>
+        private static bool IsSubscriptOrGeneric(string s, int start, int e, int end)
+        {
+            if (e >= end || !(SecretText.IsUpper(s[start]) || SecretText.IsLower(s[start]) || s[start] == '_'))
+            {
+                return false;
+            }
+            var stop = s[e];
+            if (stop == ']' || stop == ',')
+            {
+                var open = s.IndexOf('[', start, e - start);
+                if (open <= start)
+                {
+                    return false;
+                }
+                for (var i = start; i < open; i++)
+                {
+                    if (!SecretText.IsWord(s[i]) && s[i] != '.')
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (stop == '<' && e + 1 < end && SecretText.IsUpper(s[start]))
+            {
+                var next = s[e + 1];
+                if (!(SecretText.IsUpper(next) || SecretText.IsLower(next) || next == '{' || next == '[' || next == '(' || next == '\'' || next == '"'))
+                {
+                    return false;
+                }
+                for (var i = start; i < e; i++)
+                {
+                    if (!SecretText.IsAlnum(s[i]))
+                    {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return false;
         }
 
         private static readonly string[] XmlKeyAttributes = { "key=\"", "name=\"", "Key=\"", "Name=\"" };
@@ -1868,7 +1990,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>The context rules: a value that is a secret because of the key it is assigned to.</summary>
         [MethodImpl(HotPath.Options)]
-        internal static SecretMatch? ClassifyContext(string s, int start, int length, string key, bool allowProviderFormats)
+        internal static SecretMatch? ClassifyContext(string s, int start, int length, string key, bool allowProviderFormats, bool bare = false)
         {
             if (length <= 0 || length > 1000)
             {
@@ -1885,7 +2007,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 return null;
             }
             if (Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length)
-                || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0)
+                || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0 || LooksLikeRegex(s, start, length))
             {
                 return null; // URLs are judged by their user:password part (ScanUrl)
             }
@@ -1906,7 +2028,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var hint = SecretKeyNames.ProviderHint(key);
             if (cls == KeyNameClass.Password)
             {
-                return (LooksLikePassword(s, start, length) && length >= 8) || LooksLikeLettersPassword(s, start, length, 10)
+                return (LooksLikePassword(s, start, length) && length >= 8) || LooksLikeLettersPassword(s, start, length, 10, underscoreIsSymbol: !bare)
                     ? Create(s, start, length, hint ?? "password", SecretKind.Context, key)
                     : null;
             }
@@ -1936,6 +2058,38 @@ namespace Raxx.Guardrails.Core.Secrets
             var entropy = SecretText.Entropy(s, start, length);
             var threshold = length >= 32 ? 3.6 : 3.3;
             return entropy >= threshold ? Create(s, start, length, hint ?? "generic-secret", SecretKind.Context, key) : null;
+        }
+
+        /// <summary>
+        /// A regular expression, not a secret: a character class with a range (<c>[0-9A-F]</c>, <c>[a-z</c>) followed by a
+        /// quantifier (<c>{1,4}</c>, <c>+</c>, <c>*</c>, <c>?</c>). Tokens are base64/hex/alphanumeric; a password with
+        /// brackets has a range and a quantifier after it by chance only.
+        /// </summary>
+        private static bool LooksLikeRegex(string s, int start, int length)
+        {
+            var end = start + length;
+            var open = s.IndexOf('[', start, length);
+            while (open >= 0 && open + 4 < end)
+            {
+                var close = s.IndexOf(']', open + 1, end - open - 1);
+                if (close < 0 || close + 1 >= end)
+                {
+                    return false;
+                }
+                var q = s[close + 1];
+                if (q == '{' || q == '+' || q == '*' || q == '?')
+                {
+                    for (var i = open + 2; i < close - 1; i++)
+                    {
+                        if (s[i] == '-' && SecretText.IsAlnum(s[i - 1]) && SecretText.IsAlnum(s[i + 1]))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                open = s.IndexOf('[', close + 1, end - close - 1);
+            }
+            return false;
         }
 
         /// <summary>Dotted identifiers (var.db_password, os.environ, Settings.ApiKey) are code, not values.</summary>

@@ -137,6 +137,9 @@ public class SecretScannerTests
     [InlineData("DOTENV_PUBLIC_KEY", KeyNameClass.NotSecret)]
     [InlineData("sequenceKey", KeyNameClass.NotSecret)]
     [InlineData("LLM_SECRET_NAME", KeyNameClass.NotSecret)]
+    [InlineData("password_encryption", KeyNameClass.NotSecret)]
+    [InlineData("PASSWORD_HASHING", KeyNameClass.NotSecret)]
+    [InlineData("password_encryption_key", KeyNameClass.Password)]
     public void KeyNames_Classify(string name, KeyNameClass expected) => Assert.Equal(expected, SecretKeyNames.Classify(name));
 
     [Theory]
