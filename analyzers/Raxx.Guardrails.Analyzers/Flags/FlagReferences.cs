@@ -858,15 +858,16 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// (RAXX301's) finds them — an enum member passed to a marked parameter (<c>IsOn([FlagName] AppFlag flag)</c> with
         /// <c>IsOn(AppFlag.Beta)</c>, also as the receiver of an extension, a constructor initialiser's or a collection
         /// initialiser's Add argument) and the elements of an array (a params array: enum members, <c>nameof</c>, const
-        /// fields). Called from an operation action on every argument: an argument whose value is neither an enum constant
-        /// nor an array is rejected on its value, and a call is collected once, at its first such argument, after
-        /// <see cref="MayNameFlag"/> (the same name gate as RAXX301's; true for every call when a marker type exists).
+        /// fields). Called from an operation action on every argument, for an argument whose value is an enum constant or an
+        /// array (<see cref="MayNameBeyondConstantString"/>, asked by the caller first); a call is collected once, at its first
+        /// such argument, after <see cref="MayNameFlag"/> (the same name gate as RAXX301's; true for every call when a marker
+        /// type exists). Null when nothing is collected.
         /// </summary>
-        public void CollectBeyondConstantStrings(IArgumentOperation argument, List<FlagReference> results)
+        public List<FlagReference>? CollectBeyondConstantStrings(IArgumentOperation argument)
         {
-            if (!MayNameBeyondConstantString(argument.Value) || !(argument.Parent is IInvocationOperation invocation))
+            if (!(argument.Parent is IInvocationOperation invocation) || invocation.Syntax.ContainsDiagnostics || !MayNameFlag(invocation.Syntax))
             {
-                return;
+                return null; // RAXX301 skips both too (the name first: it rejects almost every call, cheaply)
             }
             foreach (var other in invocation.Arguments)
             {
@@ -874,16 +875,14 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     if (other != argument)
                     {
-                        return; // collected at that argument
+                        return null; // collected at that argument
                     }
-                    break;
+                    var results = new List<FlagReference>();
+                    Collect(invocation, results);
+                    return results;
                 }
             }
-            if (invocation.Syntax.ContainsDiagnostics || !MayNameFlag(invocation.Syntax))
-            {
-                return; // RAXX301 skips both too
-            }
-            Collect(invocation, results);
+            return null; // (this argument's value names nothing beyond a constant string)
         }
 
         /// <summary>What <see cref="AddValues"/> can turn into a name that is not a constant string argument: an enum constant, an array.</summary>

@@ -110,14 +110,15 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         }
                         return;
                     }
-                    if (argument.Parent is IInvocationOperation && FlagReferences.MayNameBeyondConstantString(value))
+                    if (FlagReferences.MayNameBeyondConstantString(value))
                     {
                         finder ??= FlagReferences.For(compilation, options); // (a race gets the same shared instance)
-                        var found = new List<FlagReference>();
-                        finder.CollectBeyondConstantStrings(argument, found);
-                        foreach (var r in found)
+                        if (finder.CollectBeyondConstantStrings(argument) is { } found)
                         {
-                            seen.TryAdd(r.Name, 0);
+                            foreach (var r in found)
+                            {
+                                seen.TryAdd(r.Name, 0);
+                            }
                         }
                     }
                 }, OperationKind.Argument);
