@@ -81,8 +81,11 @@ namespace Raxx.Guardrails.Tasks
                 var crossProcess = !DisableCrossProcessDeduplication;
                 foreach (var problem in problems.Items)
                 {
-                    HasConfigProblems = true;
-                    logger.LogOncePerBuild(problem, BuildEngine, crossProcess);
+                    // the config could not be read: the defaults hold, so this stays an error (the shared mapping all hosts use)
+                    if (logger.LogConfigProblem(problem, config, BuildEngine, crossProcess))
+                    {
+                        HasConfigProblems = true;
+                    }
                 }
 
                 var context = RepositoryContext.Open(ResolvedRepositoryRoot, config);

@@ -731,6 +731,19 @@ namespace Raxx.Guardrails.Analyzers.Flags
             _ => null,
         };
 
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Tuple<AnalyzerOptions, FlagReferences>> PerCompilation =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Tuple<AnalyzerOptions, FlagReferences>>();
+
+        /// <summary>
+        /// <see cref="Create"/>, made once per compilation and shared by RAXX301 and RAXX304 (the <c>[FlagName]</c> gate reads
+        /// the references' metadata); a caller with other options gets its own.
+        /// </summary>
+        public static FlagReferences For(Compilation compilation, AnalyzerOptions options)
+        {
+            var entry = PerCompilation.GetValue(compilation, c => Tuple.Create(options, Create(c, options)));
+            return ReferenceEquals(entry.Item1, options) ? entry.Item2 : Create(compilation, options);
+        }
+
         public static FlagReferences Create(Compilation compilation, AnalyzerOptions options)
         {
             var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
@@ -837,6 +850,46 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// For RAXX304, which counts every string literal and every constant string argument by itself: the flags an
+        /// argument's call names beyond those, exactly as <see cref="Collect(IInvocationOperation, List{FlagReference})"/>
+        /// (RAXX301's) finds them — an enum member passed to a marked parameter (<c>IsOn([FlagName] AppFlag flag)</c> with
+        /// <c>IsOn(AppFlag.Beta)</c>, also as the receiver of an extension, a constructor initialiser's or a collection
+        /// initialiser's Add argument) and the elements of an array (a params array: enum members, <c>nameof</c>, const
+        /// fields). Called from an operation action on every argument, for an argument whose value is an enum constant or an
+        /// array (<see cref="MayNameBeyondConstantString"/>, asked by the caller first); a call is collected once, at its first
+        /// such argument, after <see cref="MayNameFlag"/> (the same name gate as RAXX301's; true for every call when a marker
+        /// type exists). Null when nothing is collected.
+        /// </summary>
+        public List<FlagReference>? CollectBeyondConstantStrings(IArgumentOperation argument)
+        {
+            if (!(argument.Parent is IInvocationOperation invocation) || invocation.Syntax.ContainsDiagnostics || !MayNameFlag(invocation.Syntax))
+            {
+                return null; // RAXX301 skips both too (the name first: it rejects almost every call, cheaply)
+            }
+            foreach (var other in invocation.Arguments)
+            {
+                if (MayNameBeyondConstantString(other.Value))
+                {
+                    if (other != argument)
+                    {
+                        return null; // collected at that argument
+                    }
+                    var results = new List<FlagReference>();
+                    Collect(invocation, results);
+                    return results;
+                }
+            }
+            return null; // (this argument's value names nothing beyond a constant string)
+        }
+
+        /// <summary>What <see cref="AddValues"/> can turn into a name that is not a constant string argument: an enum constant, an array.</summary>
+        public static bool MayNameBeyondConstantString(IOperation value)
+        {
+            value = Unwrap(value);
+            return value is IArrayCreationOperation || value.ConstantValue.HasValue && value.Type?.TypeKind == TypeKind.Enum;
         }
 
         /// <summary><c>configuration["FLAG_X"]</c>.</summary>

@@ -38,7 +38,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     return; // no flags file and no FeatureManagement section: nothing to check against
                 }
-                var finder = FlagReferences.Create(start.Compilation, start.Options);
+                var finder = FlagReferences.For(start.Compilation, start.Options);
                 // `global using Gate = …FeatureGateAttribute;` in any file: its name is searched in every file (usually none).
                 var compilation = start.Compilation;
                 ImmutableHashSet<string>? globalAliases = null;

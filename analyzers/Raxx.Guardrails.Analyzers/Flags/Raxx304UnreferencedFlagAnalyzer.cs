@@ -14,8 +14,9 @@ namespace Raxx.Guardrails.Analyzers.Flags
     /// <summary>
     /// RAXX304 (info): a declared flag is referenced nowhere in the compilation — no string literal
     /// equals its name or env name, no constant string argument (nameof, const) does, and no enum member
-    /// passed to a gate (<c>[FeatureGate]</c>, also written with a using alias of it) has its name. A stale
-    /// flag lies to whoever reads the flags page.
+    /// passed to a gate (<c>[FeatureGate]</c>, also written with a using alias of it) has its name, and no call names it the
+    /// way RAXX301 reads calls (an enum member passed to a <c>[FlagName]</c> parameter, a params array's elements:
+    /// FlagReferences.Collect). A stale flag lies to whoever reads the flags page.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Raxx304UnreferencedFlagAnalyzer : DiagnosticAnalyzer
@@ -89,13 +90,36 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 });
 
-                // constants that are not literals at the call: nameof(...), const fields
+                // constants that are not literals at the call: nameof(...), const fields; and what RAXX301 takes from the app's
+                // own flag APIs beyond constant strings (an enum member passed to a [FlagName] parameter, a params array's
+                // elements), through FlagReferences.Collect, RAXX301's own code. The same callback on every argument as
+                // before: an argument that is neither an enum constant nor an array is rejected on its value, the rest by the
+                // called method's name (FlagReferences.MayNameFlag) unless a [FlagName] type exists (decided once per
+                // compilation, shared with RAXX301).
+                var options = start.Options;
+                FlagReferences? finder = null;
                 start.RegisterOperationAction(c =>
                 {
-                    var value = ((IArgumentOperation)c.Operation).Value;
-                    if (value.ConstantValue.HasValue && value.ConstantValue.Value is string s && s.Length > 0 && s.Length < 200)
+                    var argument = (IArgumentOperation)c.Operation;
+                    var value = argument.Value;
+                    if (value.ConstantValue.HasValue && value.ConstantValue.Value is string s)
                     {
-                        seen.TryAdd(s, 0);
+                        if (s.Length > 0 && s.Length < 200)
+                        {
+                            seen.TryAdd(s, 0);
+                        }
+                        return;
+                    }
+                    if (FlagReferences.MayNameBeyondConstantString(value))
+                    {
+                        finder ??= FlagReferences.For(compilation, options); // (a race gets the same shared instance)
+                        if (finder.CollectBeyondConstantStrings(argument) is { } found)
+                        {
+                            foreach (var r in found)
+                            {
+                                seen.TryAdd(r.Name, 0);
+                            }
+                        }
                     }
                 }, OperationKind.Argument);
 

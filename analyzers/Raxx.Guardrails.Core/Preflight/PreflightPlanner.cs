@@ -24,7 +24,9 @@ namespace Raxx.Guardrails.Core.Preflight
             var projectDirectory = projectPath == null ? null
                 : Directory.Exists(projectPath) ? Path.GetFullPath(projectPath) : Path.GetDirectoryName(Path.GetFullPath(projectPath));
 
-            var config = RepositoryConfigLoader.LoadFromRoot(root, problems);
+            var config = RepositoryConfigLoader.LoadFromRoot(root, problems); // (its own problem: the defaults hold, an error)
+            // every later RAXX001 (the project's config, the preflight section, app.json) at the severity the root config gives
+            problems = config.ConfiguredProblems(problems);
             var preflightSection = config.GetSection(PreflightSettings.SectionName);
             var preflightSource = config.SourcePath ?? RepositoryConfig.FileName;
             // The preflight is per app: a raxx-guardrails.yaml beside the project (not the root's) may hold its own section.

@@ -91,5 +91,40 @@ namespace Raxx.Guardrails.Core.Repository
             }
             return severity == finding.Severity ? finding : finding.WithSeverity(severity);
         }
+
+        /// <summary>
+        /// A problem met reading an input (RAXX001: a section of this config, a project's config, app.json, a workflow) as
+        /// this config reports it — <see cref="Configure"/>, so <c>severities: { RAXX001: warning }</c> (or <c>none</c>)
+        /// applies alike in every host: the repository runner, the repository check, the output checks, the preflight (task
+        /// and CLI). Findings of other rules pass unchanged. A config file that cannot be read or parsed cannot tell its own
+        /// severities: the hosts then hold the defaults (<see cref="RepositoryConfigLoader.LoadFromRoot"/>), so its problem
+        /// stays an error.
+        /// </summary>
+        public Finding? ConfigureProblem(Finding problem) =>
+            string.Equals(problem.RuleId, Rules.RuleIds.Raxx001, StringComparison.Ordinal) ? Configure(problem) : problem;
+
+        /// <summary>A sink that passes problems on as <see cref="ConfigureProblem"/> reports them (dropping those turned off).</summary>
+        public IFindingSink ConfiguredProblems(IFindingSink inner) => new ConfiguredProblemSink(this, inner);
+
+        private sealed class ConfiguredProblemSink : IFindingSink
+        {
+            private readonly RepositoryConfig _config;
+            private readonly IFindingSink _inner;
+
+            public ConfiguredProblemSink(RepositoryConfig config, IFindingSink inner)
+            {
+                _config = config;
+                _inner = inner;
+            }
+
+            public void Report(Finding finding)
+            {
+                var configured = _config.ConfigureProblem(finding);
+                if (configured != null)
+                {
+                    _inner.Report(configured);
+                }
+            }
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Rules;
 
 namespace Raxx.Guardrails.Tasks.Hosting
@@ -51,6 +52,23 @@ namespace Raxx.Guardrails.Tasks.Hosting
                 return false;
             }
             Log(finding);
+            return true;
+        }
+
+        /// <summary>
+        /// A problem met reading the repository config or another input (RAXX001), as every task reports it: at the severity
+        /// <paramref name="config"/> gives RAXX001 (<see cref="RepositoryConfig.ConfigureProblem"/>; the defaults when the
+        /// config itself could not be parsed, so that problem stays an error), then <see cref="LogOncePerBuild"/>. Returns
+        /// false when the config turns RAXX001 off: the problem is not met (the task may stamp, as for any finding turned off).
+        /// </summary>
+        public bool LogConfigProblem(Finding problem, RepositoryConfig config, IBuildEngine engine, bool crossProcess)
+        {
+            var configured = config.ConfigureProblem(problem);
+            if (configured == null)
+            {
+                return false;
+            }
+            LogOncePerBuild(configured, engine, crossProcess);
             return true;
         }
 

@@ -88,13 +88,17 @@ namespace Raxx.Guardrails.Tasks.Hosting
         /// (<see cref="FindingLogger.LogOncePerBuild"/>: the first task to meet a problem logs it, the others stay silent
         /// about it). A check that stayed silent does not fail for it (the build fails on the one report) but sets
         /// <see cref="HasConfigProblems"/>, so its target writes no stamp and it cannot be skipped while the problem lasts.
+        /// Each problem at the severity the config gives RAXX001 (a warning, or nothing when it is <c>none</c>), as every host.
         /// </summary>
         protected void ReportConfigProblems()
         {
             foreach (var problem in Problems.Items)
             {
-                HasConfigProblems = true;
-                Logger.LogOncePerBuild(problem, BuildEngine, crossProcess: !DisableCrossProcessDeduplication);
+                // at the severity the config gives RAXX001, as the repository check (FindingLogger.LogConfigProblem)
+                if (Logger.LogConfigProblem(problem, Config, BuildEngine, crossProcess: !DisableCrossProcessDeduplication))
+                {
+                    HasConfigProblems = true;
+                }
             }
         }
 

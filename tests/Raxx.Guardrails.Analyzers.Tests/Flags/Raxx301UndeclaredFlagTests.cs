@@ -469,4 +469,55 @@ public class Raxx301UndeclaredFlagTests
         test.EditorConfig = "root = true\n[*.cs]\nraxx_guardrails.flag_methods = Acme.Toggles.On\n";
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// The app's own flag APIs as RAXX304's <c>EnumMemberPassedToOwnFlagApi_NoReport</c> spells them, undeclared: RAXX301
+    /// checks every one (RAXX304 counts exactly these as references, through the same FlagReferences.Collect).
+    /// </summary>
+    [Fact]
+    public Task EnumMemberPassedToOwnFlagApi_Reports()
+    {
+        var test = Verify<Raxx301UndeclaredFlagAnalyzer>.Test("""
+            using System;
+            using System.Collections;
+            using static MyApp.AppFlag;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class ToggleAttribute : Attribute { }
+                public enum AppFlag { LitMarked, NameofMarked, LitConfigured, NameofConfigured, EnumMarked, EnumNamed, EnumStatic, ParamsA, ParamsB,
+                    ParamsNameof, Receiver, BaseCtor, CollectionAdd, Toggled, Configured }
+                public class Flags
+                {
+                    public bool IsOn([FlagName] AppFlag flag) => false;
+                    public bool IsOnText([FlagName] string flag) => false;
+                    public bool Any([FlagName] params AppFlag[] flags) => false;
+                    public bool AnyText([FlagName] params string[] flags) => false;
+                    public bool Toggled([Toggle] AppFlag flag) => false;
+                    public bool Cfg(string name) => false;
+                    public bool CfgMarked([FlagName] AppFlag flag) => false;
+                }
+                public static class FlagExtensions { public static bool On([FlagName] this AppFlag flag) => false; }
+                public class Gated { public Gated([FlagName] AppFlag flag) { } }
+                public class Beta : Gated { public Beta() : base({|RAXX301:AppFlag.BaseCtor|}) { } }
+                public class FlagSet : IEnumerable
+                {
+                    public void Add([FlagName] AppFlag flag) { }
+                    public IEnumerator GetEnumerator() => null!;
+                }
+                static class Use
+                {
+                    static bool A(Flags f) =>
+                        f.IsOnText({|RAXX301:"LitMarked"|}) || f.IsOnText({|RAXX301:nameof(AppFlag.NameofMarked)|}) || f.Cfg({|RAXX301:"LitConfigured"|}) || f.Cfg({|RAXX301:nameof(AppFlag.NameofConfigured)|})
+                        || f.IsOn({|RAXX301:AppFlag.EnumMarked|}) || f.IsOn(flag: {|RAXX301:AppFlag.EnumNamed|}) || f.IsOn({|RAXX301:EnumStatic|}) || f.Any({|RAXX301:AppFlag.ParamsA|}, {|RAXX301:AppFlag.ParamsB|})
+                        || f.AnyText({|RAXX301:nameof(AppFlag.ParamsNameof)|}, {|RAXX301:"x"|}) || {|RAXX301:AppFlag.Receiver|}.On() || f.Toggled({|RAXX301:AppFlag.Toggled|})
+                        || f.CfgMarked({|RAXX301:AppFlag.Configured|}) || new FlagSet { {|RAXX301:AppFlag.CollectionAdd|} } != null;
+                }
+            }
+            """);
+        test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = MyApp.Flags.Cfg, MyApp.Flags.CfgMarked");
+        test.GlobalConfigLines.Add("raxx_guardrails.flag_parameter_attribute = Toggle");
+        test.AdditionalFiles.Add(("feature_flags.yaml", FlagsTestFiles.FlagsYaml));
+        return test.RunAsync();
+    }
 }

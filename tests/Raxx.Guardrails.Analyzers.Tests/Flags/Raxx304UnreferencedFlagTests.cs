@@ -172,6 +172,165 @@ public class Raxx304UnreferencedFlagTests
         return test.RunAsync();
     }
 
+    /// <summary>
+    /// Flags named only through the app's own flag APIs (a <c>[FlagName]</c> parameter, a configured method), one flag
+    /// per spelling. A string literal and a single constant string argument (<c>nameof</c>) always counted; an enum
+    /// member passed to a marked parameter (also as a params array, the receiver of an extension, a named argument, a
+    /// constructor initialiser, a collection initialiser's Add, a marker named in
+    /// <c>flag_parameter_attribute</c>) and a <c>nameof</c> in a marked params array did not, although RAXX301 checks them.
+    /// </summary>
+    [Fact]
+    public Task EnumMemberPassedToOwnFlagApi_NoReport()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            using System.Collections;
+            using static MyApp.AppFlag;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class ToggleAttribute : Attribute { }
+                public enum AppFlag { LitMarked, NameofMarked, LitConfigured, NameofConfigured, EnumMarked, EnumNamed, EnumStatic, ParamsA, ParamsB,
+                    ParamsNameof, Receiver, BaseCtor, CollectionAdd, Toggled, Configured, BothA, BothB }
+                public class Flags
+                {
+                    public bool IsOn([FlagName] AppFlag flag) => false;
+                    public bool IsOnText([FlagName] string flag) => false;
+                    public bool Any([FlagName] params AppFlag[] flags) => false;
+                    public bool AnyText([FlagName] params string[] flags) => false;
+                    public bool Toggled([Toggle] AppFlag flag) => false;
+                    public bool Both([FlagName] AppFlag a, [FlagName] AppFlag b) => false;
+                    public bool Cfg(string name) => false;
+                    public bool CfgMarked([FlagName] AppFlag flag) => false;
+                }
+                public static class FlagExtensions { public static bool On([FlagName] this AppFlag flag) => false; }
+                public class Gated { public Gated([FlagName] AppFlag flag) { } }
+                public class Beta : Gated { public Beta() : base(AppFlag.BaseCtor) { } }
+                public class FlagSet : IEnumerable
+                {
+                    public void Add([FlagName] AppFlag flag) { }
+                    public IEnumerator GetEnumerator() => null!;
+                }
+                static class Use
+                {
+                    static bool A(Flags f) =>
+                        f.IsOnText("LitMarked") || f.IsOnText(nameof(AppFlag.NameofMarked)) || f.Cfg("LitConfigured") || f.Cfg(nameof(AppFlag.NameofConfigured))
+                        || f.IsOn(AppFlag.EnumMarked) || f.IsOn(flag: AppFlag.EnumNamed) || f.IsOn(EnumStatic) || f.Any(AppFlag.ParamsA, AppFlag.ParamsB)
+                        || f.AnyText(nameof(AppFlag.ParamsNameof), "x") || AppFlag.Receiver.On() || f.Toggled(AppFlag.Toggled)
+                        || f.CfgMarked(AppFlag.Configured) || new FlagSet { AppFlag.CollectionAdd } != null
+                        || f.Both(AppFlag.BothA, AppFlag.BothB);
+                }
+            }
+            """);
+        test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = MyApp.Flags.Cfg, MyApp.Flags.CfgMarked");
+        test.GlobalConfigLines.Add("raxx_guardrails.flag_parameter_attribute = Toggle");
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              LitMarked: { default: false }
+              NameofMarked: { default: false }
+              LitConfigured: { default: false }
+              NameofConfigured: { default: false }
+              EnumMarked: { default: false }
+              EnumNamed: { default: false }
+              EnumStatic: { default: false }
+              ParamsA: { default: false }
+              ParamsB: { default: false }
+              ParamsNameof: { default: false }
+              Receiver: { default: false }
+              BaseCtor: { default: false }
+              CollectionAdd: { default: false }
+              Toggled: { default: false }
+              Configured: { default: false }
+              BothA: { default: false }
+              BothB: { default: false }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Still referenced nowhere, for RAXX304 as for RAXX301 (neither counts them): an enum member passed to an unmarked
+    /// parameter (also beside a marked one), to a configured method without a marked parameter (its first string
+    /// parameter is the flag; an enum has none), a marked parameter's default value used by a call that omits it,
+    /// an enum member written in a marked call inside a [GeneratedCode] member, an object creation (<c>new Gated(…)</c>:
+    /// not a call RAXX301 looks at). A member passed to a marked parameter
+    /// in the same file still counts.
+    /// </summary>
+    [Fact]
+    public Task EnumMemberOwnFlagApiLookAlikes_Report()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { Unmarked, Beside, CfgEnum, DefaultArg, Generated, Created, Used }
+                public class Gated { public Gated([FlagName] AppFlag flag) { } }
+                public class Flags
+                {
+                    public bool Plain(AppFlag flag) => false;
+                    public bool Check([FlagName] string flag, AppFlag other) => false;
+                    public bool Cfg(AppFlag flag) => false;
+                    public bool OrDefault([FlagName] AppFlag flag = AppFlag.DefaultArg) => false;
+                    public bool IsOn([FlagName] AppFlag flag) => false;
+                }
+                static class Use
+                {
+                    static bool A(Flags f) => f.Plain(AppFlag.Unmarked) || f.Check("Literal", AppFlag.Beside) || f.Cfg(AppFlag.CfgEnum) || f.OrDefault()
+                        || new Gated(AppFlag.Created) != null || f.IsOn(AppFlag.Used);
+                    [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                    static bool B(Flags f) => f.IsOn(AppFlag.Generated);
+                }
+            }
+            """);
+        test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = MyApp.Flags.Cfg");
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              {|RAXX304:Unmarked|}: { default: false }
+              {|RAXX304:Beside|}: { default: false }
+              {|RAXX304:CfgEnum|}: { default: false }
+              {|RAXX304:DefaultArg|}: { default: false }
+              {|RAXX304:Generated|}: { default: false }
+              {|RAXX304:Created|}: { default: false }
+              Literal: { default: false }
+              Used: { default: false }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// <c>WithFeatureGate</c> takes <c>params string[]</c>: a <c>nameof</c> there is an array element, not a constant
+    /// argument, and was not counted (RAXX301 checks it). No [FlagName] type in this compilation: the call is taken by its
+    /// name. <c>string.Join</c>'s params array names no flag (nor for RAXX301).
+    /// </summary>
+    [Fact]
+    public Task NameofInWithFeatureGateParams_NoReport()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.FeatureManagement;
+            using Microsoft.FeatureManagement.AspNetCore;
+            public enum AppFlag { GateNameof, GateA, GateB, Joined }
+            static class Routes
+            {
+                public static string Map(WebApplication app)
+                {
+                    app.MapGet("/a", () => Results.Ok()).WithFeatureGate(nameof(AppFlag.GateNameof));
+                    app.MapGet("/b", () => Results.Ok()).WithFeatureGate(RequirementType.Any, nameof(AppFlag.GateA), nameof(AppFlag.GateB));
+                    return string.Join(",", nameof(AppFlag.Joined), nameof(AppFlag.Joined));
+                }
+            }
+            """);
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              GateNameof: { default: false }
+              GateA: { default: false }
+              GateB: { default: false }
+              {|RAXX304:Joined|}: { default: false }
+            """));
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task NoFlagsFile_NoReport() =>
         Verify<Raxx304UnreferencedFlagAnalyzer>.VerifyAsync("class C { }");

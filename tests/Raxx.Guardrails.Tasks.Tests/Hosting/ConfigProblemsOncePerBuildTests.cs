@@ -167,4 +167,67 @@ public sealed class ConfigProblemsOncePerBuildTests : IDisposable
         Assert.All(results, Assert.True);
         Assert.All(met, Assert.False);
     }
+
+    /// <summary>
+    /// <c>severities: { RAXX001: warning }</c> lowers a section problem (a bad <c>localOverrides</c> entry) for every check
+    /// that reads the config, not only for the repository check: one warning per build, whichever check meets it first, and
+    /// no check fails for it. The checks that read the section still met a problem (no stamp), as the repository check did
+    /// before for its warning.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Raxx001LoweredToWarning_EveryCheckHonoursIt(bool repositoryCheck)
+    {
+        _repo.Write("raxx-guardrails.yaml", "severities:\n  RAXX001: warning\nlocalOverrides:\n  defaults: maybe\n");
+        var engine = new FakeBuildEngine();
+
+        var (results, met) = Build(engine, repositoryCheck);
+
+        Assert.Empty(engine.Errors);
+        var warning = Assert.Single(engine.Warnings, w => w.Code == "RAXX001");
+        Assert.Equal(4, warning.LineNumber); // defaults: maybe
+        Assert.All(results, Assert.True);
+        // the section is read by the repository rule and the RAXX105 check; the RAXX403/RAXX306 checks do not meet it
+        Assert.Equal(new[] { true, true, false, false }, met);
+    }
+
+    /// <summary>
+    /// <c>RAXX001: none</c> turns the section problem off for every check, as for the repository check: nothing logged,
+    /// nothing met (the checks may be skipped as up-to-date, like after any finding the config turns off).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Raxx001TurnedOff_NoCheckReportsIt(bool repositoryCheck)
+    {
+        _repo.Write("raxx-guardrails.yaml", "severities:\n  RAXX001: none\nlocalOverrides:\n  defaults: maybe\n");
+        var engine = new FakeBuildEngine();
+
+        var (results, met) = Build(engine, repositoryCheck);
+
+        Assert.Empty(engine.Errors);
+        Assert.DoesNotContain(engine.Warnings, w => w.Code == "RAXX001");
+        Assert.All(results, Assert.True);
+        Assert.All(met.Skip(repositoryCheck ? 0 : 1), Assert.False); // (without the repository check its slot says true)
+    }
+
+    /// <summary>
+    /// A config that cannot be parsed cannot tell its own severities: its problem is an error whatever the broken text
+    /// says about RAXX001 (the checks read the defaults), for every check, as the repository check always did.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void UnparsableConfig_Raxx001StaysAnError_WhateverItSays(bool repositoryCheck)
+    {
+        _repo.Write("raxx-guardrails.yaml", "severities:\n  RAXX001: none\n  RAXX105: [warning\n");
+        var engine = new FakeBuildEngine();
+
+        var (_, met) = Build(engine, repositoryCheck);
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("RAXX001", error.Code);
+        Assert.All(met, Assert.True);
+    }
 }
