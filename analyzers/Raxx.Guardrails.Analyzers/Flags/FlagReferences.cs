@@ -420,6 +420,24 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>
+        /// The <c>[FeatureGate]</c> attributes of the model's tree (<see cref="CollectFeatureGateAttributes"/>), shared by RAXX301
+        /// and RAXX304. The compilation's global aliases are computed on first use into <paramref name="globalAliases"/> (a
+        /// per-compilation slot of the caller: once, or twice in a race with the same result).
+        /// </summary>
+        public static List<AttributeSyntax> FeatureGateAttributesOf(SemanticModel model, ref ImmutableHashSet<string>? globalAliases, System.Threading.CancellationToken cancellationToken)
+        {
+            var aliases = System.Threading.Volatile.Read(ref globalAliases);
+            if (aliases == null)
+            {
+                aliases = GlobalFeatureGateAliases(model.Compilation, cancellationToken);
+                System.Threading.Interlocked.CompareExchange(ref globalAliases, aliases, null);
+            }
+            var attributes = new List<AttributeSyntax>();
+            CollectFeatureGateAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(cancellationToken), aliases, attributes, cancellationToken);
+            return attributes;
+        }
+
+        /// <summary>
         /// The names of the <c>global using X = ….FeatureGateAttribute;</c> aliases of the compilation (any file; they are in
         /// scope in every file). Global usings precede all other usings of a compilation unit, so each file's scan stops at
         /// its first non-global using: one or two nodes a file.

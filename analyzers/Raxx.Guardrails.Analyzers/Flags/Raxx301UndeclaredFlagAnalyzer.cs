@@ -123,14 +123,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                     // [FeatureGate] attributes, formerly a node action on every attribute: found where the text spells the name.
                     // Also those written with a using alias of the attribute (this file's or a global one).
-                    var aliases = System.Threading.Volatile.Read(ref globalAliases);
-                    if (aliases == null)
-                    {
-                        aliases = FlagReferences.GlobalFeatureGateAliases(compilation, c.CancellationToken); // once (or twice in a race: same result)
-                        System.Threading.Interlocked.CompareExchange(ref globalAliases, aliases, null);
-                    }
-                    var attributes = new List<AttributeSyntax>();
-                    FlagReferences.CollectFeatureGateAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), aliases, attributes, c.CancellationToken);
+                    var attributes = FlagReferences.FeatureGateAttributesOf(model, ref globalAliases, c.CancellationToken);
                     foreach (var attribute in attributes)
                     {
                         if ((attribute.Parent ?? attribute).ContainsDiagnostics)

@@ -65,14 +65,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;
-                    var aliases = System.Threading.Volatile.Read(ref globalAliases);
-                    if (aliases == null)
-                    {
-                        aliases = FlagReferences.GlobalFeatureGateAliases(compilation, c.CancellationToken); // once (or twice in a race: same result)
-                        System.Threading.Interlocked.CompareExchange(ref globalAliases, aliases, null);
-                    }
-                    var attributes = new List<AttributeSyntax>();
-                    FlagReferences.CollectFeatureGateAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), aliases, attributes, c.CancellationToken);
+                    var attributes = FlagReferences.FeatureGateAttributesOf(model, ref globalAliases, c.CancellationToken);
                     var found = new List<FlagReference>();
                     foreach (var attribute in attributes)
                     {
