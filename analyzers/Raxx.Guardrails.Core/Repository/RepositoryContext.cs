@@ -156,7 +156,7 @@ namespace Raxx.Guardrails.Core.Repository
             try
             {
 #if NET8_0_OR_GREATER
-                return ReadTextPooled(file.FullPath, out failure);
+                return ReadTextPooled(file, out failure);
 #else
                 var info = new FileInfo(file.FullPath);
                 if (!info.Exists)
@@ -188,43 +188,117 @@ namespace Raxx.Guardrails.Core.Repository
         /// <see cref="ReadText(RepositoryFile, out ReadFailure)"/> on .NET: the same checks and decoding, with the bytes
         /// read into a pooled buffer (one handle, no FileInfo, no byte array per file: the credential rules read every file).
         /// </summary>
-        private string? ReadTextPooled(string path, out ReadFailure failure)
+        private string? ReadTextPooled(RepositoryFile file, out ReadFailure failure)
         {
-            failure = ReadFailure.None;
-            using (var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            var bytes = ReadBytesPooled(file, out var count, out failure);
+            if (bytes == null)
             {
-                var length = RandomAccess.GetLength(handle);
-                if (length > MaxTextFileBytes)
+                return null;
+            }
+            try
+            {
+                var text = Text.TextDecoding.Decode(bytes, count);
+                failure = text == null ? ReadFailure.Binary : ReadFailure.None;
+                return text;
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+            }
+        }
+
+        /// <summary>
+        /// <see cref="ReadText(RepositoryFile, out ReadFailure)"/> into <paramref name="chars"/>, a buffer the caller keeps
+        /// from file to file (grown as needed): the same checks and decoding, without a string per file. RAXX402 reads
+        /// every file of the repository; a string each meant allocating, zeroing and collecting twice the tree's size
+        /// (docs/notes/secrets.md, "Scanning a reused buffer"). The span is valid until the next call with the buffer.
+        /// Empty with a failure for files that are too large, binary or unreadable.
+        /// </summary>
+        public ReadOnlySpan<char> ReadText(RepositoryFile file, ref char[]? chars, out ReadFailure failure)
+        {
+            try
+            {
+                var bytes = ReadBytesPooled(file, out var count, out failure);
+                if (bytes == null)
                 {
-                    failure = ReadFailure.TooLarge;
-                    return null;
+                    return default;
                 }
-                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length + 1);
                 try
                 {
-                    var count = 0;
-                    while (count < buffer.Length)
+                    var length = Text.TextDecoding.DecodeInto(bytes, count, ref chars);
+                    if (length < 0)
                     {
-                        var n = RandomAccess.Read(handle, buffer.AsSpan(count), count);
-                        if (n == 0)
-                        {
-                            break;
-                        }
-                        count += n;
+                        failure = ReadFailure.Binary;
+                        return default;
                     }
-                    if (count > MaxTextFileBytes)
-                    {
-                        failure = ReadFailure.TooLarge; // grew while read
-                        return null;
-                    }
-                    var text = Text.TextDecoding.Decode(buffer, count);
-                    failure = text == null ? ReadFailure.Binary : ReadFailure.None;
-                    return text;
+                    return chars.AsSpan(0, length);
                 }
                 finally
                 {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
                 }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                failure = ReadFailure.IoError;
+                return default;
+            }
+        }
+
+        /// <summary>
+        /// The file's bytes in a buffer rented from the shared pool (the caller returns it), or null and why not. The length
+        /// listed for the file sizes the buffer: a read that stops short at exactly that length is the end of the file (it
+        /// was asked for one byte more), so an unchanged file costs one read and no size query; a file that changed since
+        /// it was listed is read to a read of 0 bytes, with a larger buffer if it grew.
+        /// </summary>
+        private byte[]? ReadBytesPooled(RepositoryFile file, out int count, out ReadFailure failure)
+        {
+            failure = ReadFailure.None;
+            count = 0;
+            using (var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read))
+            {
+                var expected = file.Length;
+                if (expected < 0 || expected > MaxTextFileBytes)
+                {
+                    expected = RandomAccess.GetLength(handle);
+                    if (expected > MaxTextFileBytes)
+                    {
+                        failure = ReadFailure.TooLarge;
+                        return null;
+                    }
+                }
+                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)expected + 1);
+                while (true)
+                {
+                    var n = RandomAccess.Read(handle, buffer.AsSpan(count), count);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+                    count += n;
+                    if (count == expected)
+                    {
+                        break; // a short read at the listed length: the end
+                    }
+                    if (count == buffer.Length)
+                    {
+                        if (count > MaxTextFileBytes)
+                        {
+                            break; // grew past the limit while read (below)
+                        }
+                        var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(2L * buffer.Length, RandomAccess.GetLength(handle) + 1), MaxTextFileBytes + 2));
+                        Buffer.BlockCopy(buffer, 0, bigger, 0, count);
+                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = bigger;
+                    }
+                }
+                if (count > MaxTextFileBytes)
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    failure = ReadFailure.TooLarge; // grew while read
+                    return null;
+                }
+                return buffer;
             }
         }
 #endif

@@ -24,7 +24,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return table;
         }
 
-        public static uint Crc32(string s, int start, int length)
+        public static uint Crc32(ScanText s, int start, int length)
         {
             var crc = 0xFFFFFFFFu;
             for (var i = start; i < start + length; i++)
@@ -50,15 +50,15 @@ namespace Raxx.Guardrails.Core.Secrets
         /// GitHub token checksum: the last 6 characters are the base62 CRC32 of the 30 random
         /// characters before them (ghp_/gho_/ghu_/ghs_/ghr_ + 30 + 6).
         /// </summary>
-        public static bool IsValidGitHubChecksum(string s, int bodyStart)
+        public static bool IsValidGitHubChecksum(ScanText s, int bodyStart)
         {
             var crc = Crc32(s, bodyStart, 30);
             var expected = Base62(crc, 6);
-            return string.CompareOrdinal(s, bodyStart + 30, expected, 0, 6) == 0;
+            return SecretText.SameAt(s, bodyStart + 30, expected, 6);
         }
 
         /// <summary>Decodes base64url or base64 (padding optional, a dangling char ignored); null on invalid characters.</summary>
-        public static byte[]? DecodeBase64Lenient(string s, int start, int length)
+        public static byte[]? DecodeBase64Lenient(ScanText s, int start, int length)
         {
             var sb = new StringBuilder(length + 3);
             for (var i = start; i < start + length; i++)
@@ -101,7 +101,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>True when the base64url segment decodes to bytes that start like a JSON object.</summary>
-        public static bool DecodesToJsonObject(string s, int start, int length, string? requiredMember = null)
+        public static bool DecodesToJsonObject(ScanText s, int start, int length, string? requiredMember = null)
         {
             var bytes = DecodeBase64Lenient(s, start, length);
             if (bytes == null || bytes.Length < 2 || bytes[0] != (byte)'{')

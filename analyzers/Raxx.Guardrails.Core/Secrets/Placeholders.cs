@@ -20,7 +20,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>True when the whole value is a placeholder/reference (the caller trims quotes first).</summary>
         public static bool IsPlaceholder(string value) => IsPlaceholder(value, 0, value.Length);
 
-        public static bool IsPlaceholder(string s, int start, int length)
+        public static bool IsPlaceholder(ScanText s, int start, int length)
         {
             if (length <= 0)
             {
@@ -59,7 +59,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>A run of 4+ x/X/*/#/•, 3+ dots, or 6+ of any one character.</summary>
-        public static bool HasPlaceholderRun(string s, int start, int length)
+        public static bool HasPlaceholderRun(ScanText s, int start, int length)
         {
             var run = 1;
             for (var i = start + 1; i < start + length; i++)
@@ -76,7 +76,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        private static bool IsSingleChar(string s, int start, int length)
+        private static bool IsSingleChar(ScanText s, int start, int length)
         {
             for (var i = start + 1; i < start + length; i++)
             {

@@ -9,10 +9,13 @@ namespace Raxx.Guardrails.Core.Secrets
     /// optional validator over the whole token (checksum, structure, decoding). Matching is a
     /// linear walk from the prefix: no regular expressions, no backtracking.
     /// </summary>
+    /// <summary>(text, tokenStart, bodyStart, tokenEnd) → valid: a format check beyond prefix and body characters.</summary>
+    internal delegate bool TokenCheck(ScanText s, int tokenStart, int bodyStart, int tokenEnd);
+
     internal sealed class ProviderDetector
     {
         public ProviderDetector(string provider, string[] prefixes, Func<char, bool> body, int minBody, int maxBody,
-            Func<string, int, int, int, bool>? validate = null, bool requiresContext = false, double minEntropy = 3.0)
+            TokenCheck? validate = null, bool requiresContext = false, double minEntropy = 3.0)
         {
             Provider = provider;
             Prefixes = prefixes;
@@ -31,14 +34,14 @@ namespace Raxx.Guardrails.Core.Secrets
         public int MaxBody { get; }
 
         /// <summary>(text, tokenStart, bodyStart, tokenEnd) → valid.</summary>
-        public Func<string, int, int, int, bool>? Validate { get; }
+        public TokenCheck? Validate { get; }
 
         /// <summary>Formats that are published by design in some uses (e.g. Google browser API keys): reported only under a secret-named key.</summary>
         public bool RequiresContext { get; }
         public double MinEntropy { get; }
 
         /// <summary>Length of the token starting at <paramref name="start"/> with <paramref name="prefix"/>, or 0.</summary>
-        public int Match(string s, int start, int end, string prefix)
+        public int Match(ScanText s, int start, int end, string prefix)
         {
             var bodyStart = start + prefix.Length;
             var i = bodyStart;
@@ -106,7 +109,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
             // Sentry auth tokens (org: sntrys_<base64 JSON>_<secret>, user: sntryu_<64 hex>).
             new ProviderDetector("sentry", new[] { "sntrys_" }, c => SecretText.IsBase64(c) || c == '_', 60, 1000,
-                (s, t, b, e) => string.CompareOrdinal(s, b, "eyJ", 0, 3) == 0),
+                (s, t, b, e) => SecretText.SameAt(s, b, "eyJ", 3)),
             new ProviderDetector("sentry", new[] { "sntryu_" }, SecretText.IsLowerHex, 64, 64),
 
             // Cloudflare: account/user API tokens with checksum tail, Origin CA keys.
@@ -139,7 +142,7 @@ namespace Raxx.Guardrails.Core.Secrets
             new ProviderDetector("databricks", new[] { "dapi" }, c => Alnum(c) || c == '-', 32, 35,
                 (s, t, b, e) => SecretText.All(s, b, 32, SecretText.IsHex) && (e - b == 32 || (s[b + 32] == '-' && SecretText.All(s, b + 33, e - b - 33, SecretText.IsDigit) && e - b > 33))),
             new ProviderDetector("grafana", new[] { "glsa_" }, Word, 41, 41, (s, t, b, e) => s[b + 32] == '_' && SecretText.All(s, b + 33, 8, SecretText.IsHex)),
-            new ProviderDetector("grafana", new[] { "glc_" }, SecretText.IsBase64, 32, 400, (s, t, b, e) => string.CompareOrdinal(s, b, "eyJ", 0, 3) == 0),
+            new ProviderDetector("grafana", new[] { "glc_" }, SecretText.IsBase64, 32, 400, (s, t, b, e) => SecretText.SameAt(s, b, "eyJ", 3)),
             new ProviderDetector("sendgrid", new[] { "SG." }, c => WordDash(c) || c == '.', 66, 66, (s, t, b, e) => s[b + 22] == '.'),
             new ProviderDetector("shopify", new[] { "shpss_", "shpat_", "shpca_", "shppa_" }, Alnum, 32, 64),
             new ProviderDetector("gitlab", new[] { "glpat-" }, c => WordDash(c) || c == '.', 20, 80),
@@ -272,7 +275,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>Tries every provider whose prefix starts at <paramref name="start"/>.</summary>
-        public static bool TryMatch(string s, int start, int end, out ProviderDetector? detector, out int length)
+        public static bool TryMatch(ScanText s, int start, int end, out ProviderDetector? detector, out int length)
         {
             detector = null;
             length = 0;
@@ -309,7 +312,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>True when the text starts with a provider prefix that carries structure (at least 4 characters, e.g. ghp_, xoxb-, AKIA).</summary>
-        public static bool HasKnownPrefix(string s, int start, int length)
+        public static bool HasKnownPrefix(ScanText s, int start, int length)
         {
             if (!ByFirstChar.TryGetValue(s[start], out var list))
             {
@@ -317,7 +320,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             foreach (var (prefix, _) in list)
             {
-                if (prefix.Length >= 4 && length > prefix.Length && string.CompareOrdinal(s, start, prefix, 0, prefix.Length) == 0)
+                if (prefix.Length >= 4 && length > prefix.Length && SecretText.SameAt(s, start, prefix, prefix.Length))
                 {
                     return true;
                 }
@@ -325,16 +328,16 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        private static bool EndsWith(string s, int end, string suffix) =>
-            end >= suffix.Length && string.CompareOrdinal(s, end - suffix.Length, suffix, 0, suffix.Length) == 0;
+        private static bool EndsWith(ScanText s, int end, string suffix) =>
+            end >= suffix.Length && SecretText.SameAt(s, end - suffix.Length, suffix, suffix.Length);
 
-        private static int IndexOf(string s, int start, int end, string value)
+        private static int IndexOf(ScanText s, int start, int end, string value)
         {
             var i = s.IndexOf(value, start, end - start, StringComparison.Ordinal);
             return i;
         }
 
-        private static bool ValidateJwt(string s, int t, int b, int e)
+        private static bool ValidateJwt(ScanText s, int t, int b, int e)
         {
             var dot1 = s.IndexOf('.', t, e - t);
             if (dot1 < 0)
@@ -346,7 +349,7 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return false;
             }
-            if (dot1 - t < 10 || dot2 - dot1 - 1 < 4 || string.CompareOrdinal(s, dot1 + 1, "eyJ", 0, 3) != 0)
+            if (dot1 - t < 10 || dot2 - dot1 - 1 < 4 || !SecretText.SameAt(s, dot1 + 1, "eyJ", 3))
             {
                 return false;
             }
@@ -354,7 +357,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 && Checksums.DecodesToJsonObject(s, dot1 + 1, dot2 - dot1 - 1);
         }
 
-        private static bool ValidateGitHubJwtToken(string s, int t, int b, int e)
+        private static bool ValidateGitHubJwtToken(ScanText s, int t, int b, int e)
         {
             var i = b;
             while (i < e && SecretText.IsDigit(s[i]))
@@ -368,7 +371,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return ValidateJwt(s, i + 1, i + 1, e);
         }
 
-        private static bool ValidateSlack(string s, int t, int b, int e)
+        private static bool ValidateSlack(ScanText s, int t, int b, int e)
         {
             // first segment: a numeric team/user id; last segment: the random part
             var i = b;
@@ -385,10 +388,10 @@ namespace Raxx.Guardrails.Core.Secrets
             return last >= 10 && SecretText.HasLetter(s, lastDash + 1, last) && e - b >= 30;
         }
 
-        private static bool ValidateSlackApp(string s, int t, int b, int e) =>
+        private static bool ValidateSlackApp(ScanText s, int t, int b, int e) =>
             SecretText.IsDigit(s[b]) && s[b + 1] == '-' && s.LastIndexOf('-', e - 1, e - b) - b > 10;
 
-        private static bool ValidateSlackWebhook(string s, int t, int b, int e)
+        private static bool ValidateSlackWebhook(ScanText s, int t, int b, int e)
         {
             var parts = s.Substring(b, e - b).Split('/');
             return parts.Length == 3 && parts[0].Length >= 8 && parts[0][0] == 'T' && parts[1].Length >= 8 && parts[1][0] == 'B' && parts[2].Length >= 20;

@@ -121,7 +121,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary><see cref="Classify"/> of s[start..end) without allocating when the name was seen before (.NET 9+).</summary>
         [MethodImpl(HotPath.Options)]
-        internal static KeyNameClass Classify(string s, int start, int end)
+        internal static KeyNameClass Classify(ScanText s, int start, int end)
         {
 #if NET9_0_OR_GREATER
             if (end - start > 0 && end - start <= 200 && SpanCache.TryGetValue(s.AsSpan(start, end - start), out var cached))

@@ -77,7 +77,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>Every position where a provider prefix or a structure marker occurs, ascending (one Teddy search per group).</summary>
-        internal static void CollectGroupHits(string text, List<int> hits)
+        internal static void CollectGroupHits(ScanText text, List<int> hits)
         {
             var span = text.AsSpan();
             var groupsWithHits = 0;
@@ -215,7 +215,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// Every position where a provider prefix's first three characters start a token, and every structure marker
         /// ("://", "-us", "Q~", "-----BEGIN ", the suppression marker), ascending. Needs AVX2 (callers check).
         /// </summary>
-        internal static void CollectBoundaryHits(string text, List<int> hits)
+        internal static void CollectBoundaryHits(ScanText text, List<int> hits)
         {
             var n = text.Length;
             ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
@@ -273,7 +273,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         [MethodImpl(HotPath.Options)]
-        private static void CheckCandidate(string s, int i, List<int> hits)
+        private static void CheckCandidate(ScanText s, int i, List<int> hits)
         {
             var c = s[i];
             if (c == ':')
@@ -282,7 +282,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     hits.Add(i);
                 }
-                else if (i >= 4 && s[i - 4] == 'r' && string.CompareOrdinal(s, i - 4, SecretScanner.SuppressionMarker, 0, SecretScanner.SuppressionMarker.Length) == 0)
+                else if (i >= 4 && s[i - 4] == 'r' && SecretText.SameAt(s, i - 4, SecretScanner.SuppressionMarker, SecretScanner.SuppressionMarker.Length))
                 {
                     hits.Add(i - 4);
                 }
@@ -293,7 +293,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     hits.Add(i);
                 }
-                else if (i + 11 <= s.Length && s[i + 1] == '-' && string.CompareOrdinal(s, i, "-----BEGIN ", 0, 11) == 0)
+                else if (i + 11 <= s.Length && s[i + 1] == '-' && SecretText.SameAt(s, i, "-----BEGIN ", 11))
                 {
                     hits.Add(i);
                 }
@@ -323,7 +323,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// which never classifies as secret (a secret-named sibling value holds its own fragment, and a finding
         /// on the line is visited anyway).
         /// </summary>
-        public static int NextKeyFragment(string text, int from)
+        public static int NextKeyFragment(ScanText text, int from)
         {
             while (from < text.Length)
             {
@@ -334,7 +334,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 i += from;
                 if (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t') && i + 3 < text.Length && text[i + 3] == '='
-                    && string.Compare(text, i, "key", 0, 3, StringComparison.OrdinalIgnoreCase) == 0)
+                    && SecretText.SameIgnoreCaseAt(text, i, "key", 3))
                 {
                     from = i + 3;
                     continue;

@@ -24,7 +24,7 @@ namespace Raxx.Guardrails.Core.Secrets
         internal static readonly string[] PlainTextSwitches = { "-AsPlainText", "-asplaintext", "-asPlainText" };
 
         /// <summary>One of <see cref="PlainTextSwitches"/> at <paramref name="i"/>, starting a token.</summary>
-        internal static bool PlainTextSwitchAt(string s, int i)
+        internal static bool PlainTextSwitchAt(ScanText s, int i)
         {
             if (i + 12 > s.Length || s[i] != '-' || s[i + 2] != 's' || !SecretText.IsBoundaryBefore(s, i))
             {
@@ -41,7 +41,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// (its line and the lines before it joined by back-tick continuations, as far as a call is read) are each read once
         /// (<paramref name="doneUntil"/>: the end of the last cmdlet name read).
         /// </summary>
-        private static void ScanSecureStringsBefore(string s, int hit, ref int doneUntil, List<SecretMatch> results)
+        private static void ScanSecureStringsBefore(ScanText s, int hit, ref int doneUntil, List<SecretMatch> results)
         {
             // a call is read at most MaxSecureStringCall characters after its name and over MaxCredentialCallLines lines
             var limit = Math.Max(0, hit - MaxSecureStringCall - SecureStringCmdlet.Length);
@@ -93,7 +93,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// an enclosing bracket, a <c>#</c> comment; a string not closed on its line (here-strings) ends the reading with no
         /// finding. A finding never spans lines: it is located at the literal's own line.
         /// </summary>
-        private static void ScanSecureString(string s, int cmdlet, int end, List<SecretMatch> results)
+        private static void ScanSecureString(ScanText s, int cmdlet, int end, List<SecretMatch> results)
         {
             var i = cmdlet + SecureStringCmdlet.Length;
             if (!SecretText.IsBoundaryBefore(s, cmdlet) || (i < s.Length && (SecretText.IsWordDash(s[i]) || s[i] == '.')))
@@ -248,7 +248,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     if (expect == 3)
                     {
-                        plain |= k - start == 5 && string.Compare(s, start, "$true", 0, 5, StringComparison.OrdinalIgnoreCase) == 0;
+                        plain |= k - start == 5 && SecretText.SameIgnoreCaseAt(s, start, "$true", 5);
                     }
                     lastWasString = false;
                 }
@@ -321,14 +321,14 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>A case-insensitive prefix (at least one character) of a parameter's name: how PowerShell binds -Str, -Fo …</summary>
-        private static bool IsParameterPrefix(string s, int start, int length, string name) =>
-            length >= 1 && length <= name.Length && string.Compare(s, start, name, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
+        private static bool IsParameterPrefix(ScanText s, int start, int length, string name) =>
+            length >= 1 && length <= name.Length && SecretText.SameIgnoreCaseAt(s, start, name, length);
 
         /// <summary>
         /// The quote closing the PowerShell string opened at <paramref name="open"/> before <paramref name="end"/>, or -1:
         /// '…' with '' inside, "…" with "" and back-tick escapes.
         /// </summary>
-        private static int PowerShellStringEnd(string s, int open, int end)
+        private static int PowerShellStringEnd(ScanText s, int open, int end)
         {
             var quote = s[open];
             for (var k = open + 1; k < end; k++)
@@ -352,7 +352,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>The literal s[start..end) (its quotes included) judged as a password; reported under <see cref="SecureStringKey"/>.</summary>
-        private static void ReportPlainText(string s, int start, int end, List<SecretMatch> results)
+        private static void ReportPlainText(ScanText s, int start, int end, List<SecretMatch> results)
         {
             var match = ClassifyContext(s, start + 1, end - start - 2, "password", allowProviderFormats: false);
             if (match != null)

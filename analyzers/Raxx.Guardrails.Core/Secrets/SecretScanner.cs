@@ -34,18 +34,25 @@ namespace Raxx.Guardrails.Core.Secrets
 
         public static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options = null)
 #if NET8_0_OR_GREATER
+            => Scan(text.AsSpan(), options, System.Runtime.Intrinsics.X86.Avx2.IsSupported);
+
+        /// <summary>
+        /// <see cref="Scan(string, SecretScanOptions?)"/> over characters the caller owns (RAXX402 decodes every file into one
+        /// reused buffer); offsets are relative to <paramref name="text"/>'s start.
+        /// </summary>
+        public static IReadOnlyList<SecretMatch> Scan(ReadOnlySpan<char> text, SecretScanOptions? options = null)
             => Scan(text, options, System.Runtime.Intrinsics.X86.Avx2.IsSupported);
 
         /// <summary>
         /// <paramref name="vectorPass"/>: the one-pass AVX2 candidate search, else the <c>SearchValues</c> groups (what
         /// machines without AVX2 run; tests run both against <see cref="ScanReference"/>).
         /// </summary>
-        internal static IReadOnlyList<SecretMatch> Scan(string text, SecretScanOptions? options, bool vectorPass)
+        internal static IReadOnlyList<SecretMatch> Scan(ScanText text, SecretScanOptions? options, bool vectorPass)
 #endif
         {
             options ??= SecretScanOptions.Default;
             var results = new List<SecretMatch>();
-            if (string.IsNullOrEmpty(text))
+            if (SecretText.IsEmpty(text))
             {
                 return results;
             }
@@ -124,6 +131,31 @@ namespace Raxx.Guardrails.Core.Secrets
             return text;
         }
 
+#if NET8_0_OR_GREATER
+        /// <summary><see cref="WithLoneCarriageReturnsAsLineFeeds(string)"/> for a span: a copy only when a lone '\r' is found.</summary>
+        internal static ReadOnlySpan<char> WithLoneCarriageReturnsAsLineFeeds(ReadOnlySpan<char> text)
+        {
+            var cr = text.IndexOf('\r');
+            while (cr >= 0)
+            {
+                if (cr + 1 >= text.Length || text[cr + 1] != '\n')
+                {
+                    var chars = text.ToArray();
+                    for (var i = cr; i < chars.Length; i++)
+                    {
+                        if (chars[i] == '\r' && (i + 1 >= chars.Length || chars[i + 1] != '\n'))
+                        {
+                            chars[i] = '\n';
+                        }
+                    }
+                    return chars;
+                }
+                cr = text.IndexOf('\r', cr + 2);
+            }
+            return text;
+        }
+#endif
+
         private static void ScanLineByLine(string text, SecretScanOptions options, List<SecretMatch> results)
         {
             // rare multi-character triggers are located once per text, so lines without them cost nothing
@@ -166,18 +198,18 @@ namespace Raxx.Guardrails.Core.Secrets
             public int FirstBegin { get; }
             public bool HasSuppression { get; }
 
-            public static Markers Of(string s, List<int> hits)
+            public static Markers Of(ScanText s, List<int> hits)
             {
                 var firstBegin = -1;
                 var suppression = false;
                 foreach (var i in hits)
                 {
                     var c = s[i];
-                    if (c == '-' && firstBegin < 0 && string.CompareOrdinal(s, i, "-----BEGIN ", 0, 11) == 0)
+                    if (c == '-' && firstBegin < 0 && SecretText.SameAt(s, i, "-----BEGIN ", 11))
                     {
                         firstBegin = i;
                     }
-                    else if (c == 'r' && !suppression && string.CompareOrdinal(s, i, SuppressionMarker, 0, SuppressionMarker.Length) == 0)
+                    else if (c == 'r' && !suppression && SecretText.SameAt(s, i, SuppressionMarker, SuppressionMarker.Length))
                     {
                         suppression = true;
                     }
@@ -192,7 +224,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// holding a secret-name fragment. Kinds run in the per-line order (provider, shape, URL, assignment), and
         /// no finding spans lines, so overlap resolution is unchanged.
         /// </summary>
-        private static void ScanByTriggers(string s, SecretScanOptions options, List<SecretMatch> results, List<int> hits)
+        private static void ScanByTriggers(ScanText s, SecretScanOptions options, List<SecretMatch> results, List<int> hits)
         {
             // 1. provider tokens at token boundaries (markers among the hits start with ':', '-', 'Q' or "raxx:")
             var shapes = _shapeHits ??= new List<int>();
@@ -205,8 +237,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 if (c == ':')
                 {
                     // a Slack webhook URL is a provider token starting at its scheme
-                    i = i >= 5 && string.CompareOrdinal(s, i - 5, "https://hooks.slack.com/services/", 0, 33) == 0 ? i - 5
-                        : i >= 4 && string.CompareOrdinal(s, i - 4, "http://hooks.slack.com/services/", 0, 32) == 0 ? i - 4
+                    i = i >= 5 && SecretText.SameAt(s, i - 5, "https://hooks.slack.com/services/", 33) ? i - 5
+                        : i >= 4 && SecretText.SameAt(s, i - 4, "http://hooks.slack.com/services/", 32) ? i - 4
                         : -1;
                     if (i < 0)
                     {
@@ -366,11 +398,11 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int LineStart(string s, int index) => index == 0 ? 0 : s.LastIndexOf('\n', index - 1) + 1;
+        private static int LineStart(ScanText s, int index) => index == 0 ? 0 : s.LastIndexOf('\n', index - 1) + 1;
 
         /// <summary>End of the line holding <paramref name="index"/>, without its '\r'.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int LineContentEnd(string s, int index)
+        private static int LineContentEnd(ScanText s, int index)
         {
             var nl = s.IndexOf('\n', index);
             var end = nl < 0 ? s.Length : nl;
@@ -378,7 +410,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 #endif
 
-        private static IReadOnlyList<SecretMatch> Finish(string text, SecretScanOptions options, List<SecretMatch> results, bool? hasSuppressionMarker = null)
+        private static IReadOnlyList<SecretMatch> Finish(ScanText text, SecretScanOptions options, List<SecretMatch> results, bool? hasSuppressionMarker = null)
         {
             if (results.Count == 0)
             {
@@ -388,7 +420,7 @@ namespace Raxx.Guardrails.Core.Secrets
             // positions by counting line breaks forward (matches never overlap, so offsets only grow);
             // a whole-text line map only when a suppression comment needs one
             var suppressed = options.HonourSuppressions && (hasSuppressionMarker ?? text.IndexOf(SuppressionMarker, StringComparison.Ordinal) >= 0)
-                ? SuppressedLines(text, new LineMap(text))
+                ? SuppressedLines(text, new LineMap(text.ToString()))
                 : null;
             var lines = new ForwardLineCounter(text);
             var final = new List<SecretMatch>(results.Count);
@@ -538,7 +570,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <param name="credentials">NetworkCredential passwords found from an earlier line (a call over several lines), each
         /// added on its own line at step 3c as the trigger-driven scan adds it: after that line's provider, shape and URL
         /// findings, before its assignments (an overlapping finding keeps the one added first).</param>
-        private static void ScanLine(string s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers, List<SecretMatch> credentials)
+        private static void ScanLine(ScanText s, int start, int end, SecretScanOptions options, List<SecretMatch> results, Triggers? triggers, List<SecretMatch> credentials)
         {
             if (end <= start)
             {
@@ -649,7 +681,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>The context rules of one line (both scan paths): assignments, XML elements, Authorization headers.</summary>
         [MethodImpl(HotPath.Options)]
-        private static void ScanContextLine(string s, int start, int end, List<SecretMatch> results)
+        private static void ScanContextLine(ScanText s, int start, int end, List<SecretMatch> results)
         {
             ScanAssignments(s, start, end, results);
             if (s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
@@ -663,7 +695,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <c>Authorization: Bearer &lt;token&gt;</c> in headers, curl lines, .http files and code: the token after
         /// "Bearer " (16–4096 token characters, letters and digits, entropy ≥ 3.0, not a reference or template).
         /// </summary>
-        private static void ScanBearerTokens(string s, int start, int end, List<SecretMatch> results)
+        private static void ScanBearerTokens(ScanText s, int start, int end, List<SecretMatch> results)
         {
             var i = s.IndexOf("Bearer", start, end - start, StringComparison.OrdinalIgnoreCase);
             while (i >= 0)
@@ -693,7 +725,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
-        private static void ScanShapes(string s, int start, int end, List<SecretMatch> results)
+        private static void ScanShapes(ScanText s, int start, int end, List<SecretMatch> results)
         {
             // Azure AD client secrets: 3 chars, a digit, "Q~", 31-34 chars of [A-Za-z0-9_~.-]
             var q = s.IndexOf("Q~", start, end - start, StringComparison.Ordinal);
@@ -745,7 +777,7 @@ namespace Raxx.Guardrails.Core.Secrets
             "mssql", "sqlserver", "oracle", "jdbc", "cockroachdb", "clickhouse", "couchdb", "neo4j", "cassandra",
         };
 
-        private static void ScanUrl(string s, int schemeSep, int end, List<SecretMatch> results)
+        private static void ScanUrl(ScanText s, int schemeSep, int end, List<SecretMatch> results)
         {
             var a = schemeSep;
             while (a > 0 && (SecretText.IsAlnum(s[a - 1]) || s[a - 1] == '+' || s[a - 1] == '.' || s[a - 1] == '-'))
@@ -801,7 +833,7 @@ namespace Raxx.Guardrails.Core.Secrets
                     return;
                 }
             }
-            if (!(LooksLikePassword(s, passStart, passLen) || LooksLikeLettersPassword(s, passStart, passLen, 8)) || string.CompareOrdinal(s, authStart, s, passStart, Math.Max(userLen, passLen)) == 0 && userLen == passLen)
+            if (!(LooksLikePassword(s, passStart, passLen) || LooksLikeLettersPassword(s, passStart, passLen, 8)) || SecretText.SameAt(s, authStart, s, passStart, Math.Max(userLen, passLen)) && userLen == passLen)
             {
                 return;
             }
@@ -815,7 +847,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// followed by a space: the password part is judged as a URL's password is (6–200 characters, no <c>$ { } ( &lt; % [</c>
         /// — a variable or template —, password-like, not equal to the user). Arguments are read up to a pipe, ';' or '&amp;'.
         /// </summary>
-        private static void ScanCurlUser(string s, int start, int end, List<SecretMatch> results)
+        private static void ScanCurlUser(ScanText s, int start, int end, List<SecretMatch> results)
         {
             var curl = s.IndexOf("curl", start, end - start, StringComparison.Ordinal);
             while (curl >= 0)
@@ -854,11 +886,11 @@ namespace Raxx.Guardrails.Core.Secrets
                             expectValue = false;
                         }
                         else if ((i - tokenStart == 2 && s[tokenStart] == '-' && s[tokenStart + 1] == 'u')
-                            || (i - tokenStart == 6 && string.CompareOrdinal(s, tokenStart, "--user", 0, 6) == 0))
+                            || (i - tokenStart == 6 && SecretText.SameAt(s, tokenStart, "--user", 6)))
                         {
                             expectValue = true;
                         }
-                        else if (i - tokenStart > 7 && string.CompareOrdinal(s, tokenStart, "--user=", 0, 7) == 0)
+                        else if (i - tokenStart > 7 && SecretText.SameAt(s, tokenStart, "--user=", 7))
                         {
                             CurlUserValue(s, tokenStart + 7, i, results);
                         }
@@ -869,7 +901,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>The <c>user:password</c> argument of curl's --user in s[start..end) (quotes allowed).</summary>
-        private static void CurlUserValue(string s, int start, int end, List<SecretMatch> results)
+        private static void CurlUserValue(ScanText s, int start, int end, List<SecretMatch> results)
         {
             if (end - start >= 2 && (s[start] == '"' || s[start] == '\'') && s[end - 1] == s[start])
             {
@@ -897,7 +929,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
             if (!(LooksLikePassword(s, passStart, passLen) || LooksLikeLettersPassword(s, passStart, passLen, 8))
-                || (userLen == passLen && string.CompareOrdinal(s, start, s, passStart, passLen) == 0))
+                || (userLen == passLen && SecretText.SameAt(s, start, s, passStart, passLen)))
             {
                 return;
             }
@@ -912,15 +944,15 @@ namespace Raxx.Guardrails.Core.Secrets
         /// first character or, for the qualified spellings, from the "N" of NetworkCredential (what each candidate search
         /// finds). <paramref name="typeEnd"/>: the index after the name.
         /// </summary>
-        internal static bool CredentialTypeAt(string s, int i, out int typeEnd)
+        internal static bool CredentialTypeAt(ScanText s, int i, out int typeEnd)
         {
             typeEnd = -1;
             int spelling;
             if (SecretText.StartsWithAt(s, i, NetworkCredentialType))
             {
                 // reached at the type: its spelling starts here, or at "Net." / "System.Net." right before it
-                spelling = i >= 11 && string.CompareOrdinal(s, i - 11, "System.Net.", 0, 11) == 0 && SecretText.IsBoundaryBefore(s, i - 11) ? i - 11
-                    : i >= 4 && string.CompareOrdinal(s, i - 4, "Net.", 0, 4) == 0 && SecretText.IsBoundaryBefore(s, i - 4) ? i - 4
+                spelling = i >= 11 && SecretText.SameAt(s, i - 11, "System.Net.", 11) && SecretText.IsBoundaryBefore(s, i - 11) ? i - 11
+                    : i >= 4 && SecretText.SameAt(s, i - 4, "Net.", 4) && SecretText.IsBoundaryBefore(s, i - 4) ? i - 4
                     : i;
                 typeEnd = i + 17;
             }
@@ -963,7 +995,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// read through the same comment marker at the start of its following lines, as the one-line text scan reports a
         /// commented-out call; a following line without the marker ends it.
         /// </summary>
-        private static void ScanNetworkCredential(string s, int i, int end, List<SecretMatch> results)
+        private static void ScanNetworkCredential(ScanText s, int i, int end, List<SecretMatch> results)
         {
             var callEnd = Math.Min(s.Length, i + 4096); // arguments are read at most this far: linear on a long line of constructions
             end = Math.Min(end, callEnd);
@@ -1181,9 +1213,9 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>"-ArgumentList" by any unambiguous prefix of New-Object's ("-A", "-Arg", …), or its alias "-Args".</summary>
-        private static bool IsArgumentListParameter(string s, int start, int length) =>
-            length >= 1 && length <= 12 && string.Compare(s, start, "ArgumentList", 0, length, StringComparison.OrdinalIgnoreCase) == 0
-            || length == 4 && string.Compare(s, start, "Args", 0, 4, StringComparison.OrdinalIgnoreCase) == 0;
+        private static bool IsArgumentListParameter(ScanText s, int start, int length) =>
+            length >= 1 && length <= 12 && SecretText.SameIgnoreCaseAt(s, start, "ArgumentList", length)
+            || length == 4 && SecretText.SameIgnoreCaseAt(s, start, "Args", 4);
 
         /// <summary>The arguments of a NetworkCredential call as they complete: the password's span (named or second positional).</summary>
         private struct CredentialArguments
@@ -1213,7 +1245,7 @@ namespace Raxx.Guardrails.Core.Secrets
             public void SignificantEnd(int end) => _end = end;
 
             /// <summary>The current argument ends (',' or ')', or a bare list's end): note it when it is the password.</summary>
-            public void End(string s)
+            public void End(ScanText s)
             {
                 if (_started)
                 {
@@ -1226,7 +1258,7 @@ namespace Raxx.Guardrails.Core.Secrets
                     if (nameEnd > _first && colon < _end && s[colon] == ':' && (colon + 1 >= _end || s[colon + 1] != ':'))
                     {
                         // a named argument (C# "password:", VB "password:=")
-                        if (nameEnd - _first == 8 && string.Compare(s, _first, "password", 0, 8, StringComparison.OrdinalIgnoreCase) == 0)
+                        if (nameEnd - _first == 8 && SecretText.SameIgnoreCaseAt(s, _first, "password", 8))
                         {
                             _named = (colon + 1 < _end && s[colon + 1] == '=' ? colon + 2 : colon + 1) + 1;
                             NamedEnd = _end;
@@ -1247,7 +1279,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// The line-comment marker at the start of the line holding <paramref name="i"/> ('/' for "//", '#', VB's '\'',
         /// '*' of a block comment's body), or '\0' when the line does not start with one.
         /// </summary>
-        private static char LineCommentMarker(string s, int i)
+        private static char LineCommentMarker(ScanText s, int i)
         {
             // the line's start, looked for at most 4096 characters back (a longer line is not a comment holding a call)
             var window = Math.Min(i, 4096);
@@ -1266,7 +1298,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>An argument s[start..end) that is exactly one string literal ("…", @"…", '…'), judged as a password.</summary>
-        private static void ReportPasswordLiteral(string s, int start, int end, List<SecretMatch> results)
+        private static void ReportPasswordLiteral(ScanText s, int start, int end, List<SecretMatch> results)
         {
             while (start < end && (s[start] == ' ' || s[start] == '\t' || s[start] == '\r' || s[start] == '\n'))
             {
@@ -1290,7 +1322,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>The index of the quote closing the string literal opened at <paramref name="open"/> ('"' with '\' escapes unless
         /// <paramref name="verbatim"/>; a doubled quote as in VB, verbatim C# and PowerShell), or -1 when it is not closed before <paramref name="end"/>.</summary>
-        private static int StringLiteralEnd(string s, int open, int end, bool verbatim)
+        private static int StringLiteralEnd(ScanText s, int open, int end, bool verbatim)
         {
             var quote = s[open];
             for (var k = open + 1; k < end; k++)
@@ -1313,7 +1345,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return -1;
         }
 
-        private static int SkipBlanks(string s, int i, int end)
+        private static int SkipBlanks(ScanText s, int i, int end)
         {
             while (i < end && (s[i] == ' ' || s[i] == '\t'))
             {
@@ -1335,7 +1367,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// 14+ characters), entropy ≥ 2.8, no secret word or documentation word in it (AdminPassword, example…),
         /// not a placeholder or dotted code reference.
         /// </summary>
-        private static bool LooksLikeLettersPassword(string s, int start, int length, int minLength, bool underscoreIsSymbol = true)
+        private static bool LooksLikeLettersPassword(ScanText s, int start, int length, int minLength, bool underscoreIsSymbol = true)
         {
             if (length < minLength || length > 128 || Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length))
             {
@@ -1364,7 +1396,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             foreach (var w in ExampleWords)
             {
-                if (w.Length >= 4 ? s.IndexOf(w, start, length, StringComparison.OrdinalIgnoreCase) >= 0 : length == w.Length && string.Compare(s, start, w, 0, w.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                if (w.Length >= 4 ? s.IndexOf(w, start, length, StringComparison.OrdinalIgnoreCase) >= 0 : length == w.Length && SecretText.SameIgnoreCaseAt(s, start, w, w.Length))
                 {
                     return false;
                 }
@@ -1373,7 +1405,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>A password-looking value: no placeholder, letters and digits, not a code reference.</summary>
-        private static bool LooksLikePassword(string s, int start, int length)
+        private static bool LooksLikePassword(ScanText s, int start, int length)
         {
             if (length < 6 || Placeholders.IsPlaceholder(s, start, length))
             {
@@ -1390,7 +1422,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static readonly char[] AssignmentChars = { '=', ':' };
 
-        private static void ScanAssignments(string s, int start, int end, List<SecretMatch> results)
+        private static void ScanAssignments(ScanText s, int start, int end, List<SecretMatch> results)
         {
             for (var i = start; i < end; i++)
             {
@@ -1440,7 +1472,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
 
                 // <add key="K" value="…"/>: the value's name is the sibling key/name attribute
-                if (keyEnd - keyStart == 5 && string.Compare(s, keyStart, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0
+                if (keyEnd - keyStart == 5 && SecretText.SameIgnoreCaseAt(s, keyStart, "value", 5)
                     && TryXmlSiblingKey(s, start, i, out var siblingStart, out var siblingEnd))
                 {
                     keyStart = siblingStart;
@@ -1490,7 +1522,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>YAML block scalar indicators: |, >, with optional chomping/indentation (|-, >+, |2).</summary>
-        private static bool IsBlockIndicator(string s, int start, int length)
+        private static bool IsBlockIndicator(ScanText s, int start, int length)
         {
             if (length < 1 || length > 3 || (s[start] != '|' && s[start] != '>'))
             {
@@ -1511,7 +1543,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// first line, pretty-printed JSON "key":\n "value"): the next non-blank line, indented deeper than the
         /// key line, holding one scalar (quoted or bare; not a mapping, list item, object, array or comment).
         /// </summary>
-        private static bool TryReadNextLineValue(string s, int lineStart, int lineEnd, out int vStart, out int vLen)
+        private static bool TryReadNextLineValue(ScanText s, int lineStart, int lineEnd, out int vStart, out int vLen)
         {
             vStart = vLen = 0;
             var keyIndent = 0;
@@ -1575,7 +1607,7 @@ namespace Raxx.Guardrails.Core.Secrets
 #endif
 
         [MethodImpl(HotPath.Options)]
-        private static bool ContextValueCharacters(string s, int start, int length)
+        private static bool ContextValueCharacters(ScanText s, int start, int length)
         {
             if (length <= 0 || length > 1000)
             {
@@ -1597,7 +1629,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>Reads the key left of an '=' or ':' (identifier, "quoted", ['indexer'], or Section:Key) as [keyStart, keyEnd).</summary>
-        private static bool TryReadKey(string s, int lineStart, int op, out int keyStart, out int keyEnd)
+        private static bool TryReadKey(ScanText s, int lineStart, int op, out int keyStart, out int keyEnd)
         {
             keyStart = keyEnd = 0;
             var j = op - 1;
@@ -1654,7 +1686,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 return false;
             }
             // "value" may stand for a sibling key="…" attribute; otherwise the name must mention a secret word
-            if (!nullable && (KeyMightBeSecret(s, k + 1, j + 1) || (j - k == 5 && string.Compare(s, k + 1, "value", 0, 5, StringComparison.OrdinalIgnoreCase) == 0)))
+            if (!nullable && (KeyMightBeSecret(s, k + 1, j + 1) || (j - k == 5 && SecretText.SameIgnoreCaseAt(s, k + 1, "value", 5))))
             {
                 if (s[op] == ':' && AfterBlockKeyword(s, lineStart, k))
                 {
@@ -1673,7 +1705,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <c>name: Type</c> / <c>name?: Type</c> (TypeScript, Kotlin, Swift, Python, Scala), VB's <c>name As Type</c>, Go's
         /// <c>var|const name Type</c>; only a name that mentions a secret word.
         /// </summary>
-        private static bool TryReadDeclaredName(string s, int lineStart, int beforeType, out int keyStart, out int keyEnd)
+        private static bool TryReadDeclaredName(ScanText s, int lineStart, int beforeType, out int keyStart, out int keyEnd)
         {
             keyStart = keyEnd = 0;
             var p = beforeType;
@@ -1749,7 +1781,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <c>not</c>, <c>in</c>) or a <c>lambda</c>: then the ':' after the key ends a condition or parameter list. A YAML key
         /// or .env name is the first word of its line (after indentation, "- ", "{" or ","), so never follows one of these.
         /// </summary>
-        private static bool AfterBlockKeyword(string s, int lineStart, int beforeKey)
+        private static bool AfterBlockKeyword(ScanText s, int lineStart, int beforeKey)
         {
             var p = beforeKey;
             while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
@@ -1771,7 +1803,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             foreach (var w in BlockKeywords)
             {
-                if (p - q == w.Length && string.CompareOrdinal(s, q + 1, w, 0, w.Length) == 0)
+                if (p - q == w.Length && SecretText.SameAt(s, q + 1, w, w.Length))
                 {
                     return true;
                 }
@@ -1782,7 +1814,7 @@ namespace Raxx.Guardrails.Core.Secrets
         private static readonly string[] SecretFragments = { "key", "tok", "sec", "pas", "pwd", "cred", "bearer", "dsn", "pat" };
 
         /// <summary>Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)?</summary>
-        private static bool KeyMightBeSecret(string s, int start, int end)
+        private static bool KeyMightBeSecret(ScanText s, int start, int end)
         {
             for (var i = start; i < end; i++)
             {
@@ -1803,7 +1835,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>Reads the value right of an operator: a quoted string, or a bare token.</summary>
-        private static bool TryReadValue(string s, int from, int end, out int vStart, out int vLen, out int vEnd)
+        private static bool TryReadValue(ScanText s, int from, int end, out int vStart, out int vLen, out int vEnd)
         {
             vStart = vLen = vEnd = 0;
             var i = from;
@@ -1867,7 +1899,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>A query-string parameter at <paramref name="i"/>: a name (letter or '_' first, then word characters, '.', '-') and '='.</summary>
-        private static bool StartsParameter(string s, int i, int end)
+        private static bool StartsParameter(ScanText s, int i, int end)
         {
             if (i >= end || !(SecretText.IsUpper(s[i]) || SecretText.IsLower(s[i]) || s[i] == '_'))
             {
@@ -1894,7 +1926,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// by a generic argument list (<c>IsEmptyObject&lt;{}&gt;</c>, <c>Brand&lt;'x'&gt;</c>). A '[' in an .env value that
         /// closes nothing on the line is still a value.
         /// </summary>
-        private static bool IsSubscriptOrGeneric(string s, int start, int e, int end)
+        private static bool IsSubscriptOrGeneric(ScanText s, int start, int e, int end)
         {
             if (e >= end || !(SecretText.IsUpper(s[start]) || SecretText.IsLower(s[start]) || s[start] == '_'))
             {
@@ -1939,7 +1971,7 @@ namespace Raxx.Guardrails.Core.Secrets
         private static readonly string[] XmlKeyAttributes = { "key=\"", "name=\"", "Key=\"", "Name=\"" };
 
         /// <summary>For XML &lt;add key="ApiKey" value="…"/&gt;: the key/name attribute before value, as [keyStart, keyEnd).</summary>
-        private static bool TryXmlSiblingKey(string s, int lineStart, int op, out int keyStart, out int keyEnd)
+        private static bool TryXmlSiblingKey(ScanText s, int lineStart, int op, out int keyStart, out int keyEnd)
         {
             keyStart = keyEnd = 0;
             foreach (var attr in XmlKeyAttributes)
@@ -1960,7 +1992,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        private static void ScanXmlElements(string s, int start, int end, List<SecretMatch> results)
+        private static void ScanXmlElements(ScanText s, int start, int end, List<SecretMatch> results)
         {
             var lt = s.IndexOf('<', start, end - start);
             while (lt >= 0 && lt + 1 < end)
@@ -1990,7 +2022,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>The context rules: a value that is a secret because of the key it is assigned to.</summary>
         [MethodImpl(HotPath.Options)]
-        internal static SecretMatch? ClassifyContext(string s, int start, int length, string key, bool allowProviderFormats, bool bare = false)
+        internal static SecretMatch? ClassifyContext(ScanText s, int start, int length, string key, bool allowProviderFormats, bool bare = false)
         {
             if (length <= 0 || length > 1000)
             {
@@ -2065,7 +2097,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// quantifier (<c>{1,4}</c>, <c>+</c>, <c>*</c>, <c>?</c>). Tokens are base64/hex/alphanumeric; a password with
         /// brackets has a range and a quantifier after it by chance only.
         /// </summary>
-        private static bool LooksLikeRegex(string s, int start, int length)
+        private static bool LooksLikeRegex(ScanText s, int start, int length)
         {
             var end = start + length;
             var open = s.IndexOf('[', start, length);
@@ -2093,7 +2125,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>Dotted identifiers (var.db_password, os.environ, Settings.ApiKey) are code, not values.</summary>
-        private static bool IsCodeReference(string s, int start, int length)
+        private static bool IsCodeReference(ScanText s, int start, int length)
         {
             var dots = 0;
             var segmentStart = true;
@@ -2125,7 +2157,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---------------------------------------------------------------- private keys
 
-        private static void ScanPrivateKeys(string s, List<SecretMatch> results, int firstBegin = -2)
+        private static void ScanPrivateKeys(ScanText s, List<SecretMatch> results, int firstBegin = -2)
         {
             const string Begin = "-----BEGIN ";
             var b = firstBegin >= -1 ? firstBegin : s.IndexOf(Begin, StringComparison.Ordinal);
@@ -2162,7 +2194,7 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
-        private static bool IsKeyBody(string s, int start, int end)
+        private static bool IsKeyBody(ScanText s, int start, int end)
         {
             var counts = 0;
             var sb = new System.Text.StringBuilder();
@@ -2202,7 +2234,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         // ---------------------------------------------------------------- helpers
 
-        private static SecretMatch Create(string s, int start, int length, string provider, SecretKind kind, string? key, int hashStart = -1, int hashLength = 0)
+        private static SecretMatch Create(ScanText s, int start, int length, string provider, SecretKind kind, string? key, int hashStart = -1, int hashLength = 0)
         {
             var value = s.Substring(start, length);
             var hashed = hashStart >= 0 ? s.Substring(hashStart, hashLength) : value;
@@ -2223,7 +2255,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>Only comment punctuation and spaces before the marker: the comment has its own line.</summary>
-        internal static bool IsOwnLineComment(string text, int lineStart, int marker)
+        internal static bool IsOwnLineComment(ScanText text, int lineStart, int marker)
         {
             for (var k = lineStart; k < marker; k++)
             {
@@ -2236,7 +2268,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
-        private static HashSet<int> SuppressedLines(string text, LineMap map)
+        private static HashSet<int> SuppressedLines(ScanText text, LineMap map)
         {
             var lines = new HashSet<int>();
             var i = text.IndexOf(SuppressionMarker, StringComparison.Ordinal);
@@ -2249,7 +2281,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 // a reason is required: some text that is not the end of the comment
                 var hasReason = r < text.Length && text[r] != '\n' && text[r] != '\r'
-                    && string.CompareOrdinal(text, r, "*/", 0, 2) != 0 && string.CompareOrdinal(text, r, "-->", 0, 3) != 0;
+                    && !SecretText.SameAt(text, r, "*/", 2) && !SecretText.SameAt(text, r, "-->", 3);
                 if (hasReason)
                 {
                     var (line, column) = map.GetPosition(i);
@@ -2265,15 +2297,15 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>1-based line and column like <see cref="LineMap"/> (\n, \r\n and \r end a line) for ascending offsets.</summary>
-        private struct ForwardLineCounter
+        private ref struct ForwardLineCounter
         {
             private static readonly char[] Breaks = { '\r', '\n' };
-            private readonly string _text;
+            private readonly ScanText _text;
             private int _position;
             private int _line;
             private int _lineStart;
 
-            public ForwardLineCounter(string text)
+            public ForwardLineCounter(ScanText text)
             {
                 _text = text;
                 _position = 0;

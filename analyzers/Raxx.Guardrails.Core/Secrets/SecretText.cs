@@ -26,7 +26,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// Does <paramref name="s"/> hold <paramref name="prefix"/> at <paramref name="index"/> (ordinal)? A plain loop: the
         /// prefixes are short and most candidates differ in their first characters, where a general compare costs more.
         /// </summary>
-        public static bool StartsWithAt(string s, int index, string prefix)
+        public static bool StartsWithAt(ScanText s, int index, string prefix)
         {
             if (index < 0 || s.Length - index < prefix.Length)
             {
@@ -47,7 +47,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// case-insensitive -- what <c>string.Compare(…, StringComparison.OrdinalIgnoreCase) == 0</c> says for such a
         /// pattern ((c | 0x20) equals a lower-case letter only for that letter and its upper case), without its call cost.
         /// </summary>
-        public static bool EqualsLowerAt(string s, int index, string lower)
+        public static bool EqualsLowerAt(ScanText s, int index, string lower)
         {
             if (index < 0 || s.Length - index < lower.Length)
             {
@@ -63,9 +63,61 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
+        /// <summary>No characters (or, for a string, null).</summary>
+        public static bool IsEmpty(ScanText s)
+#if NET8_0_OR_GREATER
+            => s.IsEmpty;
+#else
+            => string.IsNullOrEmpty(s);
+#endif
+
+        /// <summary>
+        /// <c>string.CompareOrdinal(a, indexA, b, 0, length) == 0</c>: the (at most) <paramref name="length"/> characters of
+        /// <paramref name="a"/> from <paramref name="indexA"/> are those of <paramref name="b"/> from its start, cut the same.
+        /// </summary>
+        public static bool SameAt(ScanText a, int indexA, string b, int length) => SameAt(a, indexA, b.AsSpanOrString(), 0, length);
+
+        /// <summary><c>string.CompareOrdinal(a, indexA, b, indexB, length) == 0</c> (false where it would throw).</summary>
+        public static bool SameAt(ScanText a, int indexA, ScanText b, int indexB, int length)
+        {
+            if (indexA < 0 || indexB < 0 || indexA > a.Length || indexB > b.Length)
+            {
+                return false;
+            }
+#if NET8_0_OR_GREATER
+            var la = Math.Min(length, a.Length - indexA);
+            var lb = Math.Min(length, b.Length - indexB);
+            return la == lb && a.Slice(indexA, la).SequenceEqual(b.Slice(indexB, lb));
+#else
+            return string.CompareOrdinal(a, indexA, b, indexB, length) == 0;
+#endif
+        }
+
+        /// <summary><c>string.Compare(a, indexA, b, 0, length, StringComparison.OrdinalIgnoreCase) == 0</c> (false where it would throw).</summary>
+        public static bool SameIgnoreCaseAt(ScanText a, int indexA, string b, int length)
+        {
+            if (indexA < 0 || indexA > a.Length)
+            {
+                return false;
+            }
+#if NET8_0_OR_GREATER
+            var la = Math.Min(length, a.Length - indexA);
+            var lb = Math.Min(length, b.Length);
+            return la == lb && a.Slice(indexA, la).Equals(b.AsSpan(0, lb), StringComparison.OrdinalIgnoreCase);
+#else
+            return string.Compare(a, indexA, b, 0, length, StringComparison.OrdinalIgnoreCase) == 0;
+#endif
+        }
+
+#if NET8_0_OR_GREATER
+        private static ReadOnlySpan<char> AsSpanOrString(this string s) => s.AsSpan();
+#else
+        private static string AsSpanOrString(this string s) => s;
+#endif
+
         /// <summary>A token may start here: the previous character cannot continue a token.</summary>
         [MethodImpl(HotPath.Options)]
-        public static bool IsBoundaryBefore(string s, int index)
+        public static bool IsBoundaryBefore(ScanText s, int index)
         {
             if (index <= 0)
             {
@@ -79,7 +131,7 @@ namespace Raxx.Guardrails.Core.Secrets
         private static int[]? _counts;
 
         /// <summary>Shannon entropy in bits per character.</summary>
-        public static double Entropy(string s, int start, int length)
+        public static double Entropy(ScanText s, int start, int length)
         {
             if (length <= 0)
             {
@@ -118,9 +170,9 @@ namespace Raxx.Guardrails.Core.Secrets
             return h;
         }
 
-        public static double Entropy(string s) => Entropy(s, 0, s.Length);
+        public static double Entropy(ScanText s) => Entropy(s, 0, s.Length);
 
-        public static bool HasDigit(string s, int start, int length)
+        public static bool HasDigit(ScanText s, int start, int length)
         {
             for (var i = start; i < start + length; i++)
             {
@@ -132,7 +184,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        public static bool HasLetter(string s, int start, int length)
+        public static bool HasLetter(ScanText s, int start, int length)
         {
             for (var i = start; i < start + length; i++)
             {
@@ -144,7 +196,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        public static bool All(string s, int start, int length, Func<char, bool> predicate)
+        public static bool All(ScanText s, int start, int length, Func<char, bool> predicate)
         {
             for (var i = start; i < start + length; i++)
             {
@@ -157,7 +209,7 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>8-4-4-4-12 hex.</summary>
-        public static bool IsUuid(string s)
+        public static bool IsUuid(ScanText s)
         {
             if (s.Length != 36)
             {
@@ -174,7 +226,7 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
-        public static bool ContainsIgnoreCase(string s, string value) =>
+        public static bool ContainsIgnoreCase(ScanText s, string value) =>
             s.IndexOf(value, StringComparison.OrdinalIgnoreCase) >= 0;
     }
 }

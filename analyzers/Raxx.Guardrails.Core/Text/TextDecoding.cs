@@ -57,5 +57,43 @@ namespace Raxx.Guardrails.Core.Text
             var bom = Utf8ByteOrderMarkLength(bytes, count);
             return Utf8.GetString(bytes, bom, count - bom);
         }
+
+#if NET8_0_OR_GREATER
+        /// <summary>
+        /// <see cref="Decode"/> into <paramref name="chars"/> (grown as needed; kept by the caller from file to file): the
+        /// number of characters, or -1 for binary. Same text as <see cref="Decode"/>, character for character.
+        /// </summary>
+        public static int DecodeInto(byte[] bytes, int count, ref char[]? chars)
+        {
+            if (HasWideByteOrderMark(bytes, count))
+            {
+                // UTF-16/32 with a BOM (rare): through Decode's reader
+                var text = Decode(bytes, count);
+                if (text == null)
+                {
+                    return -1;
+                }
+                Reserve(ref chars, text.Length);
+                text.CopyTo(0, chars!, 0, text.Length);
+                return text.Length;
+            }
+            if (bytes.AsSpan(0, Math.Min(count, BinaryProbe)).IndexOf((byte)0) >= 0)
+            {
+                return -1;
+            }
+            var bom = Utf8ByteOrderMarkLength(bytes, count);
+            // UTF-8 never decodes to more characters than it has bytes (an invalid byte becomes one U+FFFD)
+            Reserve(ref chars, count - bom);
+            return Utf8.GetChars(bytes.AsSpan(bom, count - bom), chars);
+        }
+
+        private static void Reserve(ref char[]? chars, int length)
+        {
+            if (chars == null || chars.Length < length)
+            {
+                chars = new char[Math.Max(length, Math.Max(64 * 1024, (chars?.Length ?? 0) * 2))];
+            }
+        }
+#endif
     }
 }

@@ -161,6 +161,70 @@ public sealed class RepositoryTests : IDisposable
     }
 
     [Fact]
+    public void ReadTextIntoABuffer_GivesReadTextsTextAndFailures_ReusingOneBufferFromFileToFile()
+    {
+        // RAXX402 decodes every file into one reused buffer: each file's span must be exactly ReadText's string, whatever
+        // the file before it left in the buffer (a long file first, then shorter ones, encodings, refusals)
+        Write("0-long.txt", new string('a', 100_000) + "\nend");
+        Write("1-bom.txt", "\uFEFFhello");
+        File.WriteAllBytes(_temp.Combine("2-utf16.txt"), System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("KEY=välue\r\n")).ToArray());
+        File.WriteAllBytes(_temp.Combine("3-invalid.txt"), new byte[] { 0x61, 0xC3, 0x28, 0xFF, 0x62, 0xE2, 0x82 });
+        File.WriteAllBytes(_temp.Combine("4-bin.json"), new byte[] { 0x7b, 0x00, 0x7d });
+        Write("5-big.txt", new string('x', 200_001));
+        Write("6-empty.txt", "");
+        Write("7-short.txt", "x=1");
+        var context = RepositoryContext.Open(_temp.Path);
+        context.MaxTextFileBytes = 200_000;
+
+        char[]? buffer = null;
+        var files = context.Files.OrderBy(f => f.RelativePath, StringComparer.Ordinal).ToList();
+        Assert.Equal(8, files.Count);
+        foreach (var file in files)
+        {
+            var expected = context.ReadText(file, out var expectedFailure);
+            var text = context.ReadText(file, ref buffer, out var failure);
+            Assert.Equal((file.RelativePath, expectedFailure), (file.RelativePath, failure));
+            Assert.Equal(expected ?? "", text.ToString());
+        }
+        Assert.Equal(ReadFailure.Binary, context.ReadText(context.GetFile("4-bin.json")!, ref buffer, out var binary).Length == 0 ? binary : ReadFailure.None);
+        Assert.Equal("x=1", context.ReadText(context.GetFile("7-short.txt")!, ref buffer, out _).ToString());
+    }
+
+    [Fact]
+    public void ReadTextIntoABuffer_FilesChangedSinceListing_ReadAsTheyAreNow()
+    {
+        Write("grew.txt", "short");
+        Write("grew-past-limit.txt", "short");
+        Write("shrank.txt", new string('x', 4096));
+        Write("listed-too-big.txt", new string('x', 2048));
+        Write("same-length.txt", "abcde");
+        Write("gone.txt", "b");
+        var context = RepositoryContext.Open(_temp.Path);
+        context.MaxTextFileBytes = 120_000;
+        var grown = "short and then much longer: " + new string('y', 100_000) + " end";
+        Write("grew.txt", grown);
+        Write("grew-past-limit.txt", new string('x', 120_001));
+        Write("shrank.txt", "now short");
+        Write("listed-too-big.txt", "now small");
+        Write("same-length.txt", "vwxyz"); // same length, other bytes: read, not assumed
+        File.Delete(_temp.Combine("gone.txt"));
+
+        char[]? buffer = null;
+        string Read(string name, ReadFailure expected)
+        {
+            var text = context.ReadText(context.GetFile(name)!, ref buffer, out var failure);
+            Assert.Equal((name, expected), (name, failure));
+            return text.ToString();
+        }
+        Assert.Equal(grown, Read("grew.txt", ReadFailure.None));
+        Assert.Equal("", Read("grew-past-limit.txt", ReadFailure.TooLarge));
+        Assert.Equal("now short", Read("shrank.txt", ReadFailure.None));
+        Assert.Equal("now small", Read("listed-too-big.txt", ReadFailure.None));
+        Assert.Equal("vwxyz", Read("same-length.txt", ReadFailure.None));
+        Assert.Equal("", Read("gone.txt", ReadFailure.IoError));
+    }
+
+    [Fact]
     public void Runner_AppliesSeverities_Excludes_Dedupes_AndContainsExceptions()
     {
         Write("keep/a.yml", "x");

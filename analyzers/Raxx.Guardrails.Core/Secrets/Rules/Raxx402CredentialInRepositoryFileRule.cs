@@ -19,6 +19,9 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
         public void Run(RepositoryContext context, IFindingSink sink)
         {
             var baseline = CredentialRuleSupport.LoadBaseline(context);
+#if NET8_0_OR_GREATER
+            char[]? buffer = null; // every file is decoded into this one buffer (RepositoryContext.ReadText)
+#endif
             foreach (var file in context.Files)
             {
                 var name = Path.GetFileName(file.RelativePath);
@@ -26,11 +29,19 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 {
                     continue;
                 }
+#if NET8_0_OR_GREATER
+                var text = context.ReadText(file, ref buffer, out var failure);
+                if (failure != ReadFailure.None)
+                {
+                    continue;
+                }
+#else
                 var text = context.ReadText(file, out _);
                 if (text == null)
                 {
                     continue;
                 }
+#endif
                 var matches = SecretScanner.Scan(text);
                 CredentialScanCache.Remember(context, file, matches);
                 Raxx404WorkflowPrintsSecretsRule.CheckAhead(context, file, text);

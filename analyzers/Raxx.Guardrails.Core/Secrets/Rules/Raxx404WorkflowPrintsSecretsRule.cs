@@ -62,7 +62,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
         /// For RAXX402, which reads every workflow: this rule's findings on a text already read, kept for <see cref="Run"/>
         /// (see <see cref="CredentialScanCache"/>). Nothing when this rule is configured off.
         /// </summary>
-        internal static void CheckAhead(RepositoryContext context, RepositoryFile file, string text)
+        internal static void CheckAhead(RepositoryContext context, RepositoryFile file, ScanText text)
         {
             if (!IsWorkflowFile(file.RelativePath)
                 || context.Config.EffectiveSeverity(RuleIds.Raxx404, RuleCatalog.Find(RuleIds.Raxx404)?.DefaultSeverity ?? FindingSeverity.Warning) == FindingSeverity.None)
@@ -70,7 +70,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 return;
             }
             var found = new FindingList();
-            new Raxx404WorkflowPrintsSecretsRule().Check(file.RelativePath, text, found);
+            new Raxx404WorkflowPrintsSecretsRule().Check(file.RelativePath, text.ToString(), found); // a string only for workflows
             CredentialScanCache.RememberWorkflowFindings(context, file, found.Items);
         }
 
