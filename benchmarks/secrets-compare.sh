@@ -11,7 +11,11 @@
 # 4. secretlint 13.0.6 + preset-recommend 13.0.6 (npm install into $RAXX_SECRETLINT_DIR, default
 #    ~/.cache/raxx-secretlint, outside the repository), skipped when npm is not available;
 # 5. the ratios of CPU seconds (user + sys): secretlint's one-shot vs ours one-shot (bench harness, and the CLI),
-#    warm pass, and engine in memory.
+#    warm pass, and engine in memory;
+# 6. throughput with start-up left out on both sides, the fair "MB/s on one core": each tool is also run on a one-file
+#    tree, and its time there (start-up: runtime, modules, rules) is taken from its time on the tree. Ours: the warm
+#    pass, and the one-shot minus its one-file run. (Comparing our warm pass with secretlint's whole run, start-up
+#    included, flatters us: secretlint's start-up is about 0.45 s.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir="${1:-/tmp/raxx-bench}"
@@ -31,6 +35,17 @@ cpu() { tail -1 "$1" | awk '{printf "%.2f", $2 + $3}'; }
 wall() { tail -1 "$1" | awk '{printf "%.2f", $1}'; }
 
 t=$(mktemp)
+# a one-file tree: each tool's start-up alone (the same kind of file as the tree's, with a finding)
+small=$(mktemp -d)
+hex=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n') # a fresh fake key (a literal one here would be a finding of our own check)
+mkdir -p "$small/config" && printf 'LOG_LEVEL=information\nHEROKU_API_KEY=%s-%s-4%s-a%s-%s\n' "${hex:0:8}" "${hex:8:4}" "${hex:13:3}" "${hex:17:3}" "${hex:20:12}" > "$small/config/app.env"
+best_cpu() { # best of 3 CPU seconds of a command
+  local b=""
+  for _ in 1 2 3; do "$@" > /dev/null 2>&1 || true; local c; c=$(cpu "$t"); b=$(awk -v a="$b" -v c="$c" 'BEGIN { print (a == "" || c < a) ? c : a }'); done
+  echo "$b"
+}
+ours_fixed=$(best_cpu $pin "${timer[@]}" -o "$t" "$bench" secrets once "$small")
+echo "ours, one-shot on a one-file tree (start-up; best of 3): $ours_fixed s CPU"
 $pin "${timer[@]}" -o "$t" "$bench" secrets once "$dir"
 ours_once=$(cpu "$t"); echo "ours, one-shot process: $(wall "$t") s wall, $ours_once s CPU (user+sys)"
 # the same whole pass (list, read, scan RAXX402-404) repeated in one process: compiled code, file reading included
@@ -57,10 +72,17 @@ if command -v npm >/dev/null; then
     (cd "$sl" && [ -f package.json ] || npm init -y >/dev/null) && (cd "$sl" && npm install --no-audit --no-fund secretlint@13.0.6 @secretlint/secretlint-rule-preset-recommend@13.0.6 >/dev/null)
   fi
   echo '{"rules":[{"id":"@secretlint/secretlint-rule-preset-recommend"}]}' > "$sl/.secretlintrc.json"
+  sl_fixed=$(cd "$small" && best_cpu $pin "${timer[@]}" -o "$t" node "$sl/node_modules/.bin/secretlint" --secretlintrc "$sl/.secretlintrc.json" "**/*")
+  echo "secretlint on the one-file tree (start-up; best of 3): $sl_fixed s CPU"
   (cd "$dir" && $pin "${timer[@]}" -o "$t" node "$sl/node_modules/.bin/secretlint" --secretlintrc "$sl/.secretlintrc.json" "**/*" > "$t.out" 2>&1) || true
+  # secretlint's recommended preset has no rule for the tree's planted credentials (Heroku keys are context-only: UUIDs)
   sl_cpu=$(cpu "$t"); echo "secretlint 13.0.6 + preset-recommend, one-shot: $(wall "$t") s wall, $sl_cpu s CPU; $(grep -c '^/' "$t.out" || true) files with findings"
-  awk -v s="$sl_cpu" -v o="$ours_once" -v c="${ours_cli:-0}" -v w="$ours_warm" -v st="$ours_steady" 'BEGIN { printf "ratio (CPU): one-shot %.1fx, CLI check %s, warm pass with reading %.1fx, engine in memory %.1fx (target 15x)\n", s / o, (c > 0 ? sprintf("%.1fx", s / c) : "n/a"), s / w, s / st }'
+  awk -v s="$sl_cpu" -v o="$ours_once" -v c="${ours_cli:-0}" -v w="$ours_warm" -v st="$ours_steady" 'BEGIN { printf "ratio (CPU, whole processes): one-shot %.1fx, CLI check %s; engine in memory %.1fx\n", s / o, (c > 0 ? sprintf("%.1fx", s / c) : "n/a"), s / st }'
+  mb_tree=$(du -sm --apparent-size "$dir" | cut -f1)
+  awk -v s="$sl_cpu" -v sf="$sl_fixed" -v o="$ours_once" -v of="$ours_fixed" -v w="$ours_warm" -v mb="$mb_tree" 'BEGIN {
+    printf "throughput, start-up left out on both sides (MB per CPU-second): secretlint %.0f; ours warm pass %.0f, ours one-shot minus start-up %.0f\n", mb / (s - sf), mb / w, mb / (o - of);
+    printf "ratio (throughput, start-up left out): warm pass %.1fx, one-shot minus start-up %.1fx (target 15x)\n", (s - sf) / w, (s - sf) / (o - of) }'
 else
   echo "npm not found: secretlint skipped"
 fi
-rm -f "$t" "$t.out"
+rm -f "$t" "$t.out"; rm -rf "$small"

@@ -17,6 +17,7 @@ internal static class SecretsThroughput
 {
     /// <summary>The prefilter's searches (they take the engine's text, a span on .NET).</summary>
     private delegate void CollectHits(ReadOnlySpan<char> text, List<int> hits);
+    private delegate void CollectHitsWidth(ReadOnlySpan<char> text, List<int> hits, bool wide);
 
     public static int Run(string[] args)
     {
@@ -68,9 +69,21 @@ internal static class SecretsThroughput
             var type = typeof(SecretScanner).Assembly.GetType("Raxx.Guardrails.Core.Secrets.SecretPrefilter")!;
             var flags = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public;
             var texts = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Select(File.ReadAllText).ToArray();
-            foreach (var name in new[] { "CollectGroupHits", "CollectBoundaryHits", "CollectGroupHits", "CollectBoundaryHits" })
+            var groups = (CollectHits)Delegate.CreateDelegate(typeof(CollectHits), type.GetMethod("CollectGroupHits", flags, new[] { typeof(ReadOnlySpan<char>), typeof(List<int>) })!);
+            var boundary = (CollectHitsWidth)Delegate.CreateDelegate(typeof(CollectHitsWidth), type.GetMethod("CollectBoundaryHits", flags, new[] { typeof(ReadOnlySpan<char>), typeof(List<int>), typeof(bool) })!);
+            var searches = new (string Name, CollectHits Run)[]
             {
-                var run = (CollectHits)Delegate.CreateDelegate(typeof(CollectHits), type.GetMethod(name, flags)!);
+                ("CollectGroupHits", groups),
+                ("CollectBoundaryHits, AVX2 steps", (text, h) => boundary(text, h, false)),
+                ("CollectBoundaryHits, AVX-512 steps", (text, h) => boundary(text, h, true)),
+            };
+            var wideSupported = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512BW.IsSupported;
+            foreach (var (name, run) in searches.Concat(searches))
+            {
+                if (name.Contains("512", StringComparison.Ordinal) && !wideSupported)
+                {
+                    continue;
+                }
                 var hits = new List<int>();
                 var best = double.MaxValue;
                 long count = 0;

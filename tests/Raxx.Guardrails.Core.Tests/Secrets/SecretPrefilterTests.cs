@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using Raxx.Guardrails.Core.Secrets;
+
+namespace Raxx.Guardrails.Core.Tests.Secrets;
+
+/// <summary>
+/// The one-pass candidate search steps 64 characters at a time with AVX-512 where the runtime uses it, else 32 with AVX2:
+/// both must give the same candidate positions, in the same order, whatever the text's length and wherever a trigger
+/// falls across the steps' blocks and lanes. (On a machine without AVX-512 there is no wide step to compare: the tests
+/// then only check the AVX2 search against the SearchValues groups' positions that start a token.)
+/// </summary>
+public sealed class SecretPrefilterTests
+{
+    private static readonly bool Wide = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated
+        && System.Runtime.Intrinsics.X86.Avx512BW.IsSupported && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+
+    private static readonly string[] Pieces =
+    {
+        "ghp_", "gho_", "AKIA", "ASIA", "xoxb-", "xoxp-", "sk_live_", "glpat-", "SG.", "AIza", "npm_", "eyJ", "https://", "http://hooks.slack.com/services/",
+        "://", "-us", "-us1", "Q~", "-----BEGIN ", "-----BEGIN RSA PRIVATE KEY-----", "raxx:allow-credential", "raxx:a", "curl", "curl -u",
+        "NetworkCredential", "System.Net.NetworkCredential", "Net.NetworkCredential", "-AsPlainText", "-asplaintext", "-As", "-as",
+        " ", "  ", "\n", "\r\n", "=", ":", "\"", "'", "_", "-", ".", "/", "+", "~", "x", "Z", "9", "é", "中", "\uFFFF", "\u0100", "\u00FF", "\u00E1",
+    };
+
+    private static List<int> Hits(string text, bool wide)
+    {
+        var hits = new List<int>();
+        SecretPrefilter.CollectBoundaryHits(text, hits, wide);
+        return hits;
+    }
+
+    private static void AssertSameHits(string text, string what)
+    {
+        var narrow = Hits(text, wide: false);
+        if (Wide)
+        {
+            var wide = Hits(text, wide: true);
+            Assert.True(narrow.SequenceEqual(wide), $"{what} (length {text.Length}): AVX2 [{string.Join(",", narrow)}] vs AVX-512 [{string.Join(",", wide)}]");
+        }
+    }
+
+    [Fact]
+    public void GeneratedTexts_WideAndNarrowSteps_FindTheSameCandidates()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            return; // no one-pass search on this CPU: the scanner uses the SearchValues groups (SecretScannerEquivalenceTests)
+        }
+        var rng = new Random(20261201);
+        var candidates = 0;
+        for (var round = 0; round < 3000; round++)
+        {
+            var sb = new StringBuilder();
+            var target = rng.Next(0, 700);
+            while (sb.Length < target)
+            {
+                sb.Append(Pieces[rng.Next(Pieces.Length)]);
+            }
+            var text = sb.ToString();
+            AssertSameHits(text, $"round {round}");
+            candidates += Hits(text, wide: false).Count;
+        }
+        Assert.True(candidates > 10_000, $"the generated texts should be full of candidates: {candidates}");
+    }
+
+    [Fact]
+    public void EveryTriggerAtEveryOffsetAcrossTheBlocks_WideAndNarrowSteps_FindTheSameCandidates()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            return;
+        }
+        foreach (var piece in Pieces.Where(p => p.Length > 1))
+        {
+            for (var offset = 0; offset < 200; offset++)
+            {
+                var text = new string('x', offset) + " " + piece + " " + new string('y', 260 - offset);
+                AssertSameHits(text, $"'{piece}' at {offset + 1}");
+                var hits = Hits(text, wide: false);
+                if (piece.StartsWith("ghp_", StringComparison.Ordinal) || piece == "://" || piece == "Q~")
+                {
+                    Assert.Contains(offset + 1, hits); // a trigger after a blank is a candidate wherever it falls
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void CorpusFiles_WideAndNarrowSteps_FindTheSameCandidates()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            return;
+        }
+        var files = Directory.EnumerateFiles(SecretCorpusTests.CorpusRoot, "*", SearchOption.AllDirectories).ToArray();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            AssertSameHits(File.ReadAllText(file), Path.GetFileName(file));
+        }
+    }
+}
