@@ -13,6 +13,7 @@ namespace Raxx.Guardrails.Cli.Output;
 internal static class TextReport
 {
     private const int MaxShownLineLength = 160;
+    private const long MaxSourceBytes = 10 * 1024 * 1024;
 
     public static string Format(IReadOnlyList<Finding> findings, string root, int ruleCount, int? fileCount)
     {
@@ -28,7 +29,9 @@ internal static class TextReport
             return sb.ToString();
         }
 
-        var lineCache = new Dictionary<string, SourceLines?>(StringComparer.Ordinal);
+        // findings come grouped by file: one file's lines at a time, read into one buffer kept from file to file (each
+        // file kept whole until the end, a new array each, made the report cost more than the scan on a large tree)
+        var lineCache = new SourceCache();
         foreach (var group in findings.GroupBy(f => f.Location.Path, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             sb.Append(group.Key).Append('\n');
@@ -89,7 +92,7 @@ internal static class TextReport
 
     private static string OneLine(string message) => message.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
-    private static void AppendSource(StringBuilder sb, Finding f, string root, Dictionary<string, SourceLines?> cache)
+    private static void AppendSource(StringBuilder sb, Finding f, string root, SourceCache cache)
     {
         var loc = f.Location;
         var secrets = IsSecretsRule(f.RuleId);
@@ -98,12 +101,12 @@ internal static class TextReport
         {
             return; // a whole-file secrets finding: the file's content is not ours to print
         }
-        if (!cache.TryGetValue(loc.Path, out var lines))
+        if (!string.Equals(cache.Path, loc.Path, StringComparison.Ordinal))
         {
-            lines = SourceLines.Read(Path.IsPathRooted(loc.Path) ? loc.Path : Path.Combine(root, loc.Path));
-            cache[loc.Path] = lines;
+            cache.Lines = SourceLines.Read(Path.IsPathRooted(loc.Path) ? loc.Path : Path.Combine(root, loc.Path), ref cache.Buffer);
+            cache.Path = loc.Path;
         }
-        var line = lines?.Get(loc.StartLine);
+        var line = cache.Lines?.Get(loc.StartLine);
         if (line == null)
         {
             return;
@@ -152,6 +155,14 @@ internal static class TextReport
     /// is not turned into one string, nor into a string per line). Files with a UTF-16/UTF-32 byte order mark are decoded
     /// whole by File.ReadAllText.
     /// </summary>
+    /// <summary>The lines of the file whose findings are being printed, and the buffer its bytes are read into.</summary>
+    private sealed class SourceCache
+    {
+        public string? Path;
+        public SourceLines? Lines;
+        public byte[]? Buffer;
+    }
+
     private sealed class SourceLines
     {
         private readonly byte[]? _bytes;
@@ -161,10 +172,10 @@ internal static class TextReport
         private int _start;
         private readonly int _first;
 
-        private SourceLines(byte[] bytes, int first)
+        private SourceLines(byte[] bytes, int length, int first)
         {
             _bytes = bytes;
-            _length = bytes.Length;
+            _length = length;
             _first = first;
             _start = first;
         }
@@ -175,21 +186,44 @@ internal static class TextReport
             _length = text.Length;
         }
 
-        public static SourceLines? Read(string path)
+        /// <summary>The file's lines, its bytes read into <paramref name="buffer"/> (grown as needed; valid until the next read).</summary>
+        public static SourceLines? Read(string path, ref byte[]? buffer)
         {
             try
             {
-                var info = new FileInfo(path);
-                if (!info.Exists || info.Length > 10 * 1024 * 1024)
+                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+                var length = RandomAccess.GetLength(handle);
+                if (length > MaxSourceBytes)
                 {
                     return null;
                 }
-                var bytes = File.ReadAllBytes(path);
-                if (Raxx.Guardrails.Core.Text.TextDecoding.HasWideByteOrderMark(bytes, bytes.Length))
+                if (buffer == null || buffer.Length < length + 1)
                 {
-                    return new SourceLines(File.ReadAllText(path));
+                    buffer = GC.AllocateUninitializedArray<byte>((int)Math.Max(length + 1, 64 * 1024));
                 }
-                return new SourceLines(bytes, Raxx.Guardrails.Core.Text.TextDecoding.Utf8ByteOrderMarkLength(bytes, bytes.Length));
+                var count = 0;
+                while (true)
+                {
+                    var n = RandomAccess.Read(handle, buffer.AsSpan(count), count);
+                    if (n == 0)
+                    {
+                        break;
+                    }
+                    count += n;
+                    if (count == buffer.Length)
+                    {
+                        if (count > MaxSourceBytes)
+                        {
+                            return null; // grew past the limit since the scan
+                        }
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+                }
+                if (Raxx.Guardrails.Core.Text.TextDecoding.HasWideByteOrderMark(buffer, count))
+                {
+                    return new SourceLines(Raxx.Guardrails.Core.Text.TextDecoding.Decode(buffer, count) ?? string.Empty);
+                }
+                return new SourceLines(buffer, count, Raxx.Guardrails.Core.Text.TextDecoding.Utf8ByteOrderMarkLength(buffer, count));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -233,7 +267,7 @@ internal static class TextReport
 
         private int IndexOfLineFeed(int from)
         {
-            var i = _bytes != null ? _bytes.AsSpan(from).IndexOf((byte)'\n') : _text!.AsSpan(from).IndexOf('\n');
+            var i = _bytes != null ? _bytes.AsSpan(from, _length - from).IndexOf((byte)'\n') : _text!.AsSpan(from).IndexOf('\n');
             return i < 0 ? -1 : from + i;
         }
     }
