@@ -71,14 +71,23 @@ public sealed class RepositoryTests : IDisposable
     public void Open_PlainFolder_WalksWithoutFollowingLinksOrBuildOutput()
     {
         Write("src/a.cs", "x");
+        Write("src/.env", "KEY=value");
         Write("bin/Debug/a.dll", "x");
+        Write("web/node_modules/lib/index.js", "x");
+        Write("web/Obj/x.txt", "x"); // skipped folder names match in any case, as before
         Directory.CreateSymbolicLink(_temp.Combine("src", "loop"), _temp.Path);
+        File.CreateSymbolicLink(_temp.Combine("src", "link.cs"), _temp.Combine("src", "a.cs"));
+        File.CreateSymbolicLink(_temp.Combine("src", "dangling.cs"), _temp.Combine("nowhere.cs"));
 
         var context = RepositoryContext.Open(_temp.Path);
 
         Assert.False(context.IsGitRepository);
-        Assert.Equal(new[] { "src/a.cs" }, context.Files.Select(f => f.RelativePath));
+        Assert.Equal(new[] { "src/.env", "src/a.cs" }, context.Files.Select(f => f.RelativePath));
         Assert.Null(context.GetFile("src/a.cs")!.IsTracked);
+        // the length is asked when first used (the walk does not stat every file)
+        Assert.Equal(9, context.GetFile("src/.env")!.Length);
+        File.Delete(_temp.Combine("src", "a.cs"));
+        Assert.Equal(0, context.GetFile("src/a.cs")!.Length);
     }
 
     [Fact]
