@@ -17,7 +17,7 @@ internal static class SecretsThroughput
 {
     /// <summary>The prefilter's searches (they take the engine's text, a span on .NET).</summary>
     private delegate void CollectHits(ReadOnlySpan<char> text, List<int> hits);
-    private delegate void CollectHitsWidth(ReadOnlySpan<char> text, List<int> hits, bool wide);
+    private delegate bool CollectHitsWidth(ReadOnlySpan<char> text, List<int> hits, bool wide);
 
     public static int Run(string[] args)
     {

@@ -215,7 +215,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// Every position where a provider prefix's first three characters start a token, and every structure marker
         /// ("://", "-us", "Q~", "-----BEGIN ", the suppression marker), ascending. Needs AVX2 (callers check).
         /// </summary>
-        internal static void CollectBoundaryHits(ScanText text, List<int> hits) =>
+        internal static bool CollectBoundaryHits(ScanText text, List<int> hits) =>
             CollectBoundaryHits(text, hits, Vector512.IsHardwareAccelerated && Avx512BW.IsSupported && Avx512F.IsSupported);
 
         /// <summary>
@@ -223,11 +223,19 @@ namespace Raxx.Guardrails.Core.Secrets
         /// last 128, then the 32-character AVX2 steps and the scalar tail as without it; both give the same hits, in the
         /// same order (asserted by SecretPrefilterTests on the corpus and on generated texts).
         /// </summary>
-        internal static void CollectBoundaryHits(ScanText text, List<int> hits, bool wide)
+        /// <returns>
+        /// Whether the text holds a '\r' (seen on the way: the scan then makes lone ones line feeds, without a pass of its
+        /// own over every text). The hits do not depend on it: '\r' and '\n' are both outside the token class and no
+        /// marker holds either, so they are the hits of the text with its lone '\r' made '\n'.
+        /// </returns>
+        internal static bool CollectBoundaryHits(ScanText text, List<int> hits, bool wide)
         {
             var n = text.Length;
             ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            var i = wide ? CollectBoundaryHits512(text, hits) : 0;
+            var sawReturn = false;
+            var i = wide ? CollectBoundaryHits512(text, hits, ref sawReturn) : 0;
+            var carriageReturn = Vector256.Create((byte)'\r');
+            var returns = Vector256<byte>.Zero;
             // the tables in locals: static readonly fields are not constants to the first (optimised, not tier-1) JIT
             var tokenClass = TokenClassLow;
             var low0 = PrefixTables[0];
@@ -260,6 +268,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 var third = Avx2.AlignRight(ahead, current, 2);
                 previousBlock = current;
                 block = nextBlock;
+                returns |= Avx2.CompareEqual(current, carriageReturn); // (a char above 0xFF packs to 0xFF or 0x00, never '\r')
                 // ':' then '/' ("://") or 'a' (the suppression marker's "raxx:allow"); '-' then 'u' ("-us") or '-' ("-----BEGIN "); "Q~" (Azure AD)
                 var markers = (Avx2.CompareEqual(current, colon) & (Avx2.CompareEqual(next, slash) | Avx2.CompareEqual(next, letterA)))
                     | (Avx2.CompareEqual(current, dash) & (Avx2.CompareEqual(next, letterU) | Avx2.CompareEqual(next, dash)))
@@ -278,7 +287,9 @@ namespace Raxx.Guardrails.Core.Secrets
             for (; i < n; i++)
             {
                 CheckCandidate(text, i, hits);
+                sawReturn |= text[i] == '\r';
             }
+            return sawReturn || returns != Vector256<byte>.Zero;
         }
 
         private static readonly Vector512<byte> TokenClassLow512 = Vector512.Create(TokenClassLow, TokenClassLow);
@@ -304,8 +315,10 @@ namespace Raxx.Guardrails.Core.Secrets
         /// returns where it stopped. The same lookups as the AVX2 steps: the byte shifts across the 128-bit lanes take
         /// the neighbouring lanes' quadwords first (PermuteVar8x64x2), then align within each lane.
         /// </summary>
-        private static int CollectBoundaryHits512(ScanText text, List<int> hits)
+        private static int CollectBoundaryHits512(ScanText text, List<int> hits, ref bool sawReturn)
         {
+            var carriageReturn = Vector512.Create((byte)'\r');
+            var returns = Vector512<byte>.Zero;
             var n = text.Length;
             ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
             var tokenClass = TokenClassLow512;
@@ -342,6 +355,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 var third = Avx512BW.AlignRight(ahead, current, 2);
                 previousBlock = current;
                 block = nextBlock;
+                returns |= Vector512.Equals(current, carriageReturn);
                 var markers = (Vector512.Equals(current, colon) & (Vector512.Equals(next, slash) | Vector512.Equals(next, letterA)))
                     | (Vector512.Equals(current, dash) & (Vector512.Equals(next, letterU) | Vector512.Equals(next, dash)))
                     | (Vector512.Equals(current, letterQ) & Vector512.Equals(next, tilde));
@@ -358,6 +372,7 @@ namespace Raxx.Guardrails.Core.Secrets
                     candidates &= candidates - 1;
                 }
             }
+            sawReturn = returns != Vector512<byte>.Zero;
             return i;
         }
 

@@ -56,7 +56,6 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return results;
             }
-            text = WithLoneCarriageReturnsAsLineFeeds(text);
 
 #if NET8_0_OR_GREATER
             // one set of vectorised searches finds provider prefixes and the structure markers ("://", "-us",
@@ -65,10 +64,15 @@ namespace Raxx.Guardrails.Core.Secrets
             hits.Clear();
             if (vectorPass)
             {
-                SecretPrefilter.CollectBoundaryHits(text, hits);
+                // it also says whether there is a '\r' (the same hits either way): lone ones become line feeds only then
+                if (SecretPrefilter.CollectBoundaryHits(text, hits))
+                {
+                    text = WithLoneCarriageReturnsAsLineFeeds(text);
+                }
             }
             else
             {
+                text = WithLoneCarriageReturnsAsLineFeeds(text);
                 SecretPrefilter.CollectGroupHits(text, hits);
             }
             var markers = Markers.Of(text, hits);
@@ -79,6 +83,7 @@ namespace Raxx.Guardrails.Core.Secrets
             ScanByTriggers(text, options, results, hits);
             return Finish(text, options, results, markers.HasSuppression);
 #else
+            text = WithLoneCarriageReturnsAsLineFeeds(text);
             ScanPrivateKeys(text, results);
             ScanLineByLine(text, options, results);
             return Finish(text, options, results);

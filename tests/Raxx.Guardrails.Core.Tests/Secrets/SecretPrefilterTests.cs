@@ -36,11 +36,36 @@ public sealed class SecretPrefilterTests
     private static void AssertSameHits(string text, string what)
     {
         var narrow = Hits(text, wide: false);
+        // the search also says whether the text holds a '\r' (the scan then makes lone ones line feeds)
+        Assert.True(SecretPrefilter.CollectBoundaryHits(text, new List<int>(), wide: false) == text.Contains('\r'), $"{what}: carriage return seen by the AVX2 steps");
         if (Wide)
         {
             var wide = Hits(text, wide: true);
             Assert.True(narrow.SequenceEqual(wide), $"{what} (length {text.Length}): AVX2 [{string.Join(",", narrow)}] vs AVX-512 [{string.Join(",", wide)}]");
+            Assert.True(SecretPrefilter.CollectBoundaryHits(text, new List<int>(), wide: true) == text.Contains('\r'), $"{what}: carriage return seen by the AVX-512 steps");
         }
+    }
+
+    [Fact]
+    public void ACarriageReturnAnywhere_IsSeen_AndHitsAreThoseOfTheTextWithLineFeeds()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            return;
+        }
+        var body = "token: ghp_abc https://x -us1 Q~ " + new string('z', 300);
+        for (var at = 0; at < body.Length; at += 7)
+        {
+            var withReturn = body.Substring(0, at) + "\r" + body.Substring(at + 1);
+            var withFeed = body.Substring(0, at) + "\n" + body.Substring(at + 1);
+            AssertSameHits(withReturn, $"'\\r' at {at}");
+            foreach (var wide in Wide ? new[] { false, true } : new[] { false })
+            {
+                Assert.True(Hits(withReturn, wide).SequenceEqual(Hits(withFeed, wide)), $"'\\r' at {at}: hits differ from the text with '\\n' there");
+            }
+        }
+        Assert.False(SecretPrefilter.CollectBoundaryHits(body, new List<int>(), wide: false));
+        Assert.True(SecretPrefilter.CollectBoundaryHits("\u010D\u0D00" + body, new List<int>(), wide: false) == false, "a character above 0xFF is not a carriage return");
     }
 
     [Fact]
