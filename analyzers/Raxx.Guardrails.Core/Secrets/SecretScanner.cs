@@ -116,6 +116,10 @@ namespace Raxx.Guardrails.Core.Secrets
         /// </summary>
         internal static string WithLoneCarriageReturnsAsLineFeeds(string text)
         {
+#if NET8_0_OR_GREATER
+            var converted = WithLoneCarriageReturnsAsLineFeeds(text.AsSpan());
+            return converted == text.AsSpan() ? text : converted.ToString();
+#else
             var cr = text.IndexOf('\r');
             while (cr >= 0)
             {
@@ -134,6 +138,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 cr = text.IndexOf('\r', cr + 2);
             }
             return text;
+#endif
         }
 
 #if NET8_0_OR_GREATER
