@@ -25,7 +25,8 @@ namespace Raxx.Guardrails.Core.Preflight
                 : Directory.Exists(projectPath) ? Path.GetFullPath(projectPath) : Path.GetDirectoryName(Path.GetFullPath(projectPath));
 
             var config = RepositoryConfigLoader.LoadFromRoot(root, problems); // (its own problem: the defaults hold, an error)
-            // every later RAXX001 (the project's config, the preflight section, app.json) at the severity the root config gives
+            // every later problem (RAXX001: the project's config, the preflight section, app.json; RAXX303: the flags file) at the
+            // severity the root config gives its rule
             problems = config.ConfiguredProblems(problems);
             var preflightSection = config.GetSection(PreflightSettings.SectionName);
             var preflightSource = config.SourcePath ?? RepositoryConfig.FileName;
@@ -81,7 +82,8 @@ namespace Raxx.Guardrails.Core.Preflight
             }
 
             var appLocation = FindingLocation.WholeFile(projectPath != null && File.Exists(projectPath) ? Relative(root, Path.GetFullPath(projectPath)) : Relative(root, Path.GetFullPath(appPath)));
-            return new PreflightRequest(appPath, settings, flags, appLocation);
+            // the run's RAXX601–603 at the severities the same root config gives them
+            return new PreflightRequest(appPath, settings, flags, appLocation) { Config = config };
         }
 
         /// <summary>The flags file: explicit, else configured (<c>flags.file</c>), else a default name beside the project, else at the root.</summary>

@@ -7,6 +7,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Raxx.Guardrails.Core.Findings;
+using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Rules;
 
 namespace Raxx.Guardrails.Core.Preflight
@@ -33,6 +34,12 @@ namespace Raxx.Guardrails.Core.Preflight
         /// <c>preflight.discover: false</c>).
         /// </summary>
         public string? ProbeAssemblyPath { get; set; }
+
+        /// <summary>
+        /// The repository config whose <c>severities</c> grade the run's RAXX601–603 (<see cref="RepositoryConfig.ConfigureProblem"/>):
+        /// the root config <see cref="PreflightPlanner.Plan"/> loaded; the defaults when not set.
+        /// </summary>
+        public RepositoryConfig Config { get; set; } = new RepositoryConfig();
     }
 
     /// <summary>The outcome of a preflight: every boot, the findings, and the wall time.</summary>
@@ -141,11 +148,14 @@ namespace Raxx.Guardrails.Core.Preflight
 
             var parallel = request.Settings.MaxParallel > 0 ? request.Settings.MaxParallel : Math.Max(1, Environment.ProcessorCount);
             IReadOnlyList<BootResult> results;
+            Finding? notRun = null;
             if (!File.Exists(appPath))
             {
                 results = Array.Empty<BootResult>();
-                findings.Add(new Finding(RuleIds.Raxx601, FindingSeverity.Error,
-                    $"The app to preflight was not found at {appPath}: build it first.", request.AppLocation, "missing app"));
+                // Nothing was booted, so nothing was checked: an error whatever the config grades RAXX601 (like the hosts'
+                // "the preflight could not run"), never silenced by RAXX601: none.
+                notRun = new Finding(RuleIds.Raxx601, FindingSeverity.Error,
+                    $"The app to preflight was not found at {appPath}: build it first.", request.AppLocation, "missing app");
             }
             else
             {
@@ -156,7 +166,13 @@ namespace Raxx.Guardrails.Core.Preflight
             }
 
             // The same route fails the same way in its flag's boot and in the all-on boot: report it once.
-            var distinct = findings.GroupBy(f => f.RuleId + "\n" + f.Location.Path + "\n" + (f.FingerprintMaterial ?? f.Message), StringComparer.Ordinal).Select(g => g.First()).ToList();
+            // Then each at the severity the repository config gives its rule (a warning, a note, or not reported with none).
+            var distinct = findings.GroupBy(f => f.RuleId + "\n" + f.Location.Path + "\n" + (f.FingerprintMaterial ?? f.Message), StringComparer.Ordinal).Select(g => g.First())
+                .Select(request.Config.ConfigureProblem).Where(f => f != null).Select(f => f!).ToList();
+            if (notRun != null)
+            {
+                distinct.Add(notRun);
+            }
             return new PreflightRun(results, distinct, stopwatch.Elapsed, parallel, planner.Notes);
         }
     }

@@ -93,15 +93,28 @@ namespace Raxx.Guardrails.Core.Repository
         }
 
         /// <summary>
-        /// A problem met reading an input (RAXX001: a section of this config, a project's config, app.json, a workflow) as
-        /// this config reports it — <see cref="Configure"/>, so <c>severities: { RAXX001: warning }</c> (or <c>none</c>)
-        /// applies alike in every host: the repository runner, the repository check, the output checks, the preflight (task
-        /// and CLI). Findings of other rules pass unchanged. A config file that cannot be read or parsed cannot tell its own
+        /// A finding a host reports outside the repository runner and the analyzers, as this config reports it —
+        /// <see cref="Configure"/>, so <c>severities:</c> applies alike in every host — for these rules:
+        /// <list type="bullet">
+        /// <item>RAXX001, a problem met reading an input (a section of this config, a project's config, app.json, a workflow):
+        /// the repository runner, the repository check, the output checks, the preflight (task and CLI);</item>
+        /// <item>the boot preflight's own findings (task, CLI <c>smoke</c> and <c>samples</c>): RAXX303, a problem of the flags
+        /// file it reads (<see cref="Preflight.PreflightPlanner"/>), and RAXX601–603 (<see cref="Preflight.PreflightRunner"/>).
+        /// A configured severity replaces the finding's own, whatever it was: RAXX603's ungated-route warning and its
+        /// missing-route error alike.</item>
+        /// </list>
+        /// Findings of other rules pass unchanged. A config file that cannot be read or parsed cannot tell its own
         /// severities: the hosts then hold the defaults (<see cref="RepositoryConfigLoader.LoadFromRoot"/>), so its problem
         /// stays an error.
         /// </summary>
         public Finding? ConfigureProblem(Finding problem) =>
-            string.Equals(problem.RuleId, Rules.RuleIds.Raxx001, StringComparison.Ordinal) ? Configure(problem) : problem;
+            HostConfiguredRules.Contains(problem.RuleId) ? Configure(problem) : problem;
+
+        /// <summary>The rules <see cref="ConfigureProblem"/> configures.</summary>
+        private static readonly HashSet<string> HostConfiguredRules = new HashSet<string>(StringComparer.Ordinal)
+        {
+            Rules.RuleIds.Raxx001, Rules.RuleIds.Raxx303, Rules.RuleIds.Raxx601, Rules.RuleIds.Raxx602, Rules.RuleIds.Raxx603,
+        };
 
         /// <summary>A sink that passes problems on as <see cref="ConfigureProblem"/> reports them (dropping those turned off).</summary>
         public IFindingSink ConfiguredProblems(IFindingSink inner) => new ConfiguredProblemSink(this, inner);

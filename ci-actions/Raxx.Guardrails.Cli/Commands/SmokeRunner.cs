@@ -22,7 +22,8 @@ internal static class SmokeRunner
 
     /// <summary>
     /// Preflights <paramref name="app"/> (RAXX601–603) with <paramref name="root"/> as the repository root; returns the
-    /// planner's problems followed by the run's findings (paths relative to the root), or null when canceled.
+    /// planner's problems followed by the run's findings (paths relative to the root), or null when canceled. Both come out of
+    /// Core at the severities the repository root's config gives them (<c>severities:</c>; a rule set to <c>none</c> is absent).
     /// </summary>
     public static IReadOnlyList<Finding>? Run(CliHost host, string root, string? project, string app, string? flagsFile = null, string? healthPath = null, double? timeoutSeconds = null)
     {

@@ -66,6 +66,7 @@ namespace Raxx.Guardrails.Tasks.Preflight
                 {
                     Log.LogMessage(MessageImportance.High, line);
                 }
+                // RAXX601–603 (and the planner's RAXX303 above) already at the severities the repository config gives them (Core)
                 foreach (var finding in run.Findings)
                 {
                     logger.Log(finding);

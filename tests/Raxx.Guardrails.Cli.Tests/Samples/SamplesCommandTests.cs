@@ -208,6 +208,26 @@ public sealed class SamplesCommandTests : IDisposable
         Assert.Contains("incidents/03-flag-flip/fixed: still reports RAXX602", stdout, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The incident folder is the repository root, so its raxx-guardrails.yaml grades its preflight findings as `smoke`
+    /// would (the mapping is Core's): EXPECTED matches rule, file and line, so a lowered finding is still caught; one
+    /// turned off is missing.
+    /// </summary>
+    [Theory]
+    [InlineData("warning", 0, "  ok      RAXX602 App/feature_flags.yaml:2  warning: The app fails to boot when flag 'webauthn_registration'")]
+    [InlineData("none", 1, "  MISSING RAXX602 App/feature_flags.yaml:2")]
+    public void Samples_IncidentConfigSeverity_GradesItsPreflightFindings(string severity, int expectedExit, string expected)
+    {
+        AddPreflightIncident();
+        _cli.Write("samples/incidents/03-flag-flip/raxx-guardrails.yaml", $"severities:\n  RAXX602: {severity}\n  RAXX601: none\n");
+
+        var (exit, stdout, stderr) = _cli.Run("samples");
+
+        Assert.True(exit == expectedExit, stdout + stderr);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("RAXX602 App/feature_flags.yaml:2  error:", stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Samples_NoBuild_BootsNothing_PreflightLinesAreMissing()
     {

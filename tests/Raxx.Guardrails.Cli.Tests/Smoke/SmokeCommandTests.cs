@@ -47,6 +47,34 @@ public sealed class SmokeCommandTests : IDisposable
         Assert.Contains("WEBAUTHN_RP_ID is not set", stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("RAXX602: warning\n  RAXX303: warning\n", 0, "::warning file=feature_flags.yaml,line=2")]
+    [InlineData("RAXX602: none\n  RAXX303: none\n", 0, null)]
+    [InlineData("RAXX601: none\n  RAXX603: warning\n", 1, "::error file=feature_flags.yaml,line=2")] // other rules' severities do not leak
+    public void ConfiguredSeverities_GradeThePreflightsFindings(string severities, int expectedExit, string? expected)
+    {
+        // the flip crashes the app (RAXX602 at the flag's line) and the flags file has an unknown key (RAXX303)
+        _cli.Write("feature_flags.yaml", "flags:\n  webauthn_registration:\n    default: false\n    rollout: 10\n");
+        _cli.Write("raxx-guardrails.yaml", "severities:\n  " + severities + "preflight:\n  timeout_seconds: 60\n  discover: false\n  env:\n    FAKEAPP_MODE: crash-flag\n");
+
+        var (exit, stdout, stderr) = _cli.Run("smoke", FakeApp, "--root", _cli.Root, "--format", "github");
+
+        Assert.True(exit == expectedExit, stdout + stderr);
+        if (expected == null)
+        {
+            Assert.DoesNotContain("RAXX602", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("RAXX303", stdout, StringComparison.Ordinal);
+            Assert.Contains("0 finding(s)", stderr, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains(expected, stdout, StringComparison.Ordinal);
+            Assert.Contains("title=RAXX602", stdout, StringComparison.Ordinal);
+            Assert.Contains("title=RAXX303", stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain(expected.StartsWith("::warning", StringComparison.Ordinal) ? "::error" : "::warning", stdout, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void BrokenPreflightConfig_IsReportedAtItsLine()
     {
