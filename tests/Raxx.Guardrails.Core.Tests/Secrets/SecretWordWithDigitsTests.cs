@@ -1,5 +1,9 @@
 using System;
+using System.Linq;
+using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Secrets;
+using Raxx.Guardrails.Core.Secrets.Rules;
+using Raxx.Guardrails.Core.Tests.Robustness;
 
 namespace Raxx.Guardrails.Core.Tests.Secrets;
 
@@ -10,8 +14,31 @@ namespace Raxx.Guardrails.Core.Tests.Secrets;
 /// words and for the metadata words that unname them (<c>PasswordLength2</c>, <c>TokenId1</c>), while words that only end in
 /// digits (<c>Md5</c>, <c>Sha256</c>, <c>Base64</c>, <c>Utf8</c>, <c>Http2</c>) name nothing new. Values are fake.
 /// </summary>
-public class SecretWordWithDigitsTests
+public sealed class SecretWordWithDigitsTests : IDisposable
 {
+    private readonly FuzzRepo _repo = new FuzzRepo();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact]
+    public void Raxx402_ReportsNumberedSecretNames_InScriptsAndConfig()
+    {
+        _repo.Write("scripts/setup.ps1", "$Password = $env:LAB_PASSWORD\n$Password1 = 'Xy7#kq93Lm'\n$PasswordLength2 = 'Xy7#kq93Lm24'\n")
+            .Write("deploy/.env", "PASSWORD=\nPASSWORD2=Xy7#kq93Lm\nTOKEN_TTL2=k7QpL2mZx9RtWv4YbN8cJ3\n")
+            .Write("config/app.yaml", "db:\n  db_password2: Xy7#kq93Lm\n  apiVersion2: 2024-06-01-k7QpL2\n")
+            .Write("config/app.json", "{\n  \"Password1\": \"Xy7#kq93Lm\",\n  \"TokenId1\": \"k7QpL2mZx9RtWv4YbN8cJ3\"\n}\n");
+        var findings = RepositoryRunner.Run(_repo.Open(), new IRepositoryRule[] { new Raxx402CredentialInRepositoryFileRule() })
+            .OrderBy(f => f.Location.Path, StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            new[] { ("config/app.json", 2, 17), ("config/app.yaml", 2, 17), ("deploy/.env", 2, 11), ("scripts/setup.ps1", 2, 15) },
+            findings.Select(f => (f.Location.Path, f.Location.StartLine, f.Location.StartColumn)));
+        foreach (var f in findings)
+        {
+            Assert.DoesNotContain("Xy7#kq93Lm", f.Message, StringComparison.Ordinal);
+        }
+        Assert.Contains("assigned to 'Password1'", findings[3].Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Password1", KeyNameClass.Password)]
     [InlineData("Password123", KeyNameClass.Password)]
