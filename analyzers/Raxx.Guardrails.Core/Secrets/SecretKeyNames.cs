@@ -18,7 +18,8 @@ namespace Raxx.Guardrails.Core.Secrets
     /// BOOTSTRAP_TOKEN_SIGNING_KEY, ConnectionStrings:Db, Password…) by their words. A name is
     /// secret-bearing when a word is token/secret/password/credential… or "key" qualified by
     /// api/secret/signing/private/access/auth/…; it is not when its last word names metadata
-    /// (…Id, …Name, …Url, …File, …Length…) or any word is "public".
+    /// (…Id, …Name, …Url, …File, …Length…) or any word is "public". A number ending a word is ignored (Password1,
+    /// PASSWORD2, TokenId1, PasswordLength2 read as password, password, token-id, password-length).
     /// </summary>
     public static class SecretKeyNames
     {
