@@ -18,7 +18,8 @@ namespace Raxx.Guardrails.Core.Secrets
     /// BOOTSTRAP_TOKEN_SIGNING_KEY, ConnectionStrings:Db, Password…) by their words. A name is
     /// secret-bearing when a word is token/secret/password/credential… or "key" qualified by
     /// api/secret/signing/private/access/auth/…; it is not when its last word names metadata
-    /// (…Id, …Name, …Url, …File, …Length…) or any word is "public".
+    /// (…Id, …Name, …Url, …File, …Length…) or any word is "public". A number ending a word is ignored (Password1,
+    /// PASSWORD2, TokenId1, PasswordLength2 read as password, password, token-id, password-length).
     /// </summary>
     public static class SecretKeyNames
     {
@@ -132,6 +133,22 @@ namespace Raxx.Guardrails.Core.Secrets
             return Classify(s.Substring(start, end - start));
         }
 
+        /// <summary>
+        /// A word without the number that ends it ("password1" → "password", "id2" → "id"): a number does not start a word of
+        /// its own (<see cref="Words"/> splits at case changes and separators), and a secret or metadata word keeps its meaning
+        /// with one (Password1, PASSWORD2, db_password2, TokenId1, PasswordLength2). All-digit words and words whose letters
+        /// name nothing (md5, sha256, base64, utf8, http2) are unaffected: "md", "base", "utf", "http" are none of the lists.
+        /// </summary>
+        private static string WithoutTrailingNumber(string word)
+        {
+            var e = word.Length;
+            while (e > 0 && SecretText.IsDigit(word[e - 1]))
+            {
+                e--;
+            }
+            return e == word.Length || e == 0 ? word : word.Substring(0, e);
+        }
+
         private static KeyNameClass ClassifyWords(string name)
         {
             var words = Words(name);
@@ -139,7 +156,7 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return KeyNameClass.NotSecret;
             }
-            if (MetadataSuffixes.Contains(words[words.Count - 1]))
+            if (MetadataSuffixes.Contains(WithoutTrailingNumber(words[words.Count - 1])))
             {
                 return KeyNameClass.NotSecret;
             }
@@ -147,7 +164,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var result = KeyNameClass.NotSecret;
             for (var i = 0; i < words.Count; i++)
             {
-                var w = words[i];
+                var w = WithoutTrailingNumber(words[i]);
                 if (w == "public" || w == "publishable" || w == "pub")
                 {
                     return KeyNameClass.NotSecret;

@@ -689,11 +689,12 @@ namespace Raxx.Guardrails.Core.Secrets
             credentials.RemoveRange(kept, credentials.Count - kept);
         }
 
-        /// <summary>The context rules of one line (both scan paths): assignments, XML elements, Authorization headers.</summary>
+        /// <summary>The context rules of one line (both scan paths): assignments, PowerShell secret parameters, XML elements, Authorization headers.</summary>
         [MethodImpl(HotPath.Options)]
         private static void ScanContextLine(ScanText s, int start, int end, List<SecretMatch> results)
         {
             ScanAssignments(s, start, end, results);
+            ScanSecretParameters(s, start, end, results);
             if (s.IndexOf("</", start, end - start, StringComparison.Ordinal) >= 0)
             {
                 ScanXmlElements(s, start, end, results);

@@ -309,6 +309,27 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
         }
 
         [Fact]
+        public Task SecretNameWithANumber_Reports_MetadataNamesWithANumberDoNot() => Verify($$"""
+            class Settings
+            {
+                public const string Password1 = {|RAXX401:"{{Password}}"|};
+                private static readonly string ApiToken2 = {|RAXX401:"{{AlpacaSecret}}"|};
+                public const string PasswordLength2 = "{{Password}}";
+                public const string TokenId1 = "{{AlpacaSecret}}";
+                public const string Sha256 = "{{AlpacaSecret}}";
+            }
+            """);
+
+        [Fact]
+        public Task PowerShellCommandLineWithAPasswordParameter_Reports() => Verify($$"""
+            class Setup
+            {
+                const string Script = {|RAXX401:"Connect-Lab -Server lab01 -Password '{{Password}}'"|};
+                const string ReadAtRunTime = "Connect-Lab -Server lab01 -Password $env:LAB_PASSWORD";
+            }
+            """, "Credential literal: secret value 'Xy…' (12 chars) assigned to '-Password'" + Suffix);
+
+        [Fact]
         public async Task BrokenCode_NoException()
         {
             var test = Verify<Raxx401CredentialLiteralAnalyzer>.Test($$"""

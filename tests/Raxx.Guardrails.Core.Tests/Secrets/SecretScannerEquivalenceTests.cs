@@ -204,6 +204,13 @@ public class SecretScannerEquivalenceTests
             "Password = 'Vm8kRq2LpZx7'; $s = 'Vm8kRq2LpZx7' | ConvertTo-SecureString -AsPlainText -Force",
             "$sec = ConvertTo-SecureString -AsPlainText -Force `\n    -String 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z'",
             "$sec = ConvertTo-SecureString `\n    'bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR' -AsPlainText",
+            "Connect-Lab -Server lab01 -Password 'Xy7#kq93Lm' -Verbose; New-LocalUser -Name x -Password \"Tq4!zWm8Lp2x\"",
+            "Connect-Api -Token 'k7QpL2mZx9RtWv4YbN8cJ3' `\n    -ApiKey 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z' -ClientSecret:'q8ZxL2mVt7RwN4pYk9HbJ3sC'",
+            "Connect-Lab -Password $pw -PasswordNeverExpires -TokenType 'Bearer' -Credential 'CONTOSO\\svc-deploy01' -Password ''",
+            "$Password1 = 'Xy7#kq93Lm'; $Password123 = \"Tq4!zWm8Lp2x\"",
+            "PASSWORD2=Xy7#kq93Lm",
+            "  db_password2: Xy7#kq93Lm",
+            "  \"Password1\": \"Xy7#kq93Lm\", \"PasswordLength2\": \"Xy7#kq93Lm24\"",
         };
         Assert.True(SecretScanner.ScanReference(pieces[1]).Count == 1 && SecretScanner.ScanReference(pieces[2]).Count == 1, "the multi-line pieces must be found alone");
         var rng = new Random(13);

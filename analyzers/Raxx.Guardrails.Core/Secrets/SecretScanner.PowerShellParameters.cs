@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+
+namespace Raxx.Guardrails.Core.Secrets
+{
+    /// <summary>
+    /// PowerShell named parameters given a string literal: <c>Connect-Thing -Password '…'</c>, <c>-Token "…"</c>,
+    /// <c>-ApiKey '…'</c>, <c>-ClientSecret '…'</c>. The parameter's name is the key (as for <c>name = value</c>).
+    /// </summary>
+    public static partial class SecretScanner
+    {
+        /// <summary>
+        /// The secret-named parameters of one line (a context rule: both scan paths run it where they run the assignments).
+        /// A parameter is a '-' that starts a token (the line's start or a blank before it; not <c>--name</c>), a name (a
+        /// letter, then word characters) that <see cref="SecretKeyNames.Classify"/> calls secret, then blanks or ':' and
+        /// exactly one string literal closed on the line — <c>'…'</c>, or <c>"…"</c> with no <c>$</c> or back-tick (nothing
+        /// expanded) — followed by the line's end, a blank, <c>;</c>, <c>|</c>, <c>)</c> or <c>}</c> (not part of an expression
+        /// or an array). The literal is judged by <see cref="ClassifyContext"/> under the name written with its dash
+        /// (<c>-Password</c>); a provider token found in it is named by it. Not read: <c>…Credential</c> parameters (PowerShell
+        /// takes a user name there: <c>-Credential 'DOMAIN\user'</c>) and the <c>-PassThru</c> switch.
+        /// </summary>
+        private static void ScanSecretParameters(ScanText s, int start, int end, List<SecretMatch> results)
+        {
+            var dash = s.IndexOf('-', start, end - start);
+            while (dash >= 0)
+            {
+                var next = dash + 1;
+                if (dash == start || s[dash - 1] == ' ' || s[dash - 1] == '\t')
+                {
+                    next = ScanSecretParameter(s, dash, end, results);
+                }
+                dash = next < end ? s.IndexOf('-', next, end - next) : -1;
+            }
+        }
+
+        /// <summary>One parameter at <paramref name="dash"/>; returns where to look for the next '-'.</summary>
+        private static int ScanSecretParameter(ScanText s, int dash, int end, List<SecretMatch> results)
+        {
+            var nameStart = dash + 1;
+            if (nameStart >= end || !(SecretText.IsUpper(s[nameStart]) || SecretText.IsLower(s[nameStart])))
+            {
+                return nameStart;
+            }
+            var nameEnd = nameStart + 1;
+            while (nameEnd < end && SecretText.IsWord(s[nameEnd]))
+            {
+                nameEnd++;
+            }
+            if (nameEnd - nameStart > 100 || !KeyMightBeSecret(s, nameStart, nameEnd))
+            {
+                return nameEnd;
+            }
+            var open = nameEnd;
+            if (open < end && s[open] == ':')
+            {
+                open++; // -Password:'…'
+            }
+            else
+            {
+                if (open >= end || (s[open] != ' ' && s[open] != '\t'))
+                {
+                    return nameEnd;
+                }
+                open = SkipBlanks(s, open, end);
+            }
+            if (open >= end || (s[open] != '\'' && s[open] != '"'))
+            {
+                return nameEnd;
+            }
+            var close = PowerShellStringEnd(s, open, end);
+            if (close < 0)
+            {
+                return end; // not closed on its line
+            }
+            if (close + 1 < end)
+            {
+                var after = s[close + 1];
+                if (after != ' ' && after != '\t' && after != ';' && after != '|' && after != ')' && after != '}')
+                {
+                    return close + 1;
+                }
+                var more = SkipBlanks(s, close + 1, end);
+                if (more < end && s[more] == ',')
+                {
+                    return close + 1; // an array
+                }
+            }
+            if (s[open] == '"' && (s.IndexOf('$', open, close - open) >= 0 || s.IndexOf('`', open, close - open) >= 0))
+            {
+                return close + 1; // expanded at run time
+            }
+            if (EndsWithIgnoreCase(s, nameStart, nameEnd, "credential") || EndsWithIgnoreCase(s, nameStart, nameEnd, "credentials")
+                || (nameEnd - nameStart == 8 && SecretText.SameIgnoreCaseAt(s, nameStart, "PassThru", 8)))
+            {
+                return close + 1;
+            }
+            var vStart = open + 1;
+            var vLen = close - open - 1;
+            var hasProvider = HasProviderMatchIn(results, vStart, vLen);
+            if (!hasProvider && (vLen < 8 || !ContextValueCharacters(s, vStart, vLen)))
+            {
+                return close + 1;
+            }
+            if (SecretKeyNames.Classify(s, nameStart, nameEnd) == KeyNameClass.NotSecret)
+            {
+                return close + 1;
+            }
+            var key = s.Substring(dash, nameEnd - dash);
+            var named = false;
+            for (var r = 0; r < results.Count; r++)
+            {
+                var m = results[r];
+                if (m.KeyName == null && m.Offset >= vStart && m.Offset < vStart + vLen && m.Kind != SecretKind.PrivateKey)
+                {
+                    results[r] = m.WithKey(key);
+                    named = true;
+                }
+            }
+            if (!named)
+            {
+                var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
+                if (match != null)
+                {
+                    Add(results, match);
+                }
+            }
+            return close + 1;
+        }
+
+        private static bool EndsWithIgnoreCase(ScanText s, int start, int end, string suffix) =>
+            end - start >= suffix.Length && SecretText.SameIgnoreCaseAt(s, end - suffix.Length, suffix, suffix.Length);
+    }
+}
