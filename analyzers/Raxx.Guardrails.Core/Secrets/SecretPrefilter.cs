@@ -427,7 +427,169 @@ namespace Raxx.Guardrails.Core.Secrets
         /// which never classifies as secret (a secret-named sibling value holds its own fragment, and a finding
         /// on the line is visited anyway).
         /// </summary>
-        public static int NextKeyFragment(ScanText text, int from)
+        public static int NextKeyFragment(ScanText text, int from) => NextKeyFragment(text, from, WideFragments);
+
+        /// <summary><paramref name="wide"/>: the 64-character AVX-512 steps, else the SearchValues search (tests compare both).</summary>
+        internal static int NextKeyFragment(ScanText text, int from, bool wide) =>
+            wide && text.Length - from >= 128 ? NextKeyFragment512(text, from) : NextKeyFragmentTeddy(text, from);
+
+        /// <summary>AVX-512 is there and the runtime finds it worth using.</summary>
+        private static readonly bool WideFragments = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported && Avx512F.IsSupported;
+
+        /// <summary>
+        /// Teddy tables of the key fragments' first three characters in lower case (a block is looked up with its letters
+        /// lowered, c | 0x20), each 128-bit lane alike; a candidate is then checked exactly by <see cref="IsKeyFragmentAt"/>.
+        /// </summary>
+        private static readonly Vector512<byte>[] FragmentTables512 = BuildFragmentTables512();
+
+        private static Vector512<byte>[] BuildFragmentTables512()
+        {
+            var firsts = new List<char>();
+            foreach (var f in KeyFragments)
+            {
+                if (!firsts.Contains(f[0]))
+                {
+                    firsts.Add(f[0]);
+                }
+            }
+            var tables = new byte[6][];
+            for (var t = 0; t < 6; t++)
+            {
+                tables[t] = new byte[64];
+            }
+            foreach (var f in KeyFragments)
+            {
+                var bucket = (byte)(1 << (firsts.IndexOf(f[0]) % 8));
+                for (var k = 0; k < 3; k++)
+                {
+                    var c = f[k];
+                    for (var lane = 0; lane < 64; lane += 16)
+                    {
+                        tables[2 * k][lane + (c & 15)] |= bucket;
+                        tables[2 * k + 1][lane + (c >> 4)] |= bucket;
+                    }
+                }
+            }
+            return Array.ConvertAll(tables, Vector512.Create);
+        }
+
+        /// <summary>
+        /// A key fragment starts at <paramref name="i"/> (ASCII case-insensitive, as the SearchValues search), and it is not
+        /// a bare <c> key=</c> attribute.
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        internal static bool IsKeyFragmentAt(ScanText s, int i)
+        {
+            if (BitConverter.IsLittleEndian && i + 6 <= s.Length)
+            {
+                // four characters at once, letters lowered (c | 0x20 equals a lower-case letter only for it and its upper case)
+                var four = Unsafe.ReadUnaligned<ulong>(ref Unsafe.As<char, byte>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), i))) | 0x0020_0020_0020_0020UL;
+                var three = four & 0x0000_FFFF_FFFF_FFFFUL;
+                switch ((char)four)
+                {
+                    case 't':
+                        return four == TokeChars && (s[i + 4] | 0x20) == 'n';
+                    case 's':
+                        return four == SecrChars && (s[i + 4] | 0x20) == 'e' && (s[i + 5] | 0x20) == 't';
+                    case 'c':
+                        return four == CredChars;
+                    case 'k':
+                        return three == KeyChars
+                            && !(i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t') && s[i + 3] == '=');
+                    case 'b':
+                        return four == BearChars && (s[i + 4] | 0x20) == 'e' && (s[i + 5] | 0x20) == 'r';
+                    case 'd':
+                        return three == DsnChars;
+                    case 'p':
+                        return three == PatChars || three == PwdChars || four == PassChars;
+                    default:
+                        return false;
+                }
+            }
+            switch ((char)(s[i] | 0x20))
+            {
+                case 't':
+                    return SecretText.EqualsLowerAt(s, i, "token");
+                case 's':
+                    return SecretText.EqualsLowerAt(s, i, "secret");
+                case 'c':
+                    return SecretText.EqualsLowerAt(s, i, "cred");
+                case 'k':
+                    return SecretText.EqualsLowerAt(s, i, "key")
+                        && !(i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t') && i + 3 < s.Length && s[i + 3] == '=');
+                case 'b':
+                    return SecretText.EqualsLowerAt(s, i, "bearer");
+                case 'd':
+                    return SecretText.EqualsLowerAt(s, i, "dsn");
+                case 'p':
+                    return SecretText.EqualsLowerAt(s, i, "pat") || SecretText.EqualsLowerAt(s, i, "pwd") || SecretText.EqualsLowerAt(s, i, "pass");
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Four (three) characters as the little-endian quadword they are in memory.</summary>
+        private static ulong Four(string s) => s[0] | ((ulong)s[1] << 16) | ((ulong)s[2] << 32) | ((ulong)s[3] << 48);
+
+        private static ulong Three(string s) => s[0] | ((ulong)s[1] << 16) | ((ulong)s[2] << 32);
+
+        // the fragments' first characters as quadwords (static readonly: constants to the optimising JIT)
+        private static readonly ulong TokeChars = Four("toke");
+        private static readonly ulong SecrChars = Four("secr");
+        private static readonly ulong CredChars = Four("cred");
+        private static readonly ulong BearChars = Four("bear");
+        private static readonly ulong PassChars = Four("pass");
+        private static readonly ulong KeyChars = Three("key");
+        private static readonly ulong DsnChars = Three("dsn");
+        private static readonly ulong PatChars = Three("pat");
+        private static readonly ulong PwdChars = Three("pwd");
+
+        /// <summary>
+        /// <see cref="NextKeyFragment"/> 64 characters at a time while 128 are left (then the SearchValues search): the
+        /// fragments' first three characters looked up in lowered blocks (Teddy buckets), each candidate checked in order.
+        /// </summary>
+        private static int NextKeyFragment512(ScanText text, int from)
+        {
+            var n = text.Length;
+            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
+            var tables = FragmentTables512;
+            var low0 = tables[0];
+            var high0 = tables[1];
+            var low1 = tables[2];
+            var high1 = tables[3];
+            var low2 = tables[4];
+            var high2 = tables[5];
+            var nibble = Vector512.Create((byte)15);
+            var caseBit = Vector512.Create((byte)0x20);
+            var aheadIndex = Vector512.Create(2L, 3, 4, 5, 6, 7, 8, 9);
+            var i = from;
+            var block = Pack64(ref Unsafe.Add(ref chars, i)) | caseBit;
+            for (; i + 128 <= n; i += 64)
+            {
+                var current = block;
+                var nextBlock = Pack64(ref Unsafe.Add(ref chars, i + 64)) | caseBit;
+                var ahead = Avx512F.PermuteVar8x64x2(current.AsInt64(), aheadIndex, nextBlock.AsInt64()).AsByte();
+                var next = Avx512BW.AlignRight(ahead, current, 1);
+                var third = Avx512BW.AlignRight(ahead, current, 2);
+                block = nextBlock;
+                var buckets = Avx512BW.Shuffle(low0, current & nibble) & Avx512BW.Shuffle(high0, HighNibbles(current, nibble))
+                    & Avx512BW.Shuffle(low1, next & nibble) & Avx512BW.Shuffle(high1, HighNibbles(next, nibble))
+                    & Avx512BW.Shuffle(low2, third & nibble) & Avx512BW.Shuffle(high2, HighNibbles(third, nibble));
+                var candidates = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
+                while (candidates != 0)
+                {
+                    var at = i + BitOperations.TrailingZeroCount(candidates);
+                    if (IsKeyFragmentAt(text, at))
+                    {
+                        return at;
+                    }
+                    candidates &= candidates - 1;
+                }
+            }
+            return NextKeyFragmentTeddy(text, i);
+        }
+
+        private static int NextKeyFragmentTeddy(ScanText text, int from)
         {
             while (from < text.Length)
             {

@@ -114,6 +114,56 @@ public sealed class SecretPrefilterTests
         }
     }
 
+    /// <summary>The key-fragment search, 64 characters at a time or through SearchValues: the same position from every start.</summary>
+    private static void AssertSameNextFragment(string text, string what)
+    {
+        if (!Wide)
+        {
+            return;
+        }
+        for (var from = 0; from <= text.Length; from++)
+        {
+            var narrow = SecretPrefilter.NextKeyFragment(text, from, wide: false);
+            var wide = SecretPrefilter.NextKeyFragment(text, from, wide: true);
+            Assert.True(narrow == wide, $"{what}: from {from}, SearchValues {narrow} vs AVX-512 {wide}");
+        }
+    }
+
+    private static readonly string[] FragmentPieces =
+    {
+        "token", "TOKEN", "Token", "secret", "SECRET", "cred", "key", "KEY", " key=", "\tkey=", "key=", " key =", "bearer", "dsn", "pat", "pwd",
+        "pass", "PASS", "BEARER", "bEaReR", "CRED", "Dsn", "PAT", "Pwd", "toke", "secre", "beare", "tok", "sec", "pa", "ke", "api_", "API_", "=", ":", " ", "\n", "\r\n", "x", "é", "\u212A", "\u017F", "\u00FF", "\u0174",
+    };
+
+    [Fact]
+    public void GeneratedTexts_WideAndNarrowFragmentSearch_StopAtTheSamePlace()
+    {
+        var rng = new Random(7);
+        for (var round = 0; round < 600; round++)
+        {
+            var sb = new StringBuilder();
+            var target = rng.Next(0, 500);
+            while (sb.Length < target)
+            {
+                sb.Append(FragmentPieces[rng.Next(FragmentPieces.Length)]);
+                if (rng.Next(5) == 0)
+                {
+                    sb.Append(new string('y', rng.Next(0, 150))); // long gaps: fragments across the 64-character blocks
+                }
+            }
+            AssertSameNextFragment(sb.ToString(), $"round {round}");
+        }
+    }
+
+    [Fact]
+    public void CorpusFiles_WideAndNarrowFragmentSearch_StopAtTheSamePlace()
+    {
+        foreach (var file in Directory.EnumerateFiles(SecretCorpusTests.CorpusRoot, "*", SearchOption.AllDirectories).Take(150))
+        {
+            AssertSameNextFragment(File.ReadAllText(file), Path.GetFileName(file));
+        }
+    }
+
     [Fact]
     public void CorpusFiles_WideAndNarrowSteps_FindTheSameCandidates()
     {
