@@ -16,7 +16,9 @@ case "$command" in
     filter="$(mktemp -d)/tests.slnf"
     entries=""
     for project in $(grep -oE '"[^"]+Tests\.csproj"' Raxx.Guardrails.sln | tr -d '"' | tr '\\' '/'); do
-      if find "$(dirname "$project")" -name '*Tests.cs' -not -path '*/bin/*' -not -path '*/obj/*' | grep -q .; then
+      # (-print -quit, not `| grep -q .`: under pipefail, grep leaving early kills a long find with SIGPIPE and the
+      # project with the most test files was silently left out)
+      if [ -n "$(find "$(dirname "$project")" -name '*Tests.cs' -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
         entries="${entries:+$entries,}\"$project\""
       fi
     done
