@@ -106,16 +106,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 return close + 1;
             }
             var key = s.Substring(dash, nameEnd - dash);
-            var named = false;
-            for (var r = 0; r < results.Count; r++)
-            {
-                var m = results[r];
-                if (m.KeyName == null && m.Offset >= vStart && m.Offset < vStart + vLen && m.Kind != SecretKind.PrivateKey)
-                {
-                    results[r] = m.WithKey(key);
-                    named = true;
-                }
-            }
+            var named = NameProviderMatches(results, vStart, vLen, key);
             if (!named)
             {
                 var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);

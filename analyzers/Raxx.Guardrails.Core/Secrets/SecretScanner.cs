@@ -1496,16 +1496,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 var key = s.Substring(keyStart, keyEnd - keyStart);
 
                 // a provider token already found in this value: name the key it is assigned to
-                var named = false;
-                for (var r = 0; r < results.Count; r++)
-                {
-                    var m = results[r];
-                    if (m.KeyName == null && m.Offset >= vStart && m.Offset < vStart + vLen && m.Kind != SecretKind.PrivateKey)
-                    {
-                        results[r] = m.WithKey(key);
-                        named = true;
-                    }
-                }
+                var named = NameProviderMatches(results, vStart, vLen, key);
                 if (!named)
                 {
                     var bare = vStart > 0 && s[vStart - 1] != '"' && s[vStart - 1] != '\'';
@@ -1518,6 +1509,25 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 i = Math.Max(i, vEnd - 1);
             }
+        }
+
+        /// <summary>
+        /// Gives <paramref name="key"/> to the provider tokens already found in the value [start, start + length) that have
+        /// no key yet (a key/value pair names the token assigned to it); true when one was named.
+        /// </summary>
+        private static bool NameProviderMatches(List<SecretMatch> results, int start, int length, string key)
+        {
+            var named = false;
+            for (var r = 0; r < results.Count; r++)
+            {
+                var m = results[r];
+                if (m.KeyName == null && m.Offset >= start && m.Offset < start + length && m.Kind != SecretKind.PrivateKey)
+                {
+                    results[r] = m.WithKey(key);
+                    named = true;
+                }
+            }
+            return named;
         }
 
         private static bool HasProviderMatchIn(List<SecretMatch> results, int start, int length)
