@@ -245,57 +245,23 @@ namespace Raxx.Guardrails.Core.Repository
             }
         }
 
-        /// <summary>
-        /// The file's bytes in a buffer rented from the shared pool (the caller returns it), or null and why not. The length
-        /// listed for the file sizes the buffer: a read that stops short at exactly that length is the end of the file (it
-        /// was asked for one byte more), so an unchanged file costs one read and no size query; a file that changed since
-        /// it was listed is read to a read of 0 bytes, with a larger buffer if it grew.
-        /// </summary>
+        /// <summary>The file's bytes in a buffer rented from the shared pool (the caller returns it), or null and why not.</summary>
         private byte[]? ReadBytesPooled(RepositoryFile file, out int count, out ReadFailure failure)
         {
             failure = ReadFailure.None;
-            count = 0;
             using (var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read))
             {
-                var expected = file.KnownLength; // -1 when the listing did not ask (then the handle says)
-                if (expected < 0 || expected > MaxTextFileBytes)
+                // the length listed for the file (-1 when the listing did not ask: then the handle says)
+                byte[]? buffer = null;
+                count = Text.FileBytes.ReadAll(handle, file.KnownLength, MaxTextFileBytes, ref buffer);
+                if (count < 0)
                 {
-                    expected = RandomAccess.GetLength(handle);
-                    if (expected > MaxTextFileBytes)
+                    if (buffer != null)
                     {
-                        failure = ReadFailure.TooLarge;
-                        return null;
-                    }
-                }
-                var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)expected + 1);
-                while (true)
-                {
-                    var n = RandomAccess.Read(handle, buffer.AsSpan(count), count);
-                    if (n == 0)
-                    {
-                        break;
-                    }
-                    count += n;
-                    if (count == expected)
-                    {
-                        break; // a short read at the listed length: the end
-                    }
-                    if (count == buffer.Length)
-                    {
-                        if (count > MaxTextFileBytes)
-                        {
-                            break; // grew past the limit while read (below)
-                        }
-                        var bigger = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(Math.Max(2L * buffer.Length, RandomAccess.GetLength(handle) + 1), MaxTextFileBytes + 2));
-                        Buffer.BlockCopy(buffer, 0, bigger, 0, count);
                         System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = bigger;
                     }
-                }
-                if (count > MaxTextFileBytes)
-                {
-                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                    failure = ReadFailure.TooLarge; // grew while read
+                    count = 0;
+                    failure = ReadFailure.TooLarge;
                     return null;
                 }
                 return buffer;

@@ -118,11 +118,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static readonly Vector256<byte> TokenClassLow = NibbleTable(c => SecretText.IsAlnum(c) || c == '_' || c == '-' || c == '+' || c == '/' || c == '.' || c == '~');
 
-        /// <summary>
-        /// Teddy-style bucket tables for a prefix's first three characters: the prefixes are put in 8 buckets by their
-        /// first character; for position k (0, 1, 2) and a character's low / high nibble, the bits of the buckets holding
-        /// a prefix with that nibble there. A position is a candidate when one bucket bit survives all six lookups.
-        /// </summary>
+        /// <summary>The <see cref="TeddyTables"/> of the anchors a provider token (or curl, NetworkCredential, -AsPlainText) starts with.</summary>
         private static readonly Vector256<byte>[] PrefixTables = BuildPrefixTables();
 
         private static Vector256<byte>[] BuildPrefixTables()
@@ -143,6 +139,17 @@ namespace Raxx.Guardrails.Core.Secrets
             // ConvertTo-SecureString's plain-text switch (SecretScanner.PlainTextSwitches: "-As…", "-as…")
             anchors.Add("-As");
             anchors.Add("-as");
+            return TeddyTables(anchors);
+        }
+
+        /// <summary>
+        /// Teddy-style bucket tables for the strings' first three characters: the strings are put in 8 buckets by their
+        /// first character; for position k (0, 1, 2) and a character's low / high nibble, the bits of the buckets holding a
+        /// string with that nibble there (both 128-bit lanes alike). A position is a candidate when one bucket bit
+        /// survives all six lookups.
+        /// </summary>
+        private static Vector256<byte>[] TeddyTables(IReadOnlyList<string> anchors)
+        {
             var firsts = new List<char>();
             foreach (var p in anchors)
             {
@@ -168,12 +175,7 @@ namespace Raxx.Guardrails.Core.Secrets
                     tables[2 * k + 1][16 + (c >> 4)] |= bucket;
                 }
             }
-            var result = new Vector256<byte>[6];
-            for (var t = 0; t < 6; t++)
-            {
-                result[t] = Vector256.Create(tables[t]);
-            }
-            return result;
+            return Array.ConvertAll(tables, Vector256.Create);
         }
 
         private static readonly Vector256<byte> HighNibbleBit = Vector256.Create(
@@ -215,8 +217,10 @@ namespace Raxx.Guardrails.Core.Secrets
         /// Every position where a provider prefix's first three characters start a token, and every structure marker
         /// ("://", "-us", "Q~", "-----BEGIN ", the suppression marker), ascending. Needs AVX2 (callers check).
         /// </summary>
-        internal static bool CollectBoundaryHits(ScanText text, List<int> hits) =>
-            CollectBoundaryHits(text, hits, Vector512.IsHardwareAccelerated && Avx512BW.IsSupported && Avx512F.IsSupported);
+        internal static bool CollectBoundaryHits(ScanText text, List<int> hits) => CollectBoundaryHits(text, hits, WideSteps);
+
+        /// <summary>The 64-character steps are used: AVX-512 is there and the runtime finds it worth using.</summary>
+        internal static readonly bool WideSteps = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported && Avx512F.IsSupported;
 
         /// <summary>
         /// <paramref name="wide"/>: 64 characters per step with AVX-512 (where the runtime finds it worth using) up to the
@@ -427,51 +431,17 @@ namespace Raxx.Guardrails.Core.Secrets
         /// which never classifies as secret (a secret-named sibling value holds its own fragment, and a finding
         /// on the line is visited anyway).
         /// </summary>
-        public static int NextKeyFragment(ScanText text, int from) => NextKeyFragment(text, from, WideFragments);
+        public static int NextKeyFragment(ScanText text, int from) => NextKeyFragment(text, from, WideSteps);
 
         /// <summary><paramref name="wide"/>: the 64-character AVX-512 steps, else the SearchValues search (tests compare both).</summary>
         internal static int NextKeyFragment(ScanText text, int from, bool wide) =>
             wide && text.Length - from >= 128 ? NextKeyFragment512(text, from) : NextKeyFragmentTeddy(text, from);
 
-        /// <summary>AVX-512 is there and the runtime finds it worth using.</summary>
-        private static readonly bool WideFragments = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported && Avx512F.IsSupported;
-
         /// <summary>
         /// Teddy tables of the key fragments' first three characters in lower case (a block is looked up with its letters
         /// lowered, c | 0x20), each 128-bit lane alike; a candidate is then checked exactly by <see cref="IsKeyFragmentAt"/>.
         /// </summary>
-        private static readonly Vector512<byte>[] FragmentTables512 = BuildFragmentTables512();
-
-        private static Vector512<byte>[] BuildFragmentTables512()
-        {
-            var firsts = new List<char>();
-            foreach (var f in KeyFragments)
-            {
-                if (!firsts.Contains(f[0]))
-                {
-                    firsts.Add(f[0]);
-                }
-            }
-            var tables = new byte[6][];
-            for (var t = 0; t < 6; t++)
-            {
-                tables[t] = new byte[64];
-            }
-            foreach (var f in KeyFragments)
-            {
-                var bucket = (byte)(1 << (firsts.IndexOf(f[0]) % 8));
-                for (var k = 0; k < 3; k++)
-                {
-                    var c = f[k];
-                    for (var lane = 0; lane < 64; lane += 16)
-                    {
-                        tables[2 * k][lane + (c & 15)] |= bucket;
-                        tables[2 * k + 1][lane + (c >> 4)] |= bucket;
-                    }
-                }
-            }
-            return Array.ConvertAll(tables, Vector512.Create);
-        }
+        private static readonly Vector512<byte>[] FragmentTables512 = Array.ConvertAll(TeddyTables(KeyFragments), v => Vector512.Create(v, v));
 
         /// <summary>
         /// A key fragment starts at <paramref name="i"/> (ASCII case-insensitive, as the SearchValues search), and it is not
@@ -495,7 +465,7 @@ namespace Raxx.Guardrails.Core.Secrets
                         return four == CredChars;
                     case 'k':
                         return three == KeyChars
-                            && !(i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t') && s[i + 3] == '=');
+                            && !IsBareKeyAttribute(s, i);
                     case 'b':
                         return four == BearChars && (s[i + 4] | 0x20) == 'e' && (s[i + 5] | 0x20) == 'r';
                     case 'd':
@@ -516,7 +486,7 @@ namespace Raxx.Guardrails.Core.Secrets
                     return SecretText.EqualsLowerAt(s, i, "cred");
                 case 'k':
                     return SecretText.EqualsLowerAt(s, i, "key")
-                        && !(i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t') && i + 3 < s.Length && s[i + 3] == '=');
+                        && !IsBareKeyAttribute(s, i);
                 case 'b':
                     return SecretText.EqualsLowerAt(s, i, "bearer");
                 case 'd':
@@ -527,6 +497,10 @@ namespace Raxx.Guardrails.Core.Secrets
                     return false;
             }
         }
+
+        /// <summary>The "key" at <paramref name="i"/> is a bare <c> key=</c> attribute (see <see cref="NextKeyFragment"/>).</summary>
+        private static bool IsBareKeyAttribute(ScanText s, int i) =>
+            i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t') && i + 3 < s.Length && s[i + 3] == '=';
 
         /// <summary>Four (three) characters as the little-endian quadword they are in memory.</summary>
         private static ulong Four(string s) => s[0] | ((ulong)s[1] << 16) | ((ulong)s[2] << 32) | ((ulong)s[3] << 48);
@@ -599,7 +573,7 @@ namespace Raxx.Guardrails.Core.Secrets
                     return -1;
                 }
                 i += from;
-                if (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\t') && i + 3 < text.Length && text[i + 3] == '='
+                if (IsBareKeyAttribute(text, i)
                     && SecretText.SameIgnoreCaseAt(text, i, "key", 3))
                 {
                     from = i + 3;

@@ -192,38 +192,17 @@ internal static class TextReport
             try
             {
                 using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-                var length = RandomAccess.GetLength(handle);
-                if (length > MaxSourceBytes)
+                var count = Raxx.Guardrails.Core.Text.FileBytes.ReadAll(handle, -1, MaxSourceBytes, ref buffer);
+                if (count < 0)
                 {
-                    return null;
+                    return null; // over the limit (or grew past it since the scan)
                 }
-                if (buffer == null || buffer.Length < length + 1)
+                var bytes = buffer!; // read (count >= 0)
+                if (Raxx.Guardrails.Core.Text.TextDecoding.HasWideByteOrderMark(bytes, count))
                 {
-                    buffer = GC.AllocateUninitializedArray<byte>((int)Math.Max(length + 1, 64 * 1024));
+                    return new SourceLines(Raxx.Guardrails.Core.Text.TextDecoding.Decode(bytes, count) ?? string.Empty);
                 }
-                var count = 0;
-                while (true)
-                {
-                    var n = RandomAccess.Read(handle, buffer.AsSpan(count), count);
-                    if (n == 0)
-                    {
-                        break;
-                    }
-                    count += n;
-                    if (count == buffer.Length)
-                    {
-                        if (count > MaxSourceBytes)
-                        {
-                            return null; // grew past the limit since the scan
-                        }
-                        Array.Resize(ref buffer, buffer.Length * 2);
-                    }
-                }
-                if (Raxx.Guardrails.Core.Text.TextDecoding.HasWideByteOrderMark(buffer, count))
-                {
-                    return new SourceLines(Raxx.Guardrails.Core.Text.TextDecoding.Decode(buffer, count) ?? string.Empty);
-                }
-                return new SourceLines(buffer, count, Raxx.Guardrails.Core.Text.TextDecoding.Utf8ByteOrderMarkLength(buffer, count));
+                return new SourceLines(bytes, count, Raxx.Guardrails.Core.Text.TextDecoding.Utf8ByteOrderMarkLength(bytes, count));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -15,8 +15,7 @@ namespace Raxx.Guardrails.Core.Tests.Secrets;
 /// </summary>
 public sealed class SecretPrefilterTests
 {
-    private static readonly bool Wide = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated
-        && System.Runtime.Intrinsics.X86.Avx512BW.IsSupported && System.Runtime.Intrinsics.X86.Avx512F.IsSupported;
+    private static readonly bool Wide = SecretPrefilter.WideSteps;
 
     private static readonly string[] Pieces =
     {
