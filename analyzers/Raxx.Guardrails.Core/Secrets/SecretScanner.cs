@@ -1489,7 +1489,7 @@ namespace Raxx.Guardrails.Core.Secrets
                     keyStart = siblingStart;
                     keyEnd = siblingEnd;
                 }
-                if (!hasProvider && SecretKeyNames.Classify(s, keyStart, keyEnd) == KeyNameClass.NotSecret)
+                if (!hasProvider && (SecretKeyNames.Classify(s, keyStart, keyEnd) == KeyNameClass.NotSecret || NeverContextSecret(s, vStart, vLen)))
                 {
                     continue; // what ClassifyContext would say, without allocating the key
                 }
@@ -2041,6 +2041,16 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
+        /// <summary>
+        /// A value the context rules never take, whatever its key: a placeholder, a reference to code or configuration, a URL
+        /// (judged by its user:password part, ScanUrl) or a regular expression. Asked before a key's name is made a string:
+        /// most secret-named keys in real files hold such values (<c>API_TOKEN: ${{ secrets.API_TOKEN }}</c>).
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
+        private static bool NeverContextSecret(ScanText s, int start, int length) =>
+            Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length)
+            || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0 || LooksLikeRegex(s, start, length);
+
         /// <summary>The context rules: a value that is a secret because of the key it is assigned to.</summary>
         [MethodImpl(HotPath.Options)]
         internal static SecretMatch? ClassifyContext(ScanText s, int start, int length, string key, bool allowProviderFormats, bool bare = false)
@@ -2059,10 +2069,9 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return null;
             }
-            if (Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length)
-                || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0 || LooksLikeRegex(s, start, length))
+            if (NeverContextSecret(s, start, length))
             {
-                return null; // URLs are judged by their user:password part (ScanUrl)
+                return null;
             }
 
             // a provider format that needs a secret-named key (e.g. Google API keys)
