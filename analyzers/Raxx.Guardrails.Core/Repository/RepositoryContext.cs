@@ -249,23 +249,20 @@ namespace Raxx.Guardrails.Core.Repository
         private byte[]? ReadBytesPooled(RepositoryFile file, out int count, out ReadFailure failure)
         {
             failure = ReadFailure.None;
-            using (var handle = File.OpenHandle(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read))
+            // the length listed for the file (-1 when the listing did not ask)
+            byte[]? buffer = null;
+            count = Text.FileBytes.ReadAll(file.FullPath, file.KnownLength, MaxTextFileBytes, ref buffer);
+            if (count < 0)
             {
-                // the length listed for the file (-1 when the listing did not ask: then the handle says)
-                byte[]? buffer = null;
-                count = Text.FileBytes.ReadAll(handle, file.KnownLength, MaxTextFileBytes, ref buffer);
-                if (count < 0)
+                if (buffer != null)
                 {
-                    if (buffer != null)
-                    {
-                        System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                    }
-                    count = 0;
-                    failure = ReadFailure.TooLarge;
-                    return null;
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
                 }
-                return buffer;
+                count = 0;
+                failure = ReadFailure.TooLarge;
+                return null;
             }
+            return buffer;
         }
 #endif
 

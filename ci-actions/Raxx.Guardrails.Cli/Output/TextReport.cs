@@ -191,8 +191,7 @@ internal static class TextReport
         {
             try
             {
-                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-                var count = Raxx.Guardrails.Core.Text.FileBytes.ReadAll(handle, -1, MaxSourceBytes, ref buffer);
+                var count = Raxx.Guardrails.Core.Text.FileBytes.ReadAll(path, -1, MaxSourceBytes, ref buffer);
                 if (count < 0)
                 {
                     return null; // over the limit (or grew past it since the scan)
