@@ -217,7 +217,13 @@ namespace Raxx.Guardrails.Core.Secrets
         /// Every position where a provider prefix's first three characters start a token, and every structure marker
         /// ("://", "-us", "Q~", "-----BEGIN ", the suppression marker), ascending. Needs AVX2 (callers check).
         /// </summary>
-        internal static bool CollectBoundaryHits(ScanText text, List<int> hits) => CollectBoundaryHits(text, hits, WideSteps);
+        internal static bool CollectBoundaryHits(ScanText text, List<int> hits) => CollectBoundaryHits(text, hits, WideSteps, null);
+
+        /// <summary>As the one above; with AVX-512 it also records the key-fragment candidates in <paramref name="fragments"/>.</summary>
+        internal static bool CollectBoundaryHits(ScanText text, List<int> hits, KeyFragmentCandidates? fragments) =>
+            CollectBoundaryHits(text, hits, WideSteps, fragments);
+
+        internal static bool CollectBoundaryHits(ScanText text, List<int> hits, bool wide) => CollectBoundaryHits(text, hits, wide, null);
 
         /// <summary>The 64-character steps are used: AVX-512 is there and the runtime finds it worth using.</summary>
         internal static readonly bool WideSteps = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported && Avx512F.IsSupported;
@@ -232,12 +238,20 @@ namespace Raxx.Guardrails.Core.Secrets
         /// own over every text). The hits do not depend on it: '\r' and '\n' are both outside the token class and no
         /// marker holds either, so they are the hits of the text with its lone '\r' made '\n'.
         /// </returns>
-        internal static bool CollectBoundaryHits(ScanText text, List<int> hits, bool wide)
+        /// <param name="fragments">
+        /// Where the AVX-512 steps record the key-fragment candidates of the blocks they look at (null: not asked; without
+        /// the wide steps none are recorded and <see cref="KeyFragmentCandidates.Covered"/> is 0).
+        /// </param>
+        internal static bool CollectBoundaryHits(ScanText text, List<int> hits, bool wide, KeyFragmentCandidates? fragments)
         {
             var n = text.Length;
             ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
             var sawReturn = false;
-            var i = wide ? CollectBoundaryHits512(text, hits, ref sawReturn) : 0;
+            if (fragments != null)
+            {
+                fragments.Covered = 0;
+            }
+            var i = wide ? CollectBoundaryHits512(text, hits, ref sawReturn, fragments) : 0;
             var carriageReturn = Vector256.Create((byte)'\r');
             var returns = Vector256<byte>.Zero;
             // the tables in locals: static readonly fields are not constants to the first (optimised, not tier-1) JIT
@@ -319,8 +333,19 @@ namespace Raxx.Guardrails.Core.Secrets
         /// returns where it stopped. The same lookups as the AVX2 steps: the byte shifts across the 128-bit lanes take
         /// the neighbouring lanes' quadwords first (PermuteVar8x64x2), then align within each lane.
         /// </summary>
-        private static int CollectBoundaryHits512(ScanText text, List<int> hits, ref bool sawReturn)
+        private static int CollectBoundaryHits512(ScanText text, List<int> hits, ref bool sawReturn, KeyFragmentCandidates? fragments)
         {
+            // the key-fragment lookups ride along (the blocks are already packed and shifted): into a throwaway array
+            // when not asked for
+            var fragmentBlocks = fragments != null ? fragments.Reserve(text.Length) : DiscardedBlocks ??= new ulong[2];
+            var fragmentMask = fragments != null ? int.MaxValue : 1; // (the throwaway array's index stays in bounds)
+            var fragmentLow0 = FragmentTables512[0];
+            var fragmentHigh0 = FragmentTables512[1];
+            var fragmentLow1 = FragmentTables512[2];
+            var fragmentHigh1 = FragmentTables512[3];
+            var fragmentLow2 = FragmentTables512[4];
+            var fragmentHigh2 = FragmentTables512[5];
+            var caseBitHigh = Vector512.Create((byte)2); // 0x20 (c | 0x20 lowers a letter) in the high nibble
             var carriageReturn = Vector512.Create((byte)'\r');
             var returns = Vector512<byte>.Zero;
             var n = text.Length;
@@ -363,9 +388,20 @@ namespace Raxx.Guardrails.Core.Secrets
                 var markers = (Vector512.Equals(current, colon) & (Vector512.Equals(next, slash) | Vector512.Equals(next, letterA)))
                     | (Vector512.Equals(current, dash) & (Vector512.Equals(next, letterU) | Vector512.Equals(next, dash)))
                     | (Vector512.Equals(current, letterQ) & Vector512.Equals(next, tilde));
-                var buckets = Avx512BW.Shuffle(low0, current & nibble) & Avx512BW.Shuffle(high0, HighNibbles(current, nibble))
-                    & Avx512BW.Shuffle(low1, next & nibble) & Avx512BW.Shuffle(high1, HighNibbles(next, nibble))
-                    & Avx512BW.Shuffle(low2, third & nibble) & Avx512BW.Shuffle(high2, HighNibbles(third, nibble));
+                var lowCurrent = current & nibble;
+                var highCurrent = HighNibbles(current, nibble);
+                var lowNext = next & nibble;
+                var highNext = HighNibbles(next, nibble);
+                var lowThird = third & nibble;
+                var highThird = HighNibbles(third, nibble);
+                var buckets = Avx512BW.Shuffle(low0, lowCurrent) & Avx512BW.Shuffle(high0, highCurrent)
+                    & Avx512BW.Shuffle(low1, lowNext) & Avx512BW.Shuffle(high1, highNext)
+                    & Avx512BW.Shuffle(low2, lowThird) & Avx512BW.Shuffle(high2, highThird);
+                // the key fragments' buckets of the lowered characters (c | 0x20 keeps the low nibble, sets the high one's bit 1)
+                var fragmentBuckets = Avx512BW.Shuffle(fragmentLow0, lowCurrent) & Avx512BW.Shuffle(fragmentHigh0, highCurrent | caseBitHigh)
+                    & Avx512BW.Shuffle(fragmentLow1, lowNext) & Avx512BW.Shuffle(fragmentHigh1, highNext | caseBitHigh)
+                    & Avx512BW.Shuffle(fragmentLow2, lowThird) & Avx512BW.Shuffle(fragmentHigh2, highThird | caseBitHigh);
+                fragmentBlocks[(i >> 6) & fragmentMask] = ~Vector512.Equals(fragmentBuckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
                 var inClass = Avx512BW.Shuffle(tokenClass, previous & nibble) & Avx512BW.Shuffle(highBits, HighNibbles(previous, nibble));
                 var candidates = (~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits()
                         & Vector512.Equals(inClass, Vector512<byte>.Zero).ExtractMostSignificantBits())
@@ -377,8 +413,15 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
             sawReturn = returns != Vector512<byte>.Zero;
+            if (fragments != null)
+            {
+                fragments.Covered = i;
+            }
             return i;
         }
+
+        [ThreadStatic]
+        private static ulong[]? DiscardedBlocks;
 
         [MethodImpl(HotPath.Options)]
         private static void CheckCandidate(ScanText s, int i, List<int> hits)
@@ -431,15 +474,49 @@ namespace Raxx.Guardrails.Core.Secrets
         /// which never classifies as secret (a secret-named sibling value holds its own fragment, and a finding
         /// on the line is visited anyway).
         /// </summary>
-        public static int NextKeyFragment(ScanText text, int from) => NextKeyFragment(text, from, WideSteps);
-
-        /// <summary><paramref name="wide"/>: the 64-character AVX-512 steps, else the SearchValues search (tests compare both).</summary>
-        internal static int NextKeyFragment(ScanText text, int from, bool wide) =>
-            wide && text.Length - from >= 128 ? NextKeyFragment512(text, from) : NextKeyFragmentTeddy(text, from);
+        public static int NextKeyFragment(ScanText text, int from) => NextKeyFragmentTeddy(text, from);
 
         /// <summary>
-        /// Teddy tables of the key fragments' first three characters in lower case (a block is looked up with its letters
-        /// lowered, c | 0x20), each 128-bit lane alike; a candidate is then checked exactly by <see cref="IsKeyFragmentAt"/>.
+        /// <see cref="NextKeyFragment(ScanText, int)"/> from the candidates the candidate search recorded (before
+        /// <see cref="KeyFragmentCandidates.Covered"/>: each checked in order by <see cref="IsKeyFragmentAt"/>, no search
+        /// of the text), then by searching the rest. The same position as the search from <paramref name="from"/>: a
+        /// position's candidate bit depends only on its own three characters.
+        /// </summary>
+        internal static int NextKeyFragment(ScanText text, int from, KeyFragmentCandidates fragments)
+        {
+            var covered = fragments.Covered;
+            if (from < covered)
+            {
+                var blocks = fragments.Blocks;
+                var b = from >> 6;
+                var mask = blocks[b] & (ulong.MaxValue << (from & 63));
+                while (true)
+                {
+                    while (mask != 0)
+                    {
+                        var at = (b << 6) + BitOperations.TrailingZeroCount(mask);
+                        if (IsKeyFragmentAt(text, at))
+                        {
+                            return at;
+                        }
+                        mask &= mask - 1;
+                    }
+                    b++;
+                    if (b << 6 >= covered)
+                    {
+                        break;
+                    }
+                    mask = blocks[b];
+                }
+                from = covered;
+            }
+            return NextKeyFragment(text, from);
+        }
+
+        /// <summary>
+        /// Teddy tables of the key fragments' first three characters in lower case (the candidate search looks a block up
+        /// with its letters lowered, c | 0x20), each 128-bit lane alike; a candidate is then checked exactly by
+        /// <see cref="IsKeyFragmentAt"/> (<see cref="NextKeyFragment(ScanText, int, KeyFragmentCandidates)"/>).
         /// </summary>
         private static readonly Vector512<byte>[] FragmentTables512 = Array.ConvertAll(TeddyTables(KeyFragments), v => Vector512.Create(v, v));
 
@@ -498,6 +575,30 @@ namespace Raxx.Guardrails.Core.Secrets
             }
         }
 
+        /// <summary>
+        /// The key-fragment candidates the AVX-512 candidate search records on its way through a text (the blocks are
+        /// already packed and shifted there, so the fragments' Teddy lookups cost six shuffles more per block instead of a
+        /// search of their own): bit k of <see cref="Blocks"/>[b] is position 64·b + k, unchecked; positions before
+        /// <see cref="Covered"/> have theirs. One per thread, reused from text to text.
+        /// </summary>
+        internal sealed class KeyFragmentCandidates
+        {
+            internal ulong[] Blocks = new ulong[256];
+
+            /// <summary>Every position before this one has its candidate bit (the wide steps' end; 0 without them).</summary>
+            internal int Covered;
+
+            internal ulong[] Reserve(int length)
+            {
+                var needed = (length >> 6) + 1;
+                if (Blocks.Length < needed)
+                {
+                    Blocks = new ulong[Math.Max(needed, Blocks.Length * 2)];
+                }
+                return Blocks;
+            }
+        }
+
         /// <summary>The "key" at <paramref name="i"/> is a bare <c> key=</c> attribute (see <see cref="NextKeyFragment"/>).</summary>
         private static bool IsBareKeyAttribute(ScanText s, int i) =>
             i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t') && i + 3 < s.Length && s[i + 3] == '=';
@@ -517,51 +618,6 @@ namespace Raxx.Guardrails.Core.Secrets
         private static readonly ulong DsnChars = Three("dsn");
         private static readonly ulong PatChars = Three("pat");
         private static readonly ulong PwdChars = Three("pwd");
-
-        /// <summary>
-        /// <see cref="NextKeyFragment"/> 64 characters at a time while 128 are left (then the SearchValues search): the
-        /// fragments' first three characters looked up in lowered blocks (Teddy buckets), each candidate checked in order.
-        /// </summary>
-        private static int NextKeyFragment512(ScanText text, int from)
-        {
-            var n = text.Length;
-            ref var chars = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text.AsSpan()));
-            var tables = FragmentTables512;
-            var low0 = tables[0];
-            var high0 = tables[1];
-            var low1 = tables[2];
-            var high1 = tables[3];
-            var low2 = tables[4];
-            var high2 = tables[5];
-            var nibble = Vector512.Create((byte)15);
-            var caseBit = Vector512.Create((byte)0x20);
-            var aheadIndex = Vector512.Create(2L, 3, 4, 5, 6, 7, 8, 9);
-            var i = from;
-            var block = Pack64(ref Unsafe.Add(ref chars, i)) | caseBit;
-            for (; i + 128 <= n; i += 64)
-            {
-                var current = block;
-                var nextBlock = Pack64(ref Unsafe.Add(ref chars, i + 64)) | caseBit;
-                var ahead = Avx512F.PermuteVar8x64x2(current.AsInt64(), aheadIndex, nextBlock.AsInt64()).AsByte();
-                var next = Avx512BW.AlignRight(ahead, current, 1);
-                var third = Avx512BW.AlignRight(ahead, current, 2);
-                block = nextBlock;
-                var buckets = Avx512BW.Shuffle(low0, current & nibble) & Avx512BW.Shuffle(high0, HighNibbles(current, nibble))
-                    & Avx512BW.Shuffle(low1, next & nibble) & Avx512BW.Shuffle(high1, HighNibbles(next, nibble))
-                    & Avx512BW.Shuffle(low2, third & nibble) & Avx512BW.Shuffle(high2, HighNibbles(third, nibble));
-                var candidates = ~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
-                while (candidates != 0)
-                {
-                    var at = i + BitOperations.TrailingZeroCount(candidates);
-                    if (IsKeyFragmentAt(text, at))
-                    {
-                        return at;
-                    }
-                    candidates &= candidates - 1;
-                }
-            }
-            return NextKeyFragmentTeddy(text, i);
-        }
 
         private static int NextKeyFragmentTeddy(ScanText text, int from)
         {

@@ -62,10 +62,13 @@ namespace Raxx.Guardrails.Core.Secrets
             // "-----BEGIN ", the suppression marker); the passes below only visit those positions
             var hits = _hits ??= new List<int>();
             hits.Clear();
+            // the key-fragment candidates the vector pass records (none without AVX-512 or on the groups' path)
+            var fragments = _fragments ??= new SecretPrefilter.KeyFragmentCandidates();
+            fragments.Covered = 0;
             if (vectorPass)
             {
                 // it also says whether there is a '\r' (the same hits either way): lone ones become line feeds only then
-                if (SecretPrefilter.CollectBoundaryHits(text, hits))
+                if (SecretPrefilter.CollectBoundaryHits(text, hits, fragments))
                 {
                     text = WithLoneCarriageReturnsAsLineFeeds(text);
                 }
@@ -80,7 +83,7 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 ScanPrivateKeys(text, results, markers.FirstBegin);
             }
-            ScanByTriggers(text, options, results, hits);
+            ScanByTriggers(text, options, results, hits, fragments);
             return Finish(text, options, results, markers.HasSuppression);
 #else
             text = WithLoneCarriageReturnsAsLineFeeds(text);
@@ -194,6 +197,9 @@ namespace Raxx.Guardrails.Core.Secrets
         private static List<int>? _shapeHits;
 
         [ThreadStatic]
+        private static SecretPrefilter.KeyFragmentCandidates? _fragments;
+
+        [ThreadStatic]
         private static List<int>? _foundOffsets;
 
         /// <summary>What the structure markers among the ordinal hits say about a text.</summary>
@@ -234,7 +240,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// holding a secret-name fragment. Kinds run in the per-line order (provider, shape, URL, assignment), and
         /// no finding spans lines, so overlap resolution is unchanged.
         /// </summary>
-        private static void ScanByTriggers(ScanText s, SecretScanOptions options, List<SecretMatch> results, List<int> hits)
+        private static void ScanByTriggers(ScanText s, SecretScanOptions options, List<SecretMatch> results, List<int> hits, SecretPrefilter.KeyFragmentCandidates fragments)
         {
             // 1. provider tokens at token boundaries (markers among the hits start with ':', '-', 'Q' or "raxx:")
             var shapes = _shapeHits ??= new List<int>();
@@ -364,7 +370,7 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 if (fragmentsLeft && fragment < pos)
                 {
-                    fragment = SecretPrefilter.NextKeyFragment(s, pos);
+                    fragment = SecretPrefilter.NextKeyFragment(s, pos, fragments);
                     fragmentsLeft = fragment >= 0;
                 }
                 while (nextFound < found.Count && found[nextFound] < pos)

@@ -113,19 +113,48 @@ public sealed class SecretPrefilterTests
         }
     }
 
-    /// <summary>The key-fragment search, 64 characters at a time or through SearchValues: the same position from every start.</summary>
+    /// <summary>
+    /// The key-fragment search through SearchValues, and from the candidates the AVX-512 candidate search recorded on its
+    /// way: the same position from every start. Recording them changes no hit.
+    /// </summary>
     private static void AssertSameNextFragment(string text, string what)
     {
         if (!Wide)
         {
             return;
         }
+        var recorded = new SecretPrefilter.KeyFragmentCandidates();
+        var hits = new List<int>();
+        SecretPrefilter.CollectBoundaryHits(text, hits, wide: true, recorded);
+        Assert.True(hits.SequenceEqual(Hits(text, wide: true)), $"{what}: recording fragment candidates changed the hits");
         for (var from = 0; from <= text.Length; from++)
         {
-            var narrow = SecretPrefilter.NextKeyFragment(text, from, wide: false);
-            var wide = SecretPrefilter.NextKeyFragment(text, from, wide: true);
-            Assert.True(narrow == wide, $"{what}: from {from}, SearchValues {narrow} vs AVX-512 {wide}");
+            var searched = SecretPrefilter.NextKeyFragment(text, from);
+            var fromRecorded = SecretPrefilter.NextKeyFragment(text, from, recorded);
+            Assert.True(searched == fromRecorded, $"{what}: from {from}, SearchValues {searched} vs recorded candidates {fromRecorded} (covered {recorded.Covered})");
         }
+    }
+
+    [Fact]
+    public void RecordedFragmentCandidates_CoverTheWideSteps_AndAReusedRecordIsReset()
+    {
+        if (!Wide)
+        {
+            return;
+        }
+        var recorded = new SecretPrefilter.KeyFragmentCandidates();
+        var longText = "x token=1 " + new string('y', 5000) + " secret";
+        SecretPrefilter.CollectBoundaryHits(longText, new List<int>(), wide: true, recorded);
+        Assert.InRange(recorded.Covered, longText.Length - 127, longText.Length - 64);
+        Assert.Equal(2, SecretPrefilter.NextKeyFragment(longText, 0, recorded));
+        Assert.Equal(longText.Length - 6, SecretPrefilter.NextKeyFragment(longText, 3, recorded)); // past the covered part: searched
+
+        // a shorter text after it: nothing recorded, nothing left over from the long one
+        SecretPrefilter.CollectBoundaryHits("no fragment here", new List<int>(), wide: true, recorded);
+        Assert.Equal(0, recorded.Covered);
+        Assert.Equal(-1, SecretPrefilter.NextKeyFragment("no fragment here", 0, recorded));
+        SecretPrefilter.CollectBoundaryHits(new string('z', 1000), new List<int>(), wide: false, recorded);
+        Assert.Equal(0, recorded.Covered); // the AVX2 steps record none
     }
 
     private static readonly string[] FragmentPieces =
@@ -135,7 +164,7 @@ public sealed class SecretPrefilterTests
     };
 
     [Fact]
-    public void GeneratedTexts_WideAndNarrowFragmentSearch_StopAtTheSamePlace()
+    public void GeneratedTexts_RecordedAndSearchedFragments_StopAtTheSamePlace()
     {
         var rng = new Random(7);
         for (var round = 0; round < 600; round++)
@@ -155,7 +184,7 @@ public sealed class SecretPrefilterTests
     }
 
     [Fact]
-    public void CorpusFiles_WideAndNarrowFragmentSearch_StopAtTheSamePlace()
+    public void CorpusFiles_RecordedAndSearchedFragments_StopAtTheSamePlace()
     {
         foreach (var file in Directory.EnumerateFiles(SecretCorpusTests.CorpusRoot, "*", SearchOption.AllDirectories).Take(150))
         {
