@@ -2078,6 +2078,14 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
+            // a file path (private_key: /etc/ssl/private/app01.pem), or an account under a credential-named key
+            // ($Credential = 'CONTOSO\svc-app01'): what the key names is elsewhere, or is not a secret
+            if (LooksLikeFilePath(s, start, length)
+                || (IsCredentialName(key, cls) && LooksLikeAccountName(s, start, length)))
+            {
+                return null;
+            }
+
             var hint = SecretKeyNames.ProviderHint(key);
             if (cls == KeyNameClass.Password)
             {
@@ -2104,13 +2112,9 @@ namespace Raxx.Guardrails.Core.Secrets
                 return SecretText.Entropy(s, start, length) >= 3.0 ? Create(s, start, length, hint ?? "generic-hex", SecretKind.Context, key) : null;
             }
 
-            if (length < 16 || !SecretText.HasLetter(s, start, length) || !SecretText.HasDigit(s, start, length))
-            {
-                return null;
-            }
-            var entropy = SecretText.Entropy(s, start, length);
-            var threshold = length >= 32 ? 3.6 : 3.3;
-            return entropy >= threshold ? Create(s, start, length, hint ?? "generic-secret", SecretKind.Context, key) : null;
+            return LooksLikeGenericSecret(s, start, length) && !HasDocumentationWord(s, start, length)
+                ? Create(s, start, length, hint ?? "generic-secret", SecretKind.Context, key)
+                : null;
         }
 
         /// <summary>
