@@ -1460,6 +1460,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     continue;
                 }
+                if (c == '=' && AfterUsingKeyword(s, start, keyStart))
+                {
+                    continue; // a type alias (C++ "using FunctionPassCtor = ScheduleDAGCtor;", C#'s using alias): the value is a type
+                }
                 var read = TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd);
                 // YAML/JSON: the value on the next, more indented line ("password:\n  value", "key: |\n  value")
                 if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && KeyMightBeSecret(s, keyStart, keyEnd)
@@ -1794,6 +1798,32 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
+        /// <summary>Whether the key starting at <paramref name="keyStart"/> is the first word after <c>using</c>, which starts its line.</summary>
+        private static bool AfterUsingKeyword(ScanText s, int lineStart, int keyStart)
+        {
+            var p = keyStart - 1;
+            if (p < lineStart || (s[p] != ' ' && s[p] != '\t'))
+            {
+                return false;
+            }
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            if (p - 4 < lineStart || !SecretText.SameAt(s, p - 4, "using", 5))
+            {
+                return false;
+            }
+            for (var k = lineStart; k < p - 4; k++)
+            {
+                if (s[k] != ' ' && s[k] != '\t')
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static readonly string[] BlockKeywords = { "if", "elif", "while", "or", "and", "not", "lambda", "in" };
 
         /// <summary>
@@ -1916,7 +1946,43 @@ namespace Raxx.Guardrails.Core.Secrets
             vEnd = e;
             // a bare token that opens a subscript or a call before a quote is code, not a value (os.environ["X"], process.env["X"]);
             // so is a subscript (credentials[1], self.cache[key]), a subscripted type (Union[bytes, …]) or a generic type (IsEmpty<{}>)
-            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(' && !IsSubscriptOrGeneric(s, i, e, end);
+            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(' && !IsSubscriptOrGeneric(s, i, e, end)
+                && !IsOperandOfAnExpression(s, i, e, end);
+        }
+
+        /// <summary>
+        /// A bare identifier [start, e) followed by blanks and a binary operator (<c>+ - * / % | &amp; ^ ?</c>, then a blank,
+        /// <c>(</c> or a digit) is an operand of an expression, code: a C enum or constant (<c>SEC_ERROR_BAD_PASSWORD =
+        /// SEC_ERROR_BASE + 15,</c>, <c>x86_cpu_PAT = x86_cpu_index_1_edx + 16,</c>), a function pointer type
+        /// (<c>= ScheduleDAGSDNodes *(*)(…)</c>). A value with a symbol in it is no identifier; a value followed by a comment
+        /// (<c># …</c>, <c>// …</c>) is still a value.
+        /// </summary>
+        private static bool IsOperandOfAnExpression(ScanText s, int start, int e, int end)
+        {
+            if (e >= end || (s[e] != ' ' && s[e] != '\t') || !(SecretText.IsUpper(s[start]) || SecretText.IsLower(s[start]) || s[start] == '_'))
+            {
+                return false;
+            }
+            for (var k = start + 1; k < e; k++)
+            {
+                if (!SecretText.IsWord(s[k]))
+                {
+                    return false;
+                }
+            }
+            var op = SkipBlanks(s, e, end);
+            if (op + 1 >= end)
+            {
+                return false;
+            }
+            var c = s[op];
+            var n = s[op + 1];
+            if (c == '/' && (n == '/' || n == '*'))
+            {
+                return false; // a comment
+            }
+            return (c == '+' || c == '-' || c == '*' || c == '/' || c == '%' || c == '|' || c == '&' || c == '^' || c == '?')
+                && (n == ' ' || n == '\t' || n == '(' || SecretText.IsDigit(n));
         }
 
         /// <summary>A query-string parameter at <paramref name="i"/>: a name (letter or '_' first, then word characters, '.', '-') and '='.</summary>
