@@ -1466,6 +1466,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     continue;
                 }
+                if (c == '=' && AfterUsingKeyword(s, start, keyStart))
+                {
+                    continue; // a type alias (C++ "using FunctionPassCtor = ScheduleDAGCtor;", C#'s using alias): the value is a type
+                }
                 var read = TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd);
                 // YAML/JSON: the value on the next, more indented line ("password:\n  value", "key: |\n  value")
                 if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && KeyMightBeSecret(s, keyStart, keyEnd)
@@ -1800,6 +1804,32 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
+        /// <summary>Whether the key starting at <paramref name="keyStart"/> is the first word after <c>using</c>, which starts its line.</summary>
+        private static bool AfterUsingKeyword(ScanText s, int lineStart, int keyStart)
+        {
+            var p = keyStart - 1;
+            if (p < lineStart || (s[p] != ' ' && s[p] != '\t'))
+            {
+                return false;
+            }
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            if (p - 4 < lineStart || !SecretText.SameAt(s, p - 4, "using", 5))
+            {
+                return false;
+            }
+            for (var k = lineStart; k < p - 4; k++)
+            {
+                if (s[k] != ' ' && s[k] != '\t')
+                {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         private static readonly string[] BlockKeywords = { "if", "elif", "while", "or", "and", "not", "lambda", "in" };
 
         /// <summary>
@@ -1922,7 +1952,43 @@ namespace Raxx.Guardrails.Core.Secrets
             vEnd = e;
             // a bare token that opens a subscript or a call before a quote is code, not a value (os.environ["X"], process.env["X"]);
             // so is a subscript (credentials[1], self.cache[key]), a subscripted type (Union[bytes, …]) or a generic type (IsEmpty<{}>)
-            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(' && !IsSubscriptOrGeneric(s, i, e, end);
+            return vLen > 0 && s[e - 1] != '[' && s[e - 1] != '(' && !IsSubscriptOrGeneric(s, i, e, end)
+                && !IsOperandOfAnExpression(s, i, e, end);
+        }
+
+        /// <summary>
+        /// A bare identifier [start, e) followed by blanks and a binary operator (<c>+ - * / % | &amp; ^ ?</c>, then a blank,
+        /// <c>(</c> or a digit) is an operand of an expression, code: a C enum or constant (<c>SEC_ERROR_BAD_PASSWORD =
+        /// SEC_ERROR_BASE + 15,</c>, <c>x86_cpu_PAT = x86_cpu_index_1_edx + 16,</c>), a function pointer type
+        /// (<c>= ScheduleDAGSDNodes *(*)(…)</c>). A value with a symbol in it is no identifier; a value followed by a comment
+        /// (<c># …</c>, <c>// …</c>) is still a value.
+        /// </summary>
+        private static bool IsOperandOfAnExpression(ScanText s, int start, int e, int end)
+        {
+            if (e >= end || (s[e] != ' ' && s[e] != '\t') || !(SecretText.IsUpper(s[start]) || SecretText.IsLower(s[start]) || s[start] == '_'))
+            {
+                return false;
+            }
+            for (var k = start + 1; k < e; k++)
+            {
+                if (!SecretText.IsWord(s[k]))
+                {
+                    return false;
+                }
+            }
+            var op = SkipBlanks(s, e, end);
+            if (op + 1 >= end)
+            {
+                return false;
+            }
+            var c = s[op];
+            var n = s[op + 1];
+            if (c == '/' && (n == '/' || n == '*'))
+            {
+                return false; // a comment
+            }
+            return (c == '+' || c == '-' || c == '*' || c == '/' || c == '%' || c == '|' || c == '&' || c == '^' || c == '?')
+                && (n == ' ' || n == '\t' || n == '(' || SecretText.IsDigit(n));
         }
 
         /// <summary>A query-string parameter at <paramref name="i"/>: a name (letter or '_' first, then word characters, '.', '-') and '='.</summary>
@@ -2093,6 +2159,14 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
+            // a file path (private_key: /etc/ssl/private/app01.pem), or an account under a credential-named key
+            // ($Credential = 'CONTOSO\svc-app01'): what the key names is elsewhere, or is not a secret
+            if (LooksLikeFilePath(s, start, length)
+                || (IsCredentialName(key, cls) && LooksLikeAccountName(s, start, length)))
+            {
+                return null;
+            }
+
             var hint = SecretKeyNames.ProviderHint(key);
             if (cls == KeyNameClass.Password)
             {
@@ -2119,13 +2193,9 @@ namespace Raxx.Guardrails.Core.Secrets
                 return SecretText.Entropy(s, start, length) >= 3.0 ? Create(s, start, length, hint ?? "generic-hex", SecretKind.Context, key) : null;
             }
 
-            if (length < 16 || !SecretText.HasLetter(s, start, length) || !SecretText.HasDigit(s, start, length))
-            {
-                return null;
-            }
-            var entropy = SecretText.Entropy(s, start, length);
-            var threshold = length >= 32 ? 3.6 : 3.3;
-            return entropy >= threshold ? Create(s, start, length, hint ?? "generic-secret", SecretKind.Context, key) : null;
+            return LooksLikeGenericSecret(s, start, length) && !HasDocumentationWord(s, start, length)
+                ? Create(s, start, length, hint ?? "generic-secret", SecretKind.Context, key)
+                : null;
         }
 
         /// <summary>

@@ -330,6 +330,23 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             """, "Credential literal: secret value 'Xy…' (12 chars) assigned to '-Password'" + Suffix);
 
         [Fact]
+        public Task FilePathsAccountsAndExampleValues_NoReport_SecretsBesideThemDo() => Verify($$"""
+            class Settings
+            {
+                public const string PrivateKey = @"C:\keys\app2024.pem";
+                public const string SshKey = "~/.ssh/id_ed25519";
+                public const string TlsPrivateKey = "/etc/ssl/private/app01.pem";
+                public const string Credential = @"CONTOSO\svc-app01";
+                public const string ServiceCredentials = "svc-deploy01@contoso.example";
+                public const string ApiKey = "example-api-key-1234567";
+                public const string ApiSecret = {|RAXX401:"/k7QpL2mZ/x9RtWv4YbN8cJ3"|};
+                public const string Password = {|RAXX401:@"DOMAIN\x9!kQ7mZ2p"|};
+                public const string CredentialToken = {|RAXX401:@"CONTOSO\k7QpL2mZx9RtWv4Yb"|};
+                public const string AppKey = {|RAXX401:"{{AlpacaSecret}}"|};
+            }
+            """);
+
+        [Fact]
         public async Task BrokenCode_NoException()
         {
             var test = Verify<Raxx401CredentialLiteralAnalyzer>.Test($$"""

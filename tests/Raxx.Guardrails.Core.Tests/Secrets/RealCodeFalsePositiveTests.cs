@@ -135,6 +135,32 @@ public class RealCodeFalsePositiveTests
     [InlineData("password_encryption_key = Xy7pQ2mN9vR4aBc8Lk3J", "password_encryption_key", "Xy7pQ2mN9vR4aBc8Lk3J")]
     public void PasswordNearTheSettingName_Reports(string text, string key, string value) => BothOne(text, key, value);
 
+    // ---------------------------------------------------------------- C/C++ operands and type aliases are code
+    // (RAXX402 reads .c/.h/.cpp/.hpp since branch fpfix; the shapes are from /usr/include: nss, glibc, llvm-14)
+
+    [Theory]
+    [InlineData("    SEC_ERROR_BAD_PASSWORD = SEC_ERROR_BASE + 15,")]
+    [InlineData("  x86_cpu_PAT\t\t\t= x86_cpu_index_1_edx + 16,")]
+    [InlineData("  SESSION_PASSWORD_ERR = SEC_ERROR_LIMIT | 0x10,")]
+    [InlineData("  using FunctionPassCtor = ScheduleDAGSDNodes *(*)(SelectionDAGISel*,")]
+    [InlineData("  using FunctionPassCtor = ScheduleDAGCtor;")]
+    [InlineData("using DebugInfoPerPassMap = llvm::MapVector<llvm::StringRef, DebugInfoPerPass>;")]
+    [InlineData("using LinkGraphPassFunction = std::function<Error(LinkGraph &)>;")]
+    public void CExpressionOperandOrTypeAlias_NoReport(string text) => BothClean(text);
+
+    [Theory]
+    [InlineData("PASSWORD=Xk9mP2vL8qR4 # the db password", "PASSWORD", "Xk9mP2vL8qR4")]
+    [InlineData("password = CorrectHorseBattery // prod", "password", "CorrectHorseBattery")]
+    [InlineData("password = CorrectHorseBattery /* prod */", "password", "CorrectHorseBattery")]
+    [InlineData("DB_PASSWORD=Xk9mP2vL8qR4 && ./run.sh", "DB_PASSWORD", "Xk9mP2vL8qR4")]
+    [InlineData("DB_PASSWORD=Xk9mP2vL8qR4 || exit 1", "DB_PASSWORD", "Xk9mP2vL8qR4")]
+    [InlineData("api_key = k7QpL2mZx9RtWv4YbN8cJ3+1", "api_key", "k7QpL2mZx9RtWv4YbN8cJ3+1")]
+    [InlineData("password = Xk9#mP2vL8q + 1", "password", "Xk9#mP2vL8q")]
+    [InlineData("const char *using_token = \"k7QpL2mZx9RtWv4YbN8cJ3\";", "using_token", "k7QpL2mZx9RtWv4YbN8cJ3")]
+    [InlineData("x = 1; using_token = k7QpL2mZx9RtWv4YbN8cJ3", "using_token", "k7QpL2mZx9RtWv4YbN8cJ3")]
+    [InlineData("  apiToken = k7QpL2mZx9RtWv4YbN8cJ3", "apiToken", "k7QpL2mZx9RtWv4YbN8cJ3")]
+    public void ValueNearTheOperandOrAlias_Reports(string text, string key, string value) => BothOne(text, key, value);
+
     // ---------------------------------------------------------------- left reported on purpose
 
     [Fact]

@@ -16,6 +16,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
             ".sh", ".bash", ".zsh", ".ps1", ".psm1", ".cmd", ".bat", ".properties", ".ini", ".toml", ".cfg", ".conf",
             ".tf", ".tfvars", ".py", ".js", ".mjs", ".cjs", ".ts", ".rb", ".go", ".java", ".kt", ".php", ".sql", ".txt",
             ".npmrc", ".pypirc", ".netrc", ".http", ".rest", ".vb",
+            ".rs", ".c", ".h", ".cpp", ".hpp", ".pl", ".lua", ".swift", ".kts",
         };
 
         private static readonly HashSet<string> TextNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
