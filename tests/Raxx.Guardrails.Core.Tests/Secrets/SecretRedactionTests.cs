@@ -27,6 +27,16 @@ public class SecretRedactionTests
     public void Fingerprint_IsTheBaselineFormat(string secret, string expected) => Assert.Equal(expected, Redaction.Fingerprint(secret));
 
     [Fact]
+    public void Fingerprint_OfALongValue_AndOfEachValueAfterAnother_IsTheBaselineFormat()
+    {
+        // a long value, and each digest independent of the one before it (`printf 'raxx-credential:%s' "$(python3 -c "print('Zq9'*200)")" | sha256sum`)
+        var longValue = string.Concat(Enumerable.Repeat("Zq9", 200));
+        Assert.Equal("1c042e5c96d2ad8c77f506b87f5a75a1", Redaction.Fingerprint(longValue));
+        Assert.Equal("b6af5ca614626ccd208a82c10439ded5", Redaction.Fingerprint("Fk9sQ2xPz7LmW4vRt8YbN3cHj6DgA1eUo5KiTq0Z"));
+        Assert.Equal("1c042e5c96d2ad8c77f506b87f5a75a1", Redaction.Fingerprint(longValue));
+    }
+
+    [Fact]
     public void Fingerprint_IsStableAndNotTheValue()
     {
         var a = Redaction.Fingerprint("Fk9sQ2xPz7LmW4vRt8YbN3cHj6DgA1eUo5KiTq0Z");
