@@ -1868,24 +1868,59 @@ namespace Raxx.Guardrails.Core.Secrets
             return false;
         }
 
-        private static readonly string[] SecretFragments = { "key", "tok", "sec", "pas", "pwd", "cred", "bearer", "dsn", "pat" };
-
-        /// <summary>Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)?</summary>
+        /// <summary>
+        /// Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)? It holds
+        /// key, tok, sec, pas, pwd, pat, cred, bearer or dsn (one switch on each character: a key is read per assignment).
+        /// </summary>
+        [MethodImpl(HotPath.Options)]
         private static bool KeyMightBeSecret(ScanText s, int start, int end)
         {
             for (var i = start; i < end; i++)
             {
-                var c = (char)(s[i] | 0x20);
-                if (c != 'k' && c != 't' && c != 's' && c != 'p' && c != 'c' && c != 'b' && c != 'd')
+                switch (s[i] | 0x20)
                 {
-                    continue;
-                }
-                foreach (var f in SecretFragments)
-                {
-                    if (f[0] == c && i + f.Length <= end && SecretText.EqualsLowerAt(s, i, f))
-                    {
-                        return true;
-                    }
+                    case 'k':
+                        if (SecretText.EqualsLowerAt(s, i, end, "key"))
+                        {
+                            return true;
+                        }
+                        break;
+                    case 't':
+                        if (SecretText.EqualsLowerAt(s, i, end, "tok"))
+                        {
+                            return true;
+                        }
+                        break;
+                    case 's':
+                        if (SecretText.EqualsLowerAt(s, i, end, "sec"))
+                        {
+                            return true;
+                        }
+                        break;
+                    case 'p':
+                        if (SecretText.EqualsLowerAt(s, i, end, "pas") || SecretText.EqualsLowerAt(s, i, end, "pwd") || SecretText.EqualsLowerAt(s, i, end, "pat"))
+                        {
+                            return true;
+                        }
+                        break;
+                    case 'c':
+                        if (SecretText.EqualsLowerAt(s, i, end, "cred"))
+                        {
+                            return true;
+                        }
+                        break;
+                    case 'b':
+                        if (SecretText.EqualsLowerAt(s, i, end, "bearer"))
+                        {
+                            return true;
+                        }
+                        break;
+                    case 'd':
+                        if (SecretText.EqualsLowerAt(s, i, end, "dsn"))
+                        {
+                            return true;
+                        }
+                        break;
                 }
             }
             return false;

@@ -47,6 +47,11 @@ namespace Raxx.Guardrails.Core.Secrets
         /// case-insensitive -- what <c>string.Compare(…, StringComparison.OrdinalIgnoreCase) == 0</c> says for such a
         /// pattern ((c | 0x20) equals a lower-case letter only for that letter and its upper case), without its call cost.
         /// </summary>
+        /// <summary><see cref="EqualsLowerAt(ScanText, int, string)"/> within [<paramref name="index"/>, <paramref name="end"/>).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static bool EqualsLowerAt(ScanText s, int index, int end, string lower) =>
+            end - index >= lower.Length && EqualsLowerAt(s, index, lower);
+
         public static bool EqualsLowerAt(ScanText s, int index, string lower)
         {
             if (index < 0 || s.Length - index < lower.Length)
