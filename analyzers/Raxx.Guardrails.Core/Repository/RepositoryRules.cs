@@ -73,7 +73,8 @@ namespace Raxx.Guardrails.Core.Repository
                 }
             }
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            // the same rule, place and message once (a tuple: a key string per finding was 600 bytes of garbage each)
+            var seen = new HashSet<(string RuleId, string Path, int Line, int Column, string Message)>();
             var results = new List<Finding>();
             foreach (var finding in sink.Items)
             {
@@ -88,8 +89,7 @@ namespace Raxx.Guardrails.Core.Repository
                     continue;
                 }
 
-                var key = finding.RuleId + "|" + finding.Location + "|" + finding.Message;
-                if (!seen.Add(key))
+                if (!seen.Add((finding.RuleId, finding.Location.Path, finding.Location.StartLine, finding.Location.StartColumn, finding.Message)))
                 {
                     continue;
                 }

@@ -46,10 +46,9 @@ namespace Raxx.Guardrails.Core.Secrets
             }
 
             // documentation words
-            var text = length == s.Length ? s : s.Substring(start, length);
             foreach (var w in Words)
             {
-                if (text.IndexOf(w, StringComparison.OrdinalIgnoreCase) >= 0)
+                if (s.IndexOf(w, start, length, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return true;
                 }

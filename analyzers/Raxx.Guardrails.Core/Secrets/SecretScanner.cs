@@ -714,7 +714,13 @@ namespace Raxx.Guardrails.Core.Secrets
         /// </summary>
         private static void ScanBearerTokens(ScanText s, int start, int end, List<SecretMatch> results)
         {
-            var i = s.IndexOf("Bearer", start, end - start, StringComparison.OrdinalIgnoreCase);
+            // most context lines have no 'b' at all: one search for it first (a case-insensitive search of a word is slower)
+            var b = s.IndexOfAny(BearerFirstLetters, start, end - start);
+            if (b < 0)
+            {
+                return;
+            }
+            var i = s.IndexOf("Bearer", b, end - b, StringComparison.OrdinalIgnoreCase);
             while (i >= 0)
             {
                 var t = i + 6;
@@ -741,6 +747,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 i = i + 6 < end ? s.IndexOf("Bearer", i + 6, end - i - 6, StringComparison.OrdinalIgnoreCase) : -1;
             }
         }
+
+        private static readonly char[] BearerFirstLetters = { 'b', 'B' };
 
         private static void ScanShapes(ScanText s, int start, int end, List<SecretMatch> results)
         {
