@@ -27,7 +27,9 @@ namespace Raxx.Guardrails.Core.Secrets
                 var next = dash + 1;
                 if (dash == start || s[dash - 1] == ' ' || s[dash - 1] == '\t')
                 {
-                    next = ScanSecretParameter(s, dash, end, results);
+                    next = dash + 1 < end && s[dash + 1] == '-'
+                        ? ScanLongOption(s, dash, end, results) // a command line's --password … (SecretScanner.CommandLines.cs)
+                        : ScanSecretParameter(s, dash, end, results);
                 }
                 dash = next < end ? s.IndexOf('-', next, end - next) : -1;
             }
@@ -62,6 +64,16 @@ namespace Raxx.Guardrails.Core.Secrets
                     return nameEnd;
                 }
                 open = SkipBlanks(s, open, end);
+                if (open < end && s[open] == '`' && SkipBlanks(s, open + 1, end) == end)
+                {
+                    // -Password `⏎    '…': the value is the next line's first argument
+                    if (!NextLineContent(s, end, out var nextStart, out var nextEnd))
+                    {
+                        return end;
+                    }
+                    open = SkipBlanks(s, nextStart, nextEnd);
+                    end = nextEnd;
+                }
             }
             if (open >= end || (s[open] != '\'' && s[open] != '"'))
             {
@@ -116,6 +128,54 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
             return close + 1;
+        }
+
+        /// <summary>The line after the one ending at <paramref name="lineEnd"/> (its content, without '\r'); false at the text's last line.</summary>
+        private static bool NextLineContent(ScanText s, int lineEnd, out int nextStart, out int nextEnd)
+        {
+            nextStart = nextEnd = 0;
+            var nl = s.IndexOf('\n', lineEnd);
+            if (nl < 0)
+            {
+                return false;
+            }
+            nextStart = nl + 1;
+            var next = nextStart < s.Length ? s.IndexOf('\n', nextStart) : -1;
+            nextEnd = next < 0 ? s.Length : next;
+            if (nextEnd > nextStart && s[nextEnd - 1] == '\r')
+            {
+                nextEnd--;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// A PowerShell here-string opened right of an assignment's '=' at <paramref name="from"/> (<c>@'</c> or <c>@"</c>, the
+        /// last thing on its line) holding exactly one line, closed by <c>'@</c>/<c>"@</c> at the start of the line after it:
+        /// that line is the value. An expandable one (<c>@"</c>) is not a literal when it has a <c>$</c> or back-tick.
+        /// </summary>
+        private static bool TryReadHereStringValue(ScanText s, int from, int end, out int vStart, out int vLen)
+        {
+            vStart = vLen = 0;
+            var at = SkipBlanks(s, from, end);
+            if (at + 1 >= end || s[at] != '@' || (s[at + 1] != '\'' && s[at + 1] != '"') || SkipBlanks(s, at + 2, end) != end)
+            {
+                return false;
+            }
+            var quote = s[at + 1];
+            if (!NextLineContent(s, end, out var valueStart, out var valueEnd) || valueEnd <= valueStart
+                || !NextLineContent(s, valueEnd, out var closeStart, out var closeEnd)
+                || closeEnd - closeStart < 2 || s[closeStart] != quote || s[closeStart + 1] != '@')
+            {
+                return false;
+            }
+            if (quote == '"' && (s.IndexOf('$', valueStart, valueEnd - valueStart) >= 0 || s.IndexOf('`', valueStart, valueEnd - valueStart) >= 0))
+            {
+                return false; // expanded at run time
+            }
+            vStart = valueStart;
+            vLen = valueEnd - valueStart;
+            return true;
         }
 
         private static bool EndsWithIgnoreCase(ScanText s, int start, int end, string suffix) =>

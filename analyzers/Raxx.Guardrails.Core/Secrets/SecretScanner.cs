@@ -352,6 +352,16 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
+            // 3e. the -p password of mysql, mariadb, sshpass, … login: once per line holding "-p" (one search over the text;
+            //     "-p" is rare outside command lines)
+            var shortOption = s.IndexOf(ShortPasswordOption, 0, StringComparison.Ordinal);
+            while (shortOption >= 0)
+            {
+                var end = LineContentEnd(s, shortOption);
+                ScanShortPasswordOptions(s, LineStart(s, shortOption), end, results);
+                shortOption = end + 1 < s.Length ? s.IndexOf(ShortPasswordOption, end + 1, StringComparison.Ordinal) : -1;
+            }
+
             // 4. key/value assignments, only on lines naming a secret-like key;
             // lines holding a finding of the passes above get the context pass too: an assignment there names
             // it (<add name="Stripe" value="sk_live_…"/>, DB="postgres://u:p@h")
@@ -558,7 +568,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
-            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType, "lainText", "laintext" };
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType, "lainText", "laintext", ShortPasswordOption };
             private readonly string _text;
             private readonly int[] _next = new int[Patterns.Length];
 
@@ -668,6 +678,12 @@ namespace Raxx.Guardrails.Core.Secrets
             if (credentials.Count > 0)
             {
                 AddCredentialsOfLine(credentials, end, results);
+            }
+
+            // 3e. the -p password of mysql, mariadb, sshpass, … login
+            if (options.IncludeContext && (triggers == null || triggers.In(8, start, end)))
+            {
+                ScanShortPasswordOptions(s, start, end, results);
             }
 
             // 4. key/value assignments
@@ -1485,6 +1501,14 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     vStart = nStart;
                     vLen = nLen;
+                    vEnd = end;
+                    read = true;
+                }
+                // PowerShell here-string: $Password = @'⏎value⏎'@ (the value is the line between)
+                if (c == '=' && KeyMightBeSecret(s, keyStart, keyEnd) && TryReadHereStringValue(s, i + 1, end, out var hStart, out var hLen))
+                {
+                    vStart = hStart;
+                    vLen = hLen;
                     vEnd = end;
                     read = true;
                 }

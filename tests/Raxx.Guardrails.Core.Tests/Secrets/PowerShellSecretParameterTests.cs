@@ -12,7 +12,8 @@ namespace Raxx.Guardrails.Core.Tests.Secrets;
 /// <c>New-LocalUser -Name x -Password "…"</c>, <c>-Token</c>, <c>-ApiKey</c>, <c>-ClientSecret</c>, <c>-NewPassword:'…'</c>): the
 /// parameter is the key, the literal is judged by the context value rules. Before, only <c>name = value</c> / <c>name: value</c>
 /// was read. Look-alikes: variables, sub-expressions, expandable strings, empty strings, placeholders, metadata and switch
-/// parameters, <c>-Credential 'DOMAIN\user'</c> (a user name), <c>--password</c>. Values are fake.
+/// parameters, <c>-Credential 'DOMAIN\user'</c> (a user name). (<c>--password '…'</c> is a command line's long option:
+/// CommandLinePasswordTests.) Values are fake.
 /// </summary>
 public sealed class PowerShellSecretParameterTests : IDisposable
 {
@@ -77,7 +78,6 @@ public sealed class PowerShellSecretParameterTests : IDisposable
     [InlineData("Get-Thing -Key 'k7QpL2mZx9RtWv4YbN8cJ3'")]
     [InlineData("Connect-Something -Password 'short1'")]
     [InlineData("Connect-Something -Token 'abc123'")]
-    [InlineData("mysql --password 'Xy7#kq93Lm' -u root")]
     [InlineData("x=1-Password 'Xy7#kq93Lm'")]
     [InlineData("Connect-Something -Password 'Xy7#kq93Lm")]
     public void NotALiteralSecretParameter_NoReport(string text)

@@ -81,6 +81,16 @@ public class SecretScannerEquivalenceTests
             "  q8ZxL2mVt7RwN4pYk9HbJ3sC",
             "var smtp = new NetworkCredential(\"mailer\", \"Tr0ub4dor3xyzQ\"); NetworkCredential c = new(\"a\", \"q8ZxL2mVt7RwN4pYk9HbJ3sC\");",
             "$c = New-Object Net.NetworkCredential('deploy', 'S3cretPassw0rd') # x.Net.NetworkCredential(\"u\", \"S3cretPassw0rd\")",
+            // command-line passwords: the -p of named tools (found from "-p") and secret-named long options (context lines)
+            "mysql -uroot -pS3cretPassw0rd app; docker run -p 8080:80 app; ssh -p 22 host",
+            "docker login -u ci -p 'S3cretPassw0rd' r.example && sshpass -p S3cretPassw0rd ssh h",
+            "tool --api-key q8ZxL2mVt7RwN4pYk9HbJ3sC --password-stdin --client-secret 'q8ZxL2mVt7RwN4pYk9HbJ3sC'",
+            // PowerShell values on the next line: a here-string, a back-tick continuation
+            "$Password = @'",
+            "S3cretPassw0rd",
+            "'@",
+            "Connect-Lab -Password `",
+            "    'S3cretPassw0rd'",
         };
         var rng = new Random(7);
         var sb = new StringBuilder();
