@@ -6,7 +6,8 @@ namespace Raxx.Guardrails.Core.Secrets
     /// Values that are references or placeholders, not secrets: CI/env references (<c>${{ secrets.X }}</c>,
     /// <c>$VAR</c>, <c>${VAR}</c>, <c>%VAR%</c>, <c>$(VAR)</c>, <c>@VAR@</c>, back-ticked commands),
     /// templates (<c>{{ x }}</c>, <c>{x}</c>, <c>&lt;your-token&gt;</c>), documentation words
-    /// (changeme, REPLACE_ME, your-…, placeholder, dummy, not_a_real…), runs of x/X/*/#/., and empty values.
+    /// (changeme, REPLACE_ME, your-…, placeholder, dummy, not_a_real…), runs of x/X/*/#/., empty values, and the example
+    /// tokens published in RFCs and vendor docs (<see cref="IsPublishedExample"/>).
     /// </summary>
     public static class Placeholders
     {
@@ -16,6 +17,34 @@ namespace Raxx.Guardrails.Core.Secrets
             "your_", "your-", "yourkey", "yoursecret", "yourtoken", "yourpassword", "placeholder", "dummy", "not_a_real",
             "not-a-real", "notareal", "notreal", "redacted", "put_your", "insert_", "insert-", "<your", "todo",
         };
+
+        /// <summary>
+        /// Example values published in specifications and vendor documentation, copied verbatim into tests, docs and sample
+        /// code: RFC 6750's bearer token, RFC 6749's access token, refresh token and authorization code (§4.1), and the
+        /// HS256 token of RFC 7519 / jwt.io ("John Doe"). Only the exact value is an example (as AWS's documented …EXAMPLE
+        /// keys are): one character changed is a token again.
+        /// </summary>
+        private static readonly string[] PublishedExamples =
+        {
+            "mF_9.B5f-4.1JqM",
+            "2YotnFZFEjr1zCsicMWpAA",
+            "tGzv3JOkF0XG5Qx2TlKWIA",
+            "SplxlOBeZQQYbYS6WxSbIA",
+            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+        };
+
+        /// <summary>The whole value is one of <see cref="PublishedExamples"/> (compared by length first: no cost for other values).</summary>
+        public static bool IsPublishedExample(ScanText s, int start, int length)
+        {
+            foreach (var example in PublishedExamples)
+            {
+                if (example.Length == length && SecretText.SameAt(s, start, example, length))
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         /// <summary>True when the whole value is a placeholder/reference (the caller trims quotes first).</summary>
         public static bool IsPlaceholder(string value) => IsPlaceholder(value, 0, value.Length);
@@ -43,6 +72,11 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     return true;
                 }
+            }
+
+            if (IsPublishedExample(s, start, length))
+            {
+                return true;
             }
 
             // documentation words
