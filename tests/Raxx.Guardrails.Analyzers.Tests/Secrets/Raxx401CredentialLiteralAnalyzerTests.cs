@@ -66,6 +66,54 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
             }
             """, "Credential literal: secret value 'Xy…' (12 chars) assigned to 'password'" + Suffix);
 
+        /// <summary>
+        /// The PowerShell SDK's <c>AddParameter("Password", "…")</c>: the name argument names the value (the key/value pair
+        /// rule of <c>Add("Key", "…")</c>), and a script's text is read as a script (<c>-Password '…'</c>). Not reported: a
+        /// variable, a non-secret parameter, a switch, a placeholder, a script reading the environment.
+        /// </summary>
+        [Fact]
+        public Task PowerShellSdkAddParameter_NamedByTheParameterName() => Verify($$"""
+            class PowerShell
+            {
+                public PowerShell AddCommand(string name) => this;
+                public PowerShell AddParameter(string name, object value) => this;
+                public PowerShell AddParameter(string name) => this;
+                public PowerShell AddScript(string script) => this;
+            }
+            class Deploy
+            {
+                void M(PowerShell ps, string password)
+                {
+                    ps.AddCommand("Connect-Lab").AddParameter("Password", {|RAXX401:"{{Password}}"|});
+                    ps.AddCommand("Connect-Api").AddParameter("Token", {|RAXX401:"{{AlpacaSecret}}"|});
+                    ps.AddCommand("Connect-Graph").AddParameter("ClientSecret", {|RAXX401:"{{AlpacaSecret}}"|});
+                    ps.AddScript({|RAXX401:"Connect-Lab -Server lab01 -Password '{{Password}}'"|});
+                    ps.AddCommand("Connect-Lab").AddParameter("Password", password);
+                    ps.AddCommand("Get-Item").AddParameter("Path", "C:\\deploy\\{{Password}}");
+                    ps.AddCommand("Connect-Lab").AddParameter("Server", "{{Password}}");
+                    ps.AddCommand("Connect-Lab").AddParameter("PasswordNeverExpires");
+                    ps.AddCommand("Connect-Lab").AddParameter("Password", "<password>");
+                    ps.AddScript("Connect-Lab -Server lab01 -Password $env:LAB_PASSWORD");
+                }
+            }
+            """,
+            "Credential literal: secret value 'Xy…' (12 chars) assigned to 'Password'" + Suffix,
+            "Credential literal: secret value 'Fk9s…' (40 chars) assigned to 'Token'" + Suffix,
+            "Credential literal: secret value 'Fk9s…' (40 chars) assigned to 'ClientSecret'" + Suffix,
+            "Credential literal: secret value 'Xy…' (12 chars) assigned to '-Password'" + Suffix);
+
+        /// <summary>The exact example tokens of RFC 6749 and RFC 7519 / jwt.io are no credential; one character changed is.</summary>
+        [Fact]
+        public Task PublishedExampleTokens_NotReported_LookAlikeReported() => Verify($$"""
+            class OAuthSample
+            {
+                const string AccessToken = "2YotnFZFEjr1zCsicMWpAA";
+                const string RefreshToken = "tGzv3JOkF0XG5Qx2TlKWIA";
+                const string IdToken = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
+                const string OtherAccessToken = {|RAXX401:"2YotnFZFEjr1zMsicMWpAA"|};
+            }
+            """);
+
         [Fact]
         public Task DictionaryAndCollectionInitializers_Report() => Verify($$"""
             using System.Collections.Generic;
