@@ -35,6 +35,22 @@ public sealed class PowerShellHereStringAndContinuationTests
         Assert.Equal(m.Hash, Assert.Single(SecretScanner.Scan(padded, null, vectorPass: false)).Hash);
     }
 
+    /// <summary>A provider token as the next line's value: named by the key on both scan paths (the reference scan meets the
+    /// key's line before the token's line; the trigger-driven scan has found the token already).</summary>
+    [Theory]
+    [InlineData("$ApiToken = @'\n{0}\n'@")]
+    [InlineData("Connect-Api -Token `\n    '{0}'")]
+    [InlineData("Connect-Api -Token `\n    \"{0}\" | Out-Null")]
+    public void ProviderTokenOnTheNextLine_IsNamedByTheKey_OnBothPaths(string shape)
+    {
+        var text = string.Format(shape, "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");
+        var m = Assert.Single(SecretScanner.Scan(text));
+        var r = Assert.Single(SecretScanner.ScanReference(text));
+        Assert.Equal((SecretKind.Provider, "github", 2), (m.Kind, m.Provider, m.Line));
+        Assert.Equal((m.Offset, m.Length, m.KeyName, m.Kind, m.Hash), (r.Offset, r.Length, r.KeyName, r.Kind, r.Hash));
+        Assert.NotNull(m.KeyName);
+    }
+
     [Theory]
     [InlineData("$Password = @'\n" + Pw + "\nsecond line\n'@\n")]
     [InlineData("$Password = @\"\nXy7#kq$suffix\n\"@")]
