@@ -20,16 +20,19 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>
         /// Example values published in specifications and vendor documentation, copied verbatim into tests, docs and sample
-        /// code: RFC 6750's bearer token, RFC 6749's access token, refresh token and authorization code (§4.1), and the
-        /// HS256 token of RFC 7519 / jwt.io ("John Doe"). Only the exact value is an example (as AWS's documented …EXAMPLE
-        /// keys are): one character changed is a token again.
+        /// code: RFC 6749's access token, refresh token and authorization code (§4.1), RFC 5849's consumer key and token
+        /// (§3.5.1), RFC 7009's revoked token (§2.1), and the HS256 token of RFC 7519 / jwt.io ("John Doe"). Only the exact
+        /// value is an example (as AWS's documented …EXAMPLE keys are): one character changed is a token again. (RFC 6750's
+        /// <c>mF_9.B5f-4.1JqM</c> is not here: 15 characters, no rule reports it or its look-alikes.)
         /// </summary>
         private static readonly string[] PublishedExamples =
         {
-            "mF_9.B5f-4.1JqM",
-            "2YotnFZFEjr1zCsicMWpAA",
+            "2YotnFZFEjr1zCsicMWpAA", // RFC 6749 §4.1.4: access_token, refresh_token; §4.1.2: code
             "tGzv3JOkF0XG5Qx2TlKWIA",
             "SplxlOBeZQQYbYS6WxSbIA",
+            "0685bd9184jfhq22", // RFC 5849 (OAuth 1.0) §3.5.1: oauth_consumer_key, oauth_token
+            "ad180jjd733klru7",
+            "45ghiukldjahdnhzdauz", // RFC 7009 §2.1: the token revoked
             "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
         };
 

@@ -6,8 +6,8 @@ namespace Raxx.Guardrails.Core.Tests.Secrets;
 
 /// <summary>
 /// Example tokens published in RFCs and vendor docs, copied verbatim into docs, tests and sample code, are examples (as
-/// AWS's documented …EXAMPLE keys are): RFC 6749's access token, refresh token and authorization code, and the RFC 7519 /
-/// jwt.io HS256 token. Before, each was reported (RFC 6750's <c>mF_9.B5f-4.1JqM</c> never was: 15 characters). Only the
+/// AWS's documented …EXAMPLE keys are): RFC 6749's access token, refresh token and authorization code, RFC 5849's consumer
+/// key and token, RFC 7009's revoked token, and the RFC 7519 / jwt.io HS256 token. Before, each was reported (RFC 6750's <c>mF_9.B5f-4.1JqM</c> never was: 15 characters). Only the
 /// exact value: one character changed is reported again.
 /// </summary>
 public sealed class PublishedExampleTokenTests
@@ -23,6 +23,9 @@ public sealed class PublishedExampleTokenTests
         { "Authorization: Bearer {0}", Rfc6749AccessToken, "bearer-token" },
         { "refresh_token={0}", Rfc6749RefreshToken, "generic-secret" },
         { "auth_token: {0}", Rfc6749Code, "generic-secret" },
+        { "oauth_consumer_key=\"{0}\",", "0685bd9184jfhq22", "generic-secret" },
+        { "  oauth_token=\"{0}\",", "ad180jjd733klru7", "generic-secret" },
+        { "token={0}&token_type_hint=refresh_token", "45ghiukldjahdnhzdauz", "generic-secret" },
         { "{0}", JwtIoToken, "jwt" },
         { "token = \"{0}\"", JwtIoToken, "jwt" },
         { "Authorization: Bearer {0}", JwtIoToken, "jwt" },
