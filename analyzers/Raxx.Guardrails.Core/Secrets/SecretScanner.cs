@@ -1878,60 +1878,43 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>
         /// Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)? It holds
-        /// key, tok, sec, pas, pwd, pat, cred, bearer or dsn (one switch on each character: a key is read per assignment).
+        /// key, tok, sec, pas, pwd, pat, cred, bearer or dsn (the fragments of a letter looked up by it: a key is read per
+        /// assignment).
         /// </summary>
         [MethodImpl(HotPath.Options)]
         private static bool KeyMightBeSecret(ScanText s, int start, int end)
         {
             for (var i = start; i < end; i++)
             {
-                switch (s[i] | 0x20)
+                var c = s[i] | 0x20;
+                if (c < FragmentsByLetter.Length && FragmentsByLetter[c] is { } fragments)
                 {
-                    case 'k':
-                        if (SecretText.EqualsLowerAt(s, i, end, "key"))
+                    foreach (var f in fragments)
+                    {
+                        if (SecretText.EqualsLowerAt(s, i, end, f))
                         {
                             return true;
                         }
-                        break;
-                    case 't':
-                        if (SecretText.EqualsLowerAt(s, i, end, "tok"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 's':
-                        if (SecretText.EqualsLowerAt(s, i, end, "sec"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'p':
-                        if (SecretText.EqualsLowerAt(s, i, end, "pas") || SecretText.EqualsLowerAt(s, i, end, "pwd") || SecretText.EqualsLowerAt(s, i, end, "pat"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'c':
-                        if (SecretText.EqualsLowerAt(s, i, end, "cred"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'b':
-                        if (SecretText.EqualsLowerAt(s, i, end, "bearer"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'd':
-                        if (SecretText.EqualsLowerAt(s, i, end, "dsn"))
-                        {
-                            return true;
-                        }
-                        break;
+                    }
                 }
             }
             return false;
+        }
+
+        /// <summary>The fragments <see cref="KeyMightBeSecret"/> looks for, by their first (lower-case) letter.</summary>
+        private static readonly string[]?[] FragmentsByLetter = BuildFragmentsByLetter("key", "tok", "sec", "pas", "pwd", "pat", "cred", "bearer", "dsn");
+
+        private static string[]?[] BuildFragmentsByLetter(params string[] fragments)
+        {
+            var table = new string[]?['z' + 1];
+            foreach (var f in fragments)
+            {
+                var list = table[f[0]] ?? Array.Empty<string>();
+                Array.Resize(ref list, list.Length + 1);
+                list[list.Length - 1] = f;
+                table[f[0]] = list;
+            }
+            return table;
         }
 
         /// <summary>Reads the value right of an operator: a quoted string, or a bare token.</summary>
