@@ -1454,6 +1454,10 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 ScanDefine(s, start, first, end, results);
             }
+            else if (first < end && (s[first] == 'd' || s[first] == 'D'))
+            {
+                ScanPhpDefine(s, start, first, end, results);
+            }
             for (var i = start; i < end; i++)
             {
                 i = s.IndexOfAny(AssignmentChars, i, end - i);
@@ -1536,6 +1540,50 @@ namespace Raxx.Guardrails.Core.Secrets
             var open = SkipBlanks(s, keyEnd, end);
             if (open < end && s[open] == '"' && TryReadValue(s, open, end, out var vStart, out var vLen, out _)
                 && !SpellsTheName(s, keyStart, keyEnd, vStart, vLen))
+            {
+                ReportAssignment(s, start, -1, keyStart, keyEnd, vStart, vLen, results);
+            }
+        }
+
+        /// <summary>
+        /// PHP's <c>define('DB_PASSWORD', '…');</c> at the start of a line (WordPress's wp-config.php holds the database
+        /// password and the salts this way): the quoted constant name is the key, a quoted literal the value. A value that is
+        /// code (<c>getenv('X')</c>, <c>$_ENV['X']</c>, a constant) is not read; the names and values are judged as any
+        /// assignment's (<see cref="ReportAssignment"/>).
+        /// </summary>
+        private static void ScanPhpDefine(ScanText s, int start, int first, int end, List<SecretMatch> results)
+        {
+            if (end - first < 14 || !SecretText.SameIgnoreCaseAt(s, first, "define", 6))
+            {
+                return;
+            }
+            var open = SkipBlanks(s, first + 6, end);
+            if (open >= end || s[open] != '(')
+            {
+                return;
+            }
+            var nameQuote = SkipBlanks(s, open + 1, end);
+            if (nameQuote >= end || (s[nameQuote] != '\'' && s[nameQuote] != '"'))
+            {
+                return;
+            }
+            var keyStart = nameQuote + 1;
+            var keyEnd = keyStart;
+            while (keyEnd < end && SecretText.IsWord(s[keyEnd]))
+            {
+                keyEnd++;
+            }
+            if (keyEnd == keyStart || keyEnd >= end || s[keyEnd] != s[nameQuote] || keyEnd - keyStart > 200 || !KeyMightBeSecret(s, keyStart, keyEnd))
+            {
+                return;
+            }
+            var comma = SkipBlanks(s, keyEnd + 1, end);
+            if (comma >= end || s[comma] != ',')
+            {
+                return;
+            }
+            var value = SkipBlanks(s, comma + 1, end);
+            if (value < end && (s[value] == '\'' || s[value] == '"') && TryReadValue(s, value, end, out var vStart, out var vLen, out _))
             {
                 ReportAssignment(s, start, -1, keyStart, keyEnd, vStart, vLen, results);
             }

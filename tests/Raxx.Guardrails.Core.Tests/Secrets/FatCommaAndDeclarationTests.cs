@@ -4,7 +4,8 @@ using Raxx.Guardrails.Core.Secrets;
 namespace Raxx.Guardrails.Core.Tests.Secrets;
 
 /// <summary>
-/// Assignments RAXX402 did not read: <c>key =&gt; 'value'</c> pairs (PHP arrays, Perl and Ruby hashes), C/C++
+/// Assignments RAXX402 did not read: <c>key =&gt; 'value'</c> pairs (PHP arrays, Perl and Ruby hashes), PHP's
+/// <c>define('NAME', 'value')</c> (wp-config.php), C/C++
 /// <c>#define</c> and array declarators, Rust's <c>&amp;str</c> constants, and an .env value starting with '~'. Each bad
 /// case has its nearest clean look-alikes (arrow functions, match arms, environment reads, the match operator), and both
 /// scan paths (trigger-driven and reference) must agree. Values are fake.
@@ -73,6 +74,28 @@ public class FatCommaAndDeclarationTests
     [InlineData("$a = $token <=> '" + Opaque + "';")] // the spaceship operator
     [InlineData("if ($token ==> '" + Opaque + "')")]
     public void FatComma_CleanLookAlikes_NoReport(string text) => Assert.Empty(ScanBoth(text));
+
+    // ---------------------------------------------------------------- PHP define('NAME', 'value')
+
+    [Theory]
+    [InlineData("define('DB_PASSWORD', '" + Password + "');", "DB_PASSWORD", Password)] // wp-config.php
+    [InlineData("define( 'AUTH_KEY', \"" + Opaque + "\" );", "AUTH_KEY", Opaque)]
+    [InlineData("    define(\"API_TOKEN\",'" + Opaque + "');", "API_TOKEN", Opaque)]
+    [InlineData("DEFINE('SECRET_KEY', '" + Opaque + "');", "SECRET_KEY", Opaque)]
+    public void PhpDefine_Reports(string text, string key, string value) => AssertOne(text, key, value);
+
+    [Theory]
+    [InlineData("define('DB_PASSWORD', getenv('DB_PASSWORD'));")]
+    [InlineData("define('DB_PASSWORD', $_ENV['DB_PASSWORD']);")]
+    [InlineData("define('DB_PASSWORD', '');")]
+    [InlineData("define('AUTH_KEY', 'put your unique phrase here');")] // WordPress's sample file
+    [InlineData("define('DB_USER', '" + Opaque + "');")] // not a secret name
+    [InlineData("define('WP_DEBUG', false);")]
+    [InlineData("defined('DB_PASSWORD') || define('DB_PASSWORD', 'x');")] // a check first: not at the start (and short)
+    [InlineData("undefine('API_TOKEN', '" + Opaque + "');")]
+    [InlineData("define_token('" + Opaque + "');")]
+    [InlineData("defineProperty(obj, 'token', '" + Opaque + "');")]
+    public void PhpDefine_CleanLookAlikes_NoReport(string text) => Assert.Empty(ScanBoth(text));
 
     // ---------------------------------------------------------------- C, C++, Rust, Perl declarations
 
