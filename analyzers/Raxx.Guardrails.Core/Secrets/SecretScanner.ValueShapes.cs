@@ -16,7 +16,8 @@ namespace Raxx.Guardrails.Core.Secrets
         /// no empty segment; segments of letters, digits, <c>.</c>, <c>_</c>, <c>-</c> only; no word of a segment that the
         /// generic rule would call a secret by itself (≥ 16 letters and digits with its entropy); and a last segment that is
         /// a file name with an extension (<c>app01.pem</c>, <c>client.p12</c>: 1–8 letters and digits, a letter first) or an
-        /// SSH key file's name (<c>id_rsa</c>, <c>id_ed25519_deploy</c>). Passwords with slashes fail it: a symbol
+        /// SSH key file's name (<c>id_rsa</c>, <c>id_ed25519_deploy</c>), or any name under a secrets mount directory
+        /// (<c>/run/secrets/db_password2</c>, <see cref="InSecretMountDirectory"/>). Passwords with slashes fail it: a symbol
         /// (<c>/Xk9#mP2$v…</c>), no root (<c>ab/cd\ef…</c>), one separator, or no file name at the end. Base64 has no '.'.
         /// </summary>
         internal static bool LooksLikeFilePath(ScanText s, int start, int length)
@@ -83,7 +84,27 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 lastSegmentStart = segmentStart;
             }
-            return separators >= 2 && IsFileName(s, lastSegmentStart, end);
+            return separators >= 2 && (IsFileName(s, lastSegmentStart, end) || InSecretMountDirectory(s, start, length));
+        }
+
+        private static readonly string[] SecretMountDirectories = { "/run/secrets/", "/var/run/secrets/", "/etc/secrets/" };
+
+        /// <summary>
+        /// A path under a directory where Docker and Kubernetes mount secrets as files (<c>/run/secrets/db_password</c>,
+        /// <c>/var/run/secrets/kubernetes.io/serviceaccount/token</c>, <c>/etc/secrets/api-key</c>): such files have no
+        /// extension, and the key names the file that holds the secret (<c>DB_PASSWORD_FILE</c>, or the value of
+        /// <c>DB_PASSWORD</c> read as a path). Only these directories: another rooted value needs a file name.
+        /// </summary>
+        private static bool InSecretMountDirectory(ScanText s, int start, int length)
+        {
+            foreach (var dir in SecretMountDirectories)
+            {
+                if (length > dir.Length && SecretText.SameAt(s, start, dir, dir.Length))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>A run of letters and digits inside [start, end) that the generic context rule calls a secret by itself.</summary>

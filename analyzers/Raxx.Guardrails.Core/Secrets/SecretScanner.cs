@@ -1465,6 +1465,15 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static void ScanAssignments(ScanText s, int start, int end, List<SecretMatch> results)
         {
+            var first = SkipBlanks(s, start, end);
+            if (first < end && s[first] == '#')
+            {
+                ScanDefine(s, start, first, end, results);
+            }
+            else if (first < end && (s[first] == 'd' || s[first] == 'D'))
+            {
+                ScanPhpDefine(s, start, first, end, results);
+            }
             for (var i = start; i < end; i++)
             {
                 i = s.IndexOfAny(AssignmentChars, i, end - i);
@@ -1475,7 +1484,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 var c = s[i];
                 var next = i + 1 < end ? s[i + 1] : '\0';
                 var prev = i > start ? s[i - 1] : '\0';
-                if (c == '=' && (next == '=' || next == '>' || next == '~' || prev == '=' || prev == '!' || prev == '<' || prev == '>' || prev == '+' || prev == '-' || prev == '*' || prev == '|' || prev == '&' || prev == '?'))
+                var arrow = c == '=' && next == '>'; // PHP/Perl/Ruby "key => 'value'"
+                if (c == '=' && ((next == '>' && !arrow) || next == '=' || (next == '~' && !EnvTildeValue(s, start, i, end)) || prev == '=' || prev == '!' || prev == '<' || prev == '>' || prev == '+' || prev == '-' || prev == '*' || prev == '|' || prev == '&' || prev == '?'))
                 {
                     continue;
                 }
@@ -1486,15 +1496,20 @@ namespace Raxx.Guardrails.Core.Secrets
 
                 // keys that cannot name a secret are rejected before the value is read (allocation-free);
                 // scanning then goes on inside the value, so "Default": "Server=…;Password=…" is still seen
-                if (!TryReadKey(s, start, i, out var keyStart, out var keyEnd))
+                int keyStart, keyEnd;
+                if (arrow ? !TryReadArrowKey(s, start, i, out keyStart, out keyEnd) : !TryReadKey(s, start, i, out keyStart, out keyEnd))
                 {
                     continue;
                 }
-                if (c == '=' && AfterUsingKeyword(s, start, keyStart))
+                if (c == '=' && !arrow && AfterUsingKeyword(s, start, keyStart))
                 {
                     continue; // a type alias (C++ "using FunctionPassCtor = ScheduleDAGCtor;", C#'s using alias): the value is a type
                 }
-                var read = TryReadValue(s, i + 1, end, out var vStart, out var vLen, out var vEnd);
+                var read = TryReadValue(s, arrow ? i + 2 : i + 1, end, out var vStart, out var vLen, out var vEnd);
+                if (arrow && read && s[vStart - 1] != '"' && s[vStart - 1] != '\'')
+                {
+                    continue; // "key => value" only with a quoted value: a bare one is code (a constant, a call, a variable)
+                }
                 // YAML/JSON: the value on the next, more indented line ("password:\n  value", "key: |\n  value")
                 if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && KeyMightBeSecret(s, keyStart, keyEnd)
                     && TryReadNextLineValue(s, start, end, out var nStart, out var nLen))
@@ -1516,41 +1531,157 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     continue;
                 }
-                // no credential is shorter than 8 characters (log levels, ports…); without a provider token in it,
-                // a value the context rules reject by its characters alone needs no key string (no allocation)
-                var hasProvider = HasProviderMatchIn(results, vStart, vLen);
-                if (!hasProvider && (vLen < 8 || !ContextValueCharacters(s, vStart, vLen)))
+                if (ReportAssignment(s, start, i, keyStart, keyEnd, vStart, vLen, results))
+                {
+                    i = Math.Max(i, vEnd - 1);
+                }
+            }
+        }
+
+        /// <summary>
+        /// C/C++'s <c>#define NAME "value"</c> (also <c># define</c>, indented): the macro's name is the key of its string
+        /// literal. A function-like macro (<c>#define KEY(x) …</c>) or a bare replacement (<c>#define API_KEY OTHER_KEY</c>,
+        /// a number) is code.
+        /// </summary>
+        private static void ScanDefine(ScanText s, int start, int hash, int end, List<SecretMatch> results)
+        {
+            var i = SkipBlanks(s, hash + 1, end);
+            if (end - i < 12 || !SecretText.SameAt(s, i, "define", 6) || (s[i + 6] != ' ' && s[i + 6] != '\t'))
+            {
+                return;
+            }
+            var keyStart = SkipBlanks(s, i + 6, end);
+            var keyEnd = keyStart;
+            while (keyEnd < end && SecretText.IsWord(s[keyEnd]))
+            {
+                keyEnd++;
+            }
+            if (keyEnd == keyStart || keyEnd >= end || (s[keyEnd] != ' ' && s[keyEnd] != '\t') || keyEnd - keyStart > 200
+                || !KeyMightBeSecret(s, keyStart, keyEnd))
+            {
+                return;
+            }
+            var open = SkipBlanks(s, keyEnd, end);
+            if (open < end && s[open] == '"' && TryReadValue(s, open, end, out var vStart, out var vLen, out _)
+                && !SpellsTheName(s, keyStart, keyEnd, vStart, vLen))
+            {
+                ReportAssignment(s, start, -1, keyStart, keyEnd, vStart, vLen, results);
+            }
+        }
+
+        /// <summary>
+        /// PHP's <c>define('DB_PASSWORD', '…');</c> at the start of a line (WordPress's wp-config.php holds the database
+        /// password and the salts this way): the quoted constant name is the key, a quoted literal the value. A value that is
+        /// code (<c>getenv('X')</c>, <c>$_ENV['X']</c>, a constant) is not read; the names and values are judged as any
+        /// assignment's (<see cref="ReportAssignment"/>).
+        /// </summary>
+        private static void ScanPhpDefine(ScanText s, int start, int first, int end, List<SecretMatch> results)
+        {
+            if (end - first < 14 || !SecretText.SameIgnoreCaseAt(s, first, "define", 6))
+            {
+                return;
+            }
+            var open = SkipBlanks(s, first + 6, end);
+            if (open >= end || s[open] != '(')
+            {
+                return;
+            }
+            var nameQuote = SkipBlanks(s, open + 1, end);
+            if (nameQuote >= end || (s[nameQuote] != '\'' && s[nameQuote] != '"'))
+            {
+                return;
+            }
+            var keyStart = nameQuote + 1;
+            var keyEnd = keyStart;
+            while (keyEnd < end && SecretText.IsWord(s[keyEnd]))
+            {
+                keyEnd++;
+            }
+            if (keyEnd == keyStart || keyEnd >= end || s[keyEnd] != s[nameQuote] || keyEnd - keyStart > 200 || !KeyMightBeSecret(s, keyStart, keyEnd))
+            {
+                return;
+            }
+            var comma = SkipBlanks(s, keyEnd + 1, end);
+            if (comma >= end || s[comma] != ',')
+            {
+                return;
+            }
+            var value = SkipBlanks(s, comma + 1, end);
+            if (value < end && (s[value] == '\'' || s[value] == '"') && TryReadValue(s, value, end, out var vStart, out var vLen, out _))
+            {
+                ReportAssignment(s, start, -1, keyStart, keyEnd, vStart, vLen, results);
+            }
+        }
+
+        /// <summary>
+        /// Whether the value's letters and digits are the end of the name's, in any case (separators ignored): a macro that
+        /// names a thing by its own spelling (OpenSSL's <c>#define SN_setAttr_Token_B0Prime "setAttr-Token-B0Prime"</c>).
+        /// </summary>
+        private static bool SpellsTheName(ScanText s, int keyStart, int keyEnd, int vStart, int vLen)
+        {
+            var k = keyEnd - 1;
+            var matched = 0;
+            for (var v = vStart + vLen - 1; v >= vStart; v--)
+            {
+                var c = s[v];
+                if (!SecretText.IsAlnum(c))
                 {
                     continue;
                 }
-
-                // <add key="K" value="…"/>: the value's name is the sibling key/name attribute
-                if (keyEnd - keyStart == 5 && SecretText.SameIgnoreCaseAt(s, keyStart, "value", 5)
-                    && TryXmlSiblingKey(s, start, i, out var siblingStart, out var siblingEnd))
+                while (k >= keyStart && !SecretText.IsAlnum(s[k]))
                 {
-                    keyStart = siblingStart;
-                    keyEnd = siblingEnd;
+                    k--;
                 }
-                if (!hasProvider && (SecretKeyNames.Classify(s, keyStart, keyEnd) == KeyNameClass.NotSecret || NeverContextSecret(s, vStart, vLen)))
+                if (k < keyStart || (s[k] | 0x20) != (c | 0x20))
                 {
-                    continue; // what ClassifyContext would say, without allocating the key
+                    return false;
                 }
-                var key = s.Substring(keyStart, keyEnd - keyStart);
-
-                // a provider token already found in this value: name the key it is assigned to
-                var named = NameProviderMatches(results, vStart, vLen, key);
-                if (!named)
-                {
-                    var bare = vStart > 0 && s[vStart - 1] != '"' && s[vStart - 1] != '\'';
-                    var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false, bare);
-                    if (match == null)
-                    {
-                        continue;
-                    }
-                    Add(results, match);
-                }
-                i = Math.Max(i, vEnd - 1);
+                k--;
+                matched++;
             }
+            return matched > 0;
+        }
+
+        /// <summary>
+        /// Judges the value [vStart, vStart + vLen) of the key [keyStart, keyEnd) (the operator at <paramref name="op"/>, or -1
+        /// without one): names the provider tokens already found in it, or adds the context finding; true for either.
+        /// </summary>
+        private static bool ReportAssignment(ScanText s, int lineStart, int op, int keyStart, int keyEnd, int vStart, int vLen, List<SecretMatch> results)
+        {
+            // no credential is shorter than 8 characters (log levels, ports…); without a provider token in it,
+            // a value the context rules reject by its characters alone needs no key string (no allocation)
+            var hasProvider = HasProviderMatchIn(results, vStart, vLen);
+            if (!hasProvider && (vLen < 8 || !ContextValueCharacters(s, vStart, vLen)))
+            {
+                return false;
+            }
+
+            // <add key="K" value="…"/>: the value's name is the sibling key/name attribute
+            if (keyEnd - keyStart == 5 && SecretText.SameIgnoreCaseAt(s, keyStart, "value", 5)
+                && op >= 0 && TryXmlSiblingKey(s, lineStart, op, out var siblingStart, out var siblingEnd))
+            {
+                keyStart = siblingStart;
+                keyEnd = siblingEnd;
+            }
+            if (!hasProvider && (SecretKeyNames.Classify(s, keyStart, keyEnd) == KeyNameClass.NotSecret || NeverContextSecret(s, vStart, vLen)))
+            {
+                return false; // what ClassifyContext would say, without allocating the key
+            }
+            var key = s.Substring(keyStart, keyEnd - keyStart);
+
+            // a provider token already found in this value: name the key it is assigned to
+            var named = NameProviderMatches(results, vStart, vLen, key);
+            if (!named)
+            {
+                var bare = vStart > 0 && s[vStart - 1] != '"' && s[vStart - 1] != '\'';
+                var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false, bare);
+                if (match == null)
+                {
+                    return false;
+                }
+                Add(results, match);
+            }
+            return true;
         }
 
         /// <summary>
@@ -1708,6 +1839,20 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 j--;
             }
+            else if (s[j] == ']' && s[op] == '=')
+            {
+                // a C array declarator: char password[] = "…", char token[33] = "…" (the name before it is the key)
+                var d = j - 1;
+                while (d >= lineStart && j - d <= 6 && SecretText.IsDigit(s[d]))
+                {
+                    d--;
+                }
+                if (d <= lineStart || s[d] != '[' || !SecretText.IsWord(s[d - 1]))
+                {
+                    return false;
+                }
+                j = d - 1;
+            }
             if (s[j] == '"' || s[j] == '\'')
             {
                 var quote = s[j];
@@ -1764,6 +1909,95 @@ namespace Raxx.Guardrails.Core.Secrets
         }
 
         /// <summary>
+        /// The key left of a <c>=&gt;</c> (PHP arrays, Perl hashes, Ruby hashes): a quoted string (<c>'password' =&gt;</c>), a
+        /// bare word (Perl's <c>password =&gt;</c>, <c>-password =&gt;</c>) or a Ruby symbol (<c>:token =&gt;</c>) that names a
+        /// secret and is an entry of a list: at the line's start or after <c>( [ { ,</c>. So an arrow function's parameter
+        /// after <c>=</c> or a word (<c>const f = token =&gt; …</c>, <c>async key =&gt; …</c>), C#'s expression-bodied
+        /// member (<c>string Password =&gt; …</c>), a parenthesised parameter list or a pattern (<c>(a) =&gt;</c>,
+        /// <c>Some(x) =&gt;</c>, <c>_ =&gt;</c>), a PHP <c>$key =&gt; $value</c> and a scope (<c>Foo::TOKEN =&gt;</c>) are no key.
+        /// </summary>
+        private static bool TryReadArrowKey(ScanText s, int lineStart, int op, out int keyStart, out int keyEnd)
+        {
+            keyStart = keyEnd = 0;
+            var j = op - 1;
+            while (j >= lineStart && (s[j] == ' ' || s[j] == '\t'))
+            {
+                j--;
+            }
+            if (j <= lineStart)
+            {
+                return false;
+            }
+            int before;
+            if (s[j] == '"' || s[j] == '\'')
+            {
+                var open = s.LastIndexOf(s[j], j - 1, j - lineStart);
+                if (open < lineStart || j - open - 1 <= 0 || j - open - 1 > 200)
+                {
+                    return false;
+                }
+                keyStart = open + 1;
+                keyEnd = j;
+                before = open - 1;
+            }
+            else
+            {
+                var k = j;
+                while (k >= lineStart && j - k <= 200 && (SecretText.IsWord(s[k]) || s[k] == '-'))
+                {
+                    k--;
+                }
+                if (k == j || j - k > 200)
+                {
+                    return false;
+                }
+                keyStart = s[k + 1] == '-' ? k + 2 : k + 1; // Perl's -password => …
+                keyEnd = j + 1;
+                before = k;
+                if (before >= lineStart && s[before] == ':')
+                {
+                    if (before > lineStart && s[before - 1] == ':')
+                    {
+                        return false; // a scope, not a Ruby symbol
+                    }
+                    before--;
+                }
+            }
+            while (before >= lineStart && (s[before] == ' ' || s[before] == '\t'))
+            {
+                before--;
+            }
+            if (before >= lineStart && s[before] != '(' && s[before] != '[' && s[before] != '{' && s[before] != ',')
+            {
+                return false;
+            }
+            return keyEnd > keyStart && KeyMightBeSecret(s, keyStart, keyEnd);
+        }
+
+        /// <summary>
+        /// Whether the <c>=~</c> at <paramref name="op"/> assigns a value starting with '~' in an .env-like line
+        /// (<c>TOKEN=~abc…</c>): the key is a name from the line's start (a letter or '_' first, then word characters) and the
+        /// line has no blank. Perl's and Ruby's match operator has an operand that is no bare name (<c>$x =~ /…/</c>) or blanks.
+        /// </summary>
+        private static bool EnvTildeValue(ScanText s, int lineStart, int op, int end)
+        {
+            if (op == lineStart || !(SecretText.IsUpper(s[lineStart]) || SecretText.IsLower(s[lineStart]) || s[lineStart] == '_'))
+            {
+                return false;
+            }
+            for (var k = lineStart + 1; k < op; k++)
+            {
+                if (!SecretText.IsWord(s[k]))
+                {
+                    return false;
+                }
+            }
+            return s.IndexOfAny(Blanks, op, end - op) < 0;
+        }
+
+        private static readonly char[] Blanks = { ' ', '\t' };
+
+        /// <summary>
         /// The name declared with a type that ends at <paramref name="beforeType"/> (the character before the type's first):
         /// <c>name: Type</c> / <c>name?: Type</c> (TypeScript, Kotlin, Swift, Python, Scala), VB's <c>name As Type</c>, Go's
         /// <c>var|const name Type</c>; only a name that mentions a secret word.
@@ -1781,6 +2015,26 @@ namespace Raxx.Guardrails.Core.Secrets
                 return false;
             }
             var go = false;
+            if (s[p] == '&')
+            {
+                p = SkipBlanksBack(s, lineStart, p - 1); // Rust's reference type: name: &str
+            }
+            else if (SecretText.IsWord(s[p]) && p < beforeType)
+            {
+                var w = p;
+                while (w >= lineStart && SecretText.IsWord(s[w]))
+                {
+                    w--;
+                }
+                if (w > lineStart && s[w] == '\'' && s[w - 1] == '&')
+                {
+                    p = SkipBlanksBack(s, lineStart, w - 2); // name: &'static str
+                }
+            }
+            if (p < lineStart)
+            {
+                return false;
+            }
             if (s[p] == ':')
             {
                 if (p > lineStart && s[p - 1] == ':')
@@ -1834,6 +2088,15 @@ namespace Raxx.Guardrails.Core.Secrets
             keyStart = q + 1;
             keyEnd = p + 1;
             return true;
+        }
+
+        private static int SkipBlanksBack(ScanText s, int lineStart, int p)
+        {
+            while (p >= lineStart && (s[p] == ' ' || s[p] == '\t'))
+            {
+                p--;
+            }
+            return p;
         }
 
         /// <summary>Whether the key starting at <paramref name="keyStart"/> is the first word after <c>using</c>, which starts its line.</summary>
@@ -1902,60 +2165,43 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>
         /// Allocation-free prefilter: could <see cref="SecretKeyNames.Classify"/> say secret for s[start..end)? It holds
-        /// key, tok, sec, pas, pwd, pat, cred, bearer or dsn (one switch on each character: a key is read per assignment).
+        /// key, tok, sec, pas, pwd, pat, cred, bearer or dsn (the fragments of a letter looked up by it: a key is read per
+        /// assignment).
         /// </summary>
         [MethodImpl(HotPath.Options)]
         private static bool KeyMightBeSecret(ScanText s, int start, int end)
         {
             for (var i = start; i < end; i++)
             {
-                switch (s[i] | 0x20)
+                var c = s[i] | 0x20;
+                if (c < FragmentsByLetter.Length && FragmentsByLetter[c] is { } fragments)
                 {
-                    case 'k':
-                        if (SecretText.EqualsLowerAt(s, i, end, "key"))
+                    foreach (var f in fragments)
+                    {
+                        if (SecretText.EqualsLowerAt(s, i, end, f))
                         {
                             return true;
                         }
-                        break;
-                    case 't':
-                        if (SecretText.EqualsLowerAt(s, i, end, "tok"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 's':
-                        if (SecretText.EqualsLowerAt(s, i, end, "sec"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'p':
-                        if (SecretText.EqualsLowerAt(s, i, end, "pas") || SecretText.EqualsLowerAt(s, i, end, "pwd") || SecretText.EqualsLowerAt(s, i, end, "pat"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'c':
-                        if (SecretText.EqualsLowerAt(s, i, end, "cred"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'b':
-                        if (SecretText.EqualsLowerAt(s, i, end, "bearer"))
-                        {
-                            return true;
-                        }
-                        break;
-                    case 'd':
-                        if (SecretText.EqualsLowerAt(s, i, end, "dsn"))
-                        {
-                            return true;
-                        }
-                        break;
+                    }
                 }
             }
             return false;
+        }
+
+        /// <summary>The fragments <see cref="KeyMightBeSecret"/> looks for, by their first (lower-case) letter.</summary>
+        private static readonly string[]?[] FragmentsByLetter = BuildFragmentsByLetter("key", "tok", "sec", "pas", "pwd", "pat", "cred", "bearer", "dsn");
+
+        private static string[]?[] BuildFragmentsByLetter(params string[] fragments)
+        {
+            var table = new string[]?['z' + 1];
+            foreach (var f in fragments)
+            {
+                var list = table[f[0]] ?? Array.Empty<string>();
+                Array.Resize(ref list, list.Length + 1);
+                list[list.Length - 1] = f;
+                table[f[0]] = list;
+            }
+            return table;
         }
 
         /// <summary>Reads the value right of an operator: a quoted string, or a bare token.</summary>

@@ -58,6 +58,10 @@ public sealed class ContextValueShapeTests : IDisposable
     [InlineData("\"PrivateKey\": \"\\\\\\\\fs01\\\\share\\\\app2024.pem\"")]
     [InlineData("<ClientSecret>C:\\secrets\\client01.json</ClientSecret>")]
     [InlineData("DB_PASSWORD=/run/secrets/db_password2.txt")]
+    // a secrets mount directory: its files have no extension
+    [InlineData("DB_PASSWORD=/run/secrets/db_password2")]
+    [InlineData("  API_TOKEN: /var/run/secrets/kubernetes.io/serviceaccount/token")]
+    [InlineData("'password' => '/etc/secrets/db-password',")]
     public void FilePathUnderASecretName_NoReport(string text) => AssertNone(text);
 
     [Theory]
@@ -71,7 +75,10 @@ public sealed class ContextValueShapeTests : IDisposable
     [InlineData("password: /Xk9mP2vL8q.txt", "password", "/Xk9mP2vL8q.txt")]
     [InlineData("password: /home/Xk9mP2vL8q", "password", "/home/Xk9mP2vL8q")]
     [InlineData("api_token = \"/k7QpL2mZ/x9RtWv4YbN8cJ3\"", "api_token", "/k7QpL2mZ/x9RtWv4YbN8cJ3")]
-    [InlineData("DB_PASSWORD=/run/secrets/db_password2", "DB_PASSWORD", "/run/secrets/db_password2")]
+    [InlineData("DB_PASSWORD=/srv/secrets/db_password2", "DB_PASSWORD", "/srv/secrets/db_password2")] // not a secrets mount
+    [InlineData("DB_PASSWORD=/run/secretsX/db_password2", "DB_PASSWORD", "/run/secretsX/db_password2")]
+    [InlineData("DB_PASSWORD=/run/secrets/k7QpL2mZx9RtWv4YbN8cJ3", "DB_PASSWORD", "/run/secrets/k7QpL2mZx9RtWv4YbN8cJ3")] // a token as the file's name
+    [InlineData("DB_PASSWORD=/run/secrets/Xk9#mP2$vL8qR4wZ", "DB_PASSWORD", "/run/secrets/Xk9#mP2$vL8qR4wZ")] // a symbol
     // an empty segment
     [InlineData("password: /srv//Xk9mP2vL8q.pem", "password", "/srv//Xk9mP2vL8q.pem")]
     // a token as a segment
@@ -100,6 +107,13 @@ public sealed class ContextValueShapeTests : IDisposable
     [InlineData("/etc/ssl/x.toolongext", false)]
     [InlineData("/etc/ssl/id_rsax", false)]
     [InlineData("/etc/a b/x.pem", false)]
+    [InlineData("/run/secrets/db_password2", true)]
+    [InlineData("/var/run/secrets/kubernetes.io/serviceaccount/token", true)]
+    [InlineData("/etc/secrets/api-key", true)]
+    [InlineData("/run/secrets/", false)]
+    [InlineData("/run/secrets", false)]
+    [InlineData("/run/db_password2", false)]
+    [InlineData("/run/secrets//db_password2", false)]
     public void LooksLikeFilePath_Shape(string value, bool expected) =>
         Assert.Equal(expected, SecretScanner.LooksLikeFilePath(value, 0, value.Length));
 

@@ -17,6 +17,9 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
             ".tf", ".tfvars", ".py", ".js", ".mjs", ".cjs", ".ts", ".rb", ".go", ".java", ".kt", ".php", ".sql", ".txt",
             ".npmrc", ".pypirc", ".netrc", ".http", ".rest", ".vb",
             ".rs", ".c", ".h", ".cpp", ".hpp", ".pl", ".lua", ".swift", ".kts",
+            // the same languages' other source extensions (C++, Perl modules, JSX/TSX, Objective-C/C++, Ruby's Rakefiles and
+            // gemspecs, Elixir); not the HTML templates (.erb, .phtml): markup around the code
+            ".cc", ".cxx", ".hh", ".pm", ".tsx", ".jsx", ".m", ".mm", ".rake", ".gemspec", ".ex", ".exs",
         };
 
         private static readonly HashSet<string> TextNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
