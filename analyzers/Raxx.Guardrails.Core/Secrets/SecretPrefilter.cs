@@ -28,7 +28,8 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Markers searched with the provider prefixes (one set of passes for both): URLs, Mailchimp, PEM blocks, suppressions.
         /// Declared before the groups built from it (static initialisers run in text order).</summary>
         internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl", SecretScanner.NetworkCredentialType,
-            "-AsPlainText", "-asplaintext", "-asPlainText" }; // SecretScanner.PlainTextSwitches
+            "-AsPlainText", "-asplaintext", "-asPlainText", // SecretScanner.PlainTextSwitches
+            SecretScanner.ShortPasswordOption }; // mysql -pX, sshpass -p, … login -p
 
         internal static IReadOnlyList<string> ProviderPrefixes()
         {
@@ -269,6 +270,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var slash = Vector256.Create((byte)'/');
             var letterA = Vector256.Create((byte)'a');
             var letterU = Vector256.Create((byte)'u');
+            var letterP = Vector256.Create((byte)'p');
             var letterQ = Vector256.Create((byte)'Q');
             var tilde = Vector256.Create((byte)'~');
             // each 32-character block is packed once; the previous, next and third characters of its positions are the
@@ -287,9 +289,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 previousBlock = current;
                 block = nextBlock;
                 returns |= Avx2.CompareEqual(current, carriageReturn); // (a char above 0xFF packs to 0xFF or 0x00, never '\r')
-                // ':' then '/' ("://") or 'a' (the suppression marker's "raxx:allow"); '-' then 'u' ("-us") or '-' ("-----BEGIN "); "Q~" (Azure AD)
+                // ':' then '/' ("://") or 'a' (the suppression marker's "raxx:allow"); '-' then 'u' ("-us"), '-' ("-----BEGIN ")
+                // or 'p' (a command line's "-p"); "Q~" (Azure AD)
                 var markers = (Avx2.CompareEqual(current, colon) & (Avx2.CompareEqual(next, slash) | Avx2.CompareEqual(next, letterA)))
-                    | (Avx2.CompareEqual(current, dash) & (Avx2.CompareEqual(next, letterU) | Avx2.CompareEqual(next, dash)))
+                    | (Avx2.CompareEqual(current, dash) & (Avx2.CompareEqual(next, letterU) | Avx2.CompareEqual(next, dash) | Avx2.CompareEqual(next, letterP)))
                     | (Avx2.CompareEqual(current, letterQ) & Avx2.CompareEqual(next, tilde));
                 var buckets = Avx2.Shuffle(low0, current & nibble) & Avx2.Shuffle(high0, (current.AsUInt16() >> 4).AsByte() & nibble)
                     & Avx2.Shuffle(low1, next & nibble) & Avx2.Shuffle(high1, (next.AsUInt16() >> 4).AsByte() & nibble)
@@ -364,6 +367,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var slash = Vector512.Create((byte)'/');
             var letterA = Vector512.Create((byte)'a');
             var letterU = Vector512.Create((byte)'u');
+            var letterP = Vector512.Create((byte)'p');
             var letterQ = Vector512.Create((byte)'Q');
             var tilde = Vector512.Create((byte)'~');
             // quadword indices: the lanes after this block's first (the next block's first lane last), and the lanes
@@ -386,7 +390,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 block = nextBlock;
                 returns |= Vector512.Equals(current, carriageReturn);
                 var markers = (Vector512.Equals(current, colon) & (Vector512.Equals(next, slash) | Vector512.Equals(next, letterA)))
-                    | (Vector512.Equals(current, dash) & (Vector512.Equals(next, letterU) | Vector512.Equals(next, dash)))
+                    | (Vector512.Equals(current, dash) & (Vector512.Equals(next, letterU) | Vector512.Equals(next, dash) | Vector512.Equals(next, letterP)))
                     | (Vector512.Equals(current, letterQ) & Vector512.Equals(next, tilde));
                 var lowCurrent = current & nibble;
                 var highCurrent = HighNibbles(current, nibble);
@@ -451,6 +455,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 else if (SecretScanner.PlainTextSwitchAt(s, i))
                 {
                     hits.Add(i); // ConvertTo-SecureString's -AsPlainText where it starts a token
+                }
+                else if (i + 1 < s.Length && s[i + 1] == 'p')
+                {
+                    hits.Add(i); // "-p", a command line's short password option (SecretScanner.ScanShortPasswordOptions)
                 }
             }
             else if (c == 'Q')

@@ -352,14 +352,17 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
-            // 3e. the -p password of mysql, mariadb, sshpass, … login: once per line holding "-p" (one search over the text;
-            //     "-p" is rare outside command lines)
-            var shortOption = s.IndexOf(ShortPasswordOption, 0, StringComparison.Ordinal);
-            while (shortOption >= 0)
+            // 3e. the -p password of mysql, mariadb, sshpass, … login: once per line holding "-p" (among the hits: the
+            //     candidate search marks every "-p"; a search of its own over every text was 9 % of the engine)
+            var shortOptionDone = -1;
+            foreach (var i in hits)
             {
-                var end = LineContentEnd(s, shortOption);
-                ScanShortPasswordOptions(s, LineStart(s, shortOption), end, results);
-                shortOption = end + 1 < s.Length ? s.IndexOf(ShortPasswordOption, end + 1, StringComparison.Ordinal) : -1;
+                if (i > shortOptionDone && s[i] == '-' && i + 1 < s.Length && s[i + 1] == 'p')
+                {
+                    var end = LineContentEnd(s, i);
+                    ScanShortPasswordOptions(s, LineStart(s, i), end, results);
+                    shortOptionDone = end;
+                }
             }
 
             // 4. key/value assignments, only on lines naming a secret-like key;
