@@ -20,9 +20,9 @@ namespace Raxx.Guardrails.Core.Secrets
         /// characters and '-') that <see cref="SecretKeyNames.Classify"/> calls secret, then blanks and one literal value — a
         /// bare word without <c>$</c> or back-tick, <c>'…'</c>, or <c>"…"</c> without <c>$</c> or back-tick — followed by the
         /// line's end, a blank, <c>;</c>, <c>|</c>, <c>&amp;</c> or <c>)</c>. <c>--name=value</c> is an assignment (read by
-        /// <see cref="ScanAssignments"/>). Judged by <see cref="ClassifyContext"/> under the option's name (<c>--password</c>);
-        /// not read: names ending in <c>stdin</c> (<c>--password-stdin</c> is a switch) or <c>file</c> (<c>--token-file</c>). Returns where to look
-        /// for the next '-'.
+        /// <see cref="ScanAssignments"/>). Judged as an assignment's value (<see cref="ReportNamedValue"/>) under the option's
+        /// name (<c>--password</c>); not read: names ending in <c>stdin</c> (<c>--password-stdin</c> is a switch) or
+        /// <c>file</c> (<c>--token-file</c>). Returns where to look for the next '-'.
         /// </summary>
         private static int ScanLongOption(ScanText s, int dash, int end, List<SecretMatch> results)
         {
@@ -45,24 +45,10 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return open;
             }
-            var hasProvider = HasProviderMatchIn(results, vStart, vLen);
-            if (!hasProvider && (vLen < 8 || !ContextValueCharacters(s, vStart, vLen)))
+            if (!EndsWithIgnoreCase(s, nameStart, nameEnd, "stdin") && !EndsWithIgnoreCase(s, nameStart, nameEnd, "file"))
             {
-                return after;
-            }
-            if (SecretKeyNames.Classify(s, nameStart, nameEnd) == KeyNameClass.NotSecret
-                || EndsWithIgnoreCase(s, nameStart, nameEnd, "stdin") || EndsWithIgnoreCase(s, nameStart, nameEnd, "file"))
-            {
-                return after; // --password-stdin is a switch (the next word is another argument); --token-file names a file
-            }
-            var key = s.Substring(dash, nameEnd - dash);
-            if (!NameProviderMatches(results, vStart, vLen, key))
-            {
-                var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
-                if (match != null)
-                {
-                    Add(results, match);
-                }
+                // --password-stdin is a switch (the next word is another argument); --token-file names a file
+                ReportNamedValue(s, nameStart, nameEnd, dash, vStart, vLen, results);
             }
             return after;
         }

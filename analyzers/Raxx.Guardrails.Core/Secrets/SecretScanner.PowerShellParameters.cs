@@ -15,8 +15,8 @@ namespace Raxx.Guardrails.Core.Secrets
         /// letter, then word characters) that <see cref="SecretKeyNames.Classify"/> calls secret, then blanks or ':' and
         /// exactly one string literal closed on the line — <c>'…'</c>, or <c>"…"</c> with no <c>$</c> or back-tick (nothing
         /// expanded) — followed by the line's end, a blank, <c>;</c>, <c>|</c>, <c>)</c> or <c>}</c> (not part of an expression
-        /// or an array). The literal is judged by <see cref="ClassifyContext"/> under the name written with its dash
-        /// (<c>-Password</c>); a provider token found in it is named by it. Not read: <c>…Credential</c> parameters (PowerShell
+        /// or an array). The literal is judged as an assignment's value (<see cref="ReportNamedValue"/>) under the name written
+        /// with its dash (<c>-Password</c>); a provider token found in it is named by it. Not read: <c>…Credential</c> parameters (PowerShell
         /// takes a user name there: <c>-Credential 'DOMAIN\user'</c>) and the <c>-PassThru</c> switch.
         /// </summary>
         private static void ScanSecretParameters(ScanText s, int start, int end, List<SecretMatch> results)
@@ -106,27 +106,7 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return close + 1;
             }
-            var vStart = open + 1;
-            var vLen = close - open - 1;
-            var hasProvider = HasProviderMatchIn(results, vStart, vLen);
-            if (!hasProvider && (vLen < 8 || !ContextValueCharacters(s, vStart, vLen)))
-            {
-                return close + 1;
-            }
-            if (SecretKeyNames.Classify(s, nameStart, nameEnd) == KeyNameClass.NotSecret)
-            {
-                return close + 1;
-            }
-            var key = s.Substring(dash, nameEnd - dash);
-            var named = NameProviderMatches(results, vStart, vLen, key);
-            if (!named)
-            {
-                var match = ClassifyContext(s, vStart, vLen, key, allowProviderFormats: false);
-                if (match != null)
-                {
-                    Add(results, match);
-                }
-            }
+            ReportNamedValue(s, nameStart, nameEnd, dash, open + 1, close - open - 1, results);
             return close + 1;
         }
 

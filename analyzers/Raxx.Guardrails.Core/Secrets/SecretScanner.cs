@@ -1647,9 +1647,26 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>
         /// Judges the value [vStart, vStart + vLen) of the key [keyStart, keyEnd) (the operator at <paramref name="op"/>, or -1
-        /// without one): names the provider tokens already found in it, or adds the context finding; true for either.
+        /// without one; <c>&lt;add key="K" value="…"/&gt;</c>: the sibling key names the value) by <see cref="ReportNamedValue"/>.
         /// </summary>
         private static bool ReportAssignment(ScanText s, int lineStart, int op, int keyStart, int keyEnd, int vStart, int vLen, List<SecretMatch> results)
+        {
+            if (keyEnd - keyStart == 5 && SecretText.SameIgnoreCaseAt(s, keyStart, "value", 5)
+                && op >= 0 && TryXmlSiblingKey(s, lineStart, op, out var siblingStart, out var siblingEnd))
+            {
+                keyStart = siblingStart;
+                keyEnd = siblingEnd;
+            }
+            return ReportNamedValue(s, keyStart, keyEnd, keyStart, vStart, vLen, results);
+        }
+
+        /// <summary>
+        /// Judges a value under a name, for every reader that pairs the two (assignments, PowerShell parameters, command-line
+        /// options): names the provider tokens already found in [vStart, vStart + vLen), or adds the context finding; true for
+        /// either. The name [keyStart, keyEnd) is what <see cref="SecretKeyNames.Classify"/> reads; the finding's key is
+        /// [nameStart, keyEnd), which may include what is written before the name (<c>-Password</c>, <c>--token</c>).
+        /// </summary>
+        private static bool ReportNamedValue(ScanText s, int keyStart, int keyEnd, int nameStart, int vStart, int vLen, List<SecretMatch> results)
         {
             // no credential is shorter than 8 characters (log levels, ports…); without a provider token in it,
             // a value the context rules reject by its characters alone needs no key string (no allocation)
@@ -1658,19 +1675,11 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return false;
             }
-
-            // <add key="K" value="…"/>: the value's name is the sibling key/name attribute
-            if (keyEnd - keyStart == 5 && SecretText.SameIgnoreCaseAt(s, keyStart, "value", 5)
-                && op >= 0 && TryXmlSiblingKey(s, lineStart, op, out var siblingStart, out var siblingEnd))
-            {
-                keyStart = siblingStart;
-                keyEnd = siblingEnd;
-            }
             if (!hasProvider && (SecretKeyNames.Classify(s, keyStart, keyEnd) == KeyNameClass.NotSecret || NeverContextSecret(s, vStart, vLen)))
             {
                 return false; // what ClassifyContext would say, without allocating the key
             }
-            var key = s.Substring(keyStart, keyEnd - keyStart);
+            var key = s.Substring(nameStart, keyEnd - nameStart);
 
             // a provider token already found in this value: name the key it is assigned to
             var named = NameProviderMatches(results, vStart, vLen, key);
