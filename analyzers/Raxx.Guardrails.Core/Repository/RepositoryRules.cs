@@ -73,35 +73,89 @@ namespace Raxx.Guardrails.Core.Repository
                 }
             }
 
-            // the same rule, place and message once (a tuple: a key string per finding was 600 bytes of garbage each)
-            var seen = new HashSet<(string RuleId, string Path, int Line, int Column, string Message)>();
-            var results = new List<Finding>();
-            foreach (var finding in sink.Items)
+            // configured and selected, in the order reported
+            var items = sink.Items;
+            var kept = new List<(Finding Finding, int Order)>(items.Count);
+            string? lastPath = null;
+            var lastIncluded = true;
+            foreach (var finding in items)
             {
-                if (finding.RuleId != RuleIds.Raxx001 && !context.Config.IsIncluded(finding.Location.Path))
+                if (finding.RuleId != RuleIds.Raxx001)
                 {
-                    continue;
+                    // a rule reports a file's findings one after another: the path is judged once per run of them
+                    if (!ReferenceEquals(finding.Location.Path, lastPath))
+                    {
+                        lastPath = finding.Location.Path;
+                        lastIncluded = context.Config.IsIncluded(lastPath);
+                    }
+                    if (!lastIncluded)
+                    {
+                        continue;
+                    }
                 }
 
                 var configured = context.Config.Configure(finding);
-                if (configured == null)
+                if (configured != null)
                 {
-                    continue;
+                    kept.Add((configured, kept.Count));
                 }
-
-                if (!seen.Add((finding.RuleId, finding.Location.Path, finding.Location.StartLine, finding.Location.StartColumn, finding.Message)))
-                {
-                    continue;
-                }
-                results.Add(configured);
             }
 
-            return results
-                .OrderBy(f => f.Location.Path, StringComparer.Ordinal)
-                .ThenBy(f => f.Location.StartLine)
-                .ThenBy(f => f.Location.StartColumn)
-                .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-                .ToArray();
+            // by path, line, column and rule; the order reported among equals (a stable sort)
+            kept.Sort(static (a, b) =>
+            {
+                var x = a.Finding.Location;
+                var y = b.Finding.Location;
+                var c = string.CompareOrdinal(x.Path, y.Path);
+                if (c == 0)
+                {
+                    c = x.StartLine.CompareTo(y.StartLine);
+                }
+                if (c == 0)
+                {
+                    c = x.StartColumn.CompareTo(y.StartColumn);
+                }
+                if (c == 0)
+                {
+                    c = string.CompareOrdinal(a.Finding.RuleId, b.Finding.RuleId);
+                }
+                return c != 0 ? c : a.Order.CompareTo(b.Order);
+            });
+
+            // the same rule, place and message once: duplicates are neighbours now, among the findings with the same
+            // rule and place (the first reported is kept; no set of every finding, no hash of every message)
+            var results = new List<Finding>(kept.Count);
+            var runStart = 0;
+            for (var k = 0; k < kept.Count; k++)
+            {
+                var finding = kept[k].Finding;
+                if (k == 0 || !SameRuleAndPlace(kept[k - 1].Finding, finding))
+                {
+                    runStart = results.Count;
+                }
+                else if (SameMessageIn(results, runStart, finding.Message))
+                {
+                    continue;
+                }
+                results.Add(finding);
+            }
+            return results.ToArray();
+        }
+
+        private static bool SameRuleAndPlace(Finding a, Finding b) =>
+            a.Location.StartLine == b.Location.StartLine && a.Location.StartColumn == b.Location.StartColumn
+            && string.Equals(a.RuleId, b.RuleId, StringComparison.Ordinal) && string.Equals(a.Location.Path, b.Location.Path, StringComparison.Ordinal);
+
+        private static bool SameMessageIn(List<Finding> results, int from, string message)
+        {
+            for (var k = from; k < results.Count; k++)
+            {
+                if (string.Equals(results[k].Message, message, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

@@ -252,6 +252,40 @@ public sealed class RepositoryTests : IDisposable
     }
 
     [Fact]
+    public void Runner_OrdersByPathLineColumnAndRule_KeepsReportOrderAmongEquals_AndDropsEachRepeatWhereverItComes()
+    {
+        Write("a.yml", "x");
+        var reported = new List<Finding>();
+        var random = new Random(7);
+        string[] paths = { "b/x.yml", "a.yml", "a/z.yml", "b/x.yml" }; // (a path string reported again as another object below)
+        string[] rules = { RuleIds.Raxx402, RuleIds.Raxx401, RuleIds.Raxx504 };
+        for (var k = 0; k < 400; k++)
+        {
+            // few places and messages: many findings share rule and place, repeats of a message come apart from each other
+            var path = new string(paths[random.Next(paths.Length)].AsSpan());
+            var line = 1 + random.Next(3);
+            reported.Add(new Finding(rules[random.Next(rules.Length)], FindingSeverity.Warning, "m" + random.Next(3),
+                new FindingLocation(path, line, 1 + random.Next(2), line, 9)));
+        }
+
+        var findings = RepositoryRunner.Run(RepositoryContext.Open(_temp.Path), new IRepositoryRule[] { new ReplayRule(reported) });
+
+        // the reference: the first of each (rule, path, line, column, message) in report order, then a stable sort
+        var seen = new HashSet<(string, string, int, int, string)>();
+        var expected = reported
+            .Where(f => seen.Add((f.RuleId, f.Location.Path, f.Location.StartLine, f.Location.StartColumn, f.Message)))
+            .OrderBy(f => f.Location.Path, StringComparer.Ordinal).ThenBy(f => f.Location.StartLine).ThenBy(f => f.Location.StartColumn)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ToList();
+        Assert.True(expected.Count < reported.Count / 2); // (repeats were there to drop: 162 of 400 are first of their kind)
+        Assert.Equal(expected.Count, findings.Count);
+        for (var k = 0; k < expected.Count; k++)
+        {
+            Assert.Same(expected[k], findings[k]);
+        }
+    }
+
+    [Fact]
     public void Runner_SkipsRulesConfiguredOff()
     {
         Write("a.yml", "x");
@@ -281,6 +315,23 @@ public sealed class RepositoryTests : IDisposable
                 // reported twice and for excluded files: the runner must dedupe and filter
                 sink.Report(new Finding(RuleId, FindingSeverity.Warning, "m", new FindingLocation(file.RelativePath, 1, 1, 1, 2)));
                 sink.Report(new Finding(RuleId, FindingSeverity.Warning, "m", new FindingLocation(file.RelativePath, 1, 1, 1, 2)));
+            }
+        }
+    }
+
+    private sealed class ReplayRule : IRepositoryRule
+    {
+        private readonly IReadOnlyList<Finding> _findings;
+
+        public ReplayRule(IReadOnlyList<Finding> findings) => _findings = findings;
+
+        public string RuleId => RuleIds.Raxx504;
+
+        public void Run(RepositoryContext context, IFindingSink sink)
+        {
+            foreach (var finding in _findings)
+            {
+                sink.Report(finding);
             }
         }
     }
