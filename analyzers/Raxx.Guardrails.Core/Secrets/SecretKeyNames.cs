@@ -192,16 +192,17 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return null;
             }
-            var lower = name!.ToLowerInvariant();
-            string[] providers = { "heroku", "aws", "cloudflare", "facebook", "okta", "alpaca", "sentry", "azure", "github", "slack", "stripe", "clickhouse" };
-            foreach (var p in providers)
+            // (case-insensitive in place: no lower-cased copy of the name, no array per call; once per finding)
+            foreach (var p in HintedProviders)
             {
-                if (lower.Contains(p))
+                if (name!.IndexOf(p, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     return p;
                 }
             }
             return null;
         }
+
+        private static readonly string[] HintedProviders = { "heroku", "aws", "cloudflare", "facebook", "okta", "alpaca", "sentry", "azure", "github", "slack", "stripe", "clickhouse" };
     }
 }

@@ -2667,8 +2667,14 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static SecretMatch Create(ScanText s, int start, int length, string provider, SecretKind kind, string? key, int hashStart = -1, int hashLength = 0)
         {
+#if NET9_0_OR_GREATER
+            // redacted and hashed where the value lies: no string of the secret
+            var value = s.Slice(start, length);
+            var hashed = hashStart >= 0 ? s.Slice(hashStart, hashLength) : value;
+#else
             var value = s.Substring(start, length);
             var hashed = hashStart >= 0 ? s.Substring(hashStart, hashLength) : value;
+#endif
             return new SecretMatch(provider, kind, start, length, key, Redaction.Redact(value), Redaction.Fingerprint(hashed));
         }
 

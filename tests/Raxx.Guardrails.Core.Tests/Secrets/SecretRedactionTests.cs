@@ -16,8 +16,18 @@ public class SecretRedactionTests
     [InlineData("Xy7pQ2mN9vR4", "'Xy…' (12 chars)")]
     [InlineData("short", "'…' (5 chars)")]
     [InlineData("", "…(0 chars)")]
+    [InlineData("a\tb\u0001cdefgh", "'a?…' (10 chars)")] // a control or blank character shown is a '?'
+    [InlineData("12345678", "'12…' (8 chars)")]
+    [InlineData("1234567", "'…' (7 chars)")]
+    [InlineData("0123456789abcdef", "'0123…' (16 chars)")]
     public void Redact_ShowsAtMostFourCharactersAndLength(string secret, string expected) =>
         Assert.Equal(expected, Redaction.Redact(secret));
+
+    [Theory]
+    [InlineData(1000, "'xxxx…' (1000 chars)")]
+    [InlineData(123456, "'xxxx…' (123456 chars)")]
+    public void Redact_OfALongValue_SpellsItsLength(int length, string expected) =>
+        Assert.Equal(expected, Redaction.Redact(new string('x', length)));
 
     [Theory]
     // the first 32 hex digits of sha256("raxx-credential:" + value) over UTF-8, computed outside .NET

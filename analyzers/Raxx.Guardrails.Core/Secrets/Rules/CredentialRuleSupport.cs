@@ -143,8 +143,18 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 new Dictionary<string, string>
                 {
                     ["provider"] = match.Provider,
-                    ["kind"] = match.Kind.ToString(),
+                    ["kind"] = KindName(match.Kind),
                     ["fingerprint"] = match.Hash,
                 });
+
+        /// <summary>The kind's name, as <c>ToString()</c> spells it (without boxing the value: once per finding).</summary>
+        private static string KindName(SecretKind kind) => kind switch
+        {
+            SecretKind.Provider => nameof(SecretKind.Provider),
+            SecretKind.PrivateKey => nameof(SecretKind.PrivateKey),
+            SecretKind.ConnectionPassword => nameof(SecretKind.ConnectionPassword),
+            SecretKind.Context => nameof(SecretKind.Context),
+            _ => kind.ToString(),
+        };
     }
 }
