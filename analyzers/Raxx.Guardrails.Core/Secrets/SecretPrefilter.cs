@@ -276,6 +276,9 @@ namespace Raxx.Guardrails.Core.Secrets
             // each 32-character block is packed once; the previous, next and third characters of its positions are the
             // block shifted by one or two bytes across its neighbours (before the text: 0, a boundary, as at offset 0)
             // (from where the wide steps stopped: the block there, and the one before it for the previous character)
+            // (each block's candidates are stored and checked after the loop, as in the wide steps: no call inside it)
+            var candidateBlocks = (fragments ?? (ScratchCandidates ??= new KeyFragmentCandidates())).ReserveCandidates(n);
+            var from = i;
             var block = i + 64 <= n ? Pack32(ref Unsafe.Add(ref chars, i)) : Vector256<byte>.Zero;
             var previousBlock = i >= 32 ? Pack32(ref Unsafe.Add(ref chars, i - 32)) : Vector256<byte>.Zero;
             for (; i + 64 <= n; i += 32)
@@ -299,9 +302,14 @@ namespace Raxx.Guardrails.Core.Secrets
                     & Avx2.Shuffle(low2, third & nibble) & Avx2.Shuffle(high2, (third.AsUInt16() >> 4).AsByte() & nibble);
                 var candidates = (~(uint)Avx2.MoveMask(Avx2.CompareEqual(buckets, Vector256<byte>.Zero)) & ~InClass(previous, tokenClass, highBits))
                     | (uint)Avx2.MoveMask(markers);
+                candidateBlocks[i >> 5] = candidates;
+            }
+            for (var b = from >> 5; b < i >> 5; b++)
+            {
+                var candidates = candidateBlocks[b];
                 while (candidates != 0)
                 {
-                    CheckCandidate(text, i + BitOperations.TrailingZeroCount(candidates), hits);
+                    CheckCandidate(text, (b << 5) + BitOperations.TrailingZeroCount(candidates), hits);
                     candidates &= candidates - 1;
                 }
             }
@@ -338,10 +346,12 @@ namespace Raxx.Guardrails.Core.Secrets
         /// </summary>
         private static int CollectBoundaryHits512(ScanText text, List<int> hits, ref bool sawReturn, KeyFragmentCandidates? fragments)
         {
-            // the key-fragment lookups ride along (the blocks are already packed and shifted): into a throwaway array
-            // when not asked for
-            var fragmentBlocks = fragments != null ? fragments.Reserve(text.Length) : DiscardedBlocks ??= new ulong[2];
-            var fragmentMask = fragments != null ? int.MaxValue : 1; // (the throwaway array's index stays in bounds)
+            // the key-fragment lookups ride along (the blocks are already packed and shifted): into this thread's scratch
+            // when not asked for. The candidates of each block are stored too and checked after the loop: a call inside
+            // it made the JIT spill and reload every vector it holds (18 of them) on each step, call or not
+            var store = fragments ?? (ScratchCandidates ??= new KeyFragmentCandidates());
+            var fragmentBlocks = store.Reserve(text.Length);
+            var candidateBlocks = store.Candidates;
             var fragmentLow0 = FragmentTables512[0];
             var fragmentHigh0 = FragmentTables512[1];
             var fragmentLow1 = FragmentTables512[2];
@@ -405,18 +415,24 @@ namespace Raxx.Guardrails.Core.Secrets
                 var fragmentBuckets = Avx512BW.Shuffle(fragmentLow0, lowCurrent) & Avx512BW.Shuffle(fragmentHigh0, highCurrent | caseBitHigh)
                     & Avx512BW.Shuffle(fragmentLow1, lowNext) & Avx512BW.Shuffle(fragmentHigh1, highNext | caseBitHigh)
                     & Avx512BW.Shuffle(fragmentLow2, lowThird) & Avx512BW.Shuffle(fragmentHigh2, highThird | caseBitHigh);
-                fragmentBlocks[(i >> 6) & fragmentMask] = ~Vector512.Equals(fragmentBuckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
+                fragmentBlocks[i >> 6] = ~Vector512.Equals(fragmentBuckets, Vector512<byte>.Zero).ExtractMostSignificantBits();
                 var inClass = Avx512BW.Shuffle(tokenClass, previous & nibble) & Avx512BW.Shuffle(highBits, HighNibbles(previous, nibble));
                 var candidates = (~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits()
                         & Vector512.Equals(inClass, Vector512<byte>.Zero).ExtractMostSignificantBits())
                     | markers.ExtractMostSignificantBits();
+                candidateBlocks[i >> 6] = candidates;
+            }
+            sawReturn = returns != Vector512<byte>.Zero;
+            // each candidate checked, in order (so the hits ascend as before)
+            for (var b = 0; b < i >> 6; b++)
+            {
+                var candidates = candidateBlocks[b];
                 while (candidates != 0)
                 {
-                    CheckCandidate(text, i + BitOperations.TrailingZeroCount(candidates), hits);
+                    CheckCandidate(text, (b << 6) + BitOperations.TrailingZeroCount(candidates), hits);
                     candidates &= candidates - 1;
                 }
             }
-            sawReturn = returns != Vector512<byte>.Zero;
             if (fragments != null)
             {
                 fragments.Covered = i;
@@ -424,8 +440,9 @@ namespace Raxx.Guardrails.Core.Secrets
             return i;
         }
 
+        /// <summary>Where the wide steps store their masks when the caller does not ask for the fragment candidates.</summary>
         [ThreadStatic]
-        private static ulong[]? DiscardedBlocks;
+        private static KeyFragmentCandidates? ScratchCandidates;
 
         [MethodImpl(HotPath.Options)]
         private static void CheckCandidate(ScanText s, int i, List<int> hits)
@@ -596,12 +613,32 @@ namespace Raxx.Guardrails.Core.Secrets
             /// <summary>Every position before this one has its candidate bit (the wide steps' end; 0 without them).</summary>
             internal int Covered;
 
+            /// <summary>
+            /// The candidate search's own candidates, one mask per block as <see cref="Blocks"/> (the positions it checks
+            /// after its vector steps; sized with it by <see cref="Reserve"/>).
+            /// </summary>
+            internal ulong[] Candidates = new ulong[256];
+
+            /// <summary>The 32-character steps' candidates, one mask per 32 positions (the steps after the wide ones, or all of them without AVX-512).</summary>
+            private uint[] _candidates32 = new uint[512];
+
+            internal uint[] ReserveCandidates(int length)
+            {
+                var needed = (length >> 5) + 1;
+                if (_candidates32.Length < needed)
+                {
+                    _candidates32 = new uint[Math.Max(needed, _candidates32.Length * 2)];
+                }
+                return _candidates32;
+            }
+
             internal ulong[] Reserve(int length)
             {
                 var needed = (length >> 6) + 1;
                 if (Blocks.Length < needed)
                 {
                     Blocks = new ulong[Math.Max(needed, Blocks.Length * 2)];
+                    Candidates = new ulong[Blocks.Length];
                 }
                 return Blocks;
             }
