@@ -325,6 +325,36 @@ namespace Raxx.Guardrails.Core.Secrets
         private static readonly Vector512<byte> HighNibbleBit512 = Vector512.Create(HighNibbleBit, HighNibbleBit);
         private static readonly Vector512<byte>[] PrefixTables512 = Array.ConvertAll(PrefixTables, v => Vector512.Create(v, v));
 
+        /// <summary>
+        /// The two-character markers the AVX2 steps compare for (":/" and ":a", "-u", "--" and "-p", "Q~") as nibble tables of
+        /// their first and second characters, a bucket of their own each: a position is a marker when a bucket bit survives the
+        /// four lookups, and with one character per bucket and position that is exact (same candidates as the compares).
+        /// </summary>
+        private static readonly Vector512<byte>[] MarkerTables512 = BuildMarkerTables();
+
+        private static Vector512<byte>[] BuildMarkerTables()
+        {
+            string[] markers = { ":/", ":a", "-u", "--", "-p", "Q~" };
+            var tables = new byte[4][];
+            for (var t = 0; t < 4; t++)
+            {
+                tables[t] = new byte[64];
+            }
+            for (var m = 0; m < markers.Length; m++)
+            {
+                for (var k = 0; k < 2; k++)
+                {
+                    var c = markers[m][k];
+                    for (var lane = 0; lane < 64; lane += 16)
+                    {
+                        tables[2 * k][lane + (c & 15)] |= (byte)(1 << m);
+                        tables[2 * k + 1][lane + (c >> 4)] |= (byte)(1 << m);
+                    }
+                }
+            }
+            return Array.ConvertAll(tables, t => Vector512.Create(t));
+        }
+
         /// <summary>The 64 characters at <paramref name="at"/> packed to bytes, in order (as <see cref="Pack32"/>).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static Vector512<byte> Pack64(ref ushort at)
@@ -372,14 +402,10 @@ namespace Raxx.Guardrails.Core.Secrets
             var low2 = PrefixTables512[4];
             var high2 = PrefixTables512[5];
             var nibble = Vector512.Create((byte)15);
-            var colon = Vector512.Create((byte)':');
-            var dash = Vector512.Create((byte)'-');
-            var slash = Vector512.Create((byte)'/');
-            var letterA = Vector512.Create((byte)'a');
-            var letterU = Vector512.Create((byte)'u');
-            var letterP = Vector512.Create((byte)'p');
-            var letterQ = Vector512.Create((byte)'Q');
-            var tilde = Vector512.Create((byte)'~');
+            var markerLow0 = MarkerTables512[0];
+            var markerHigh0 = MarkerTables512[1];
+            var markerLow1 = MarkerTables512[2];
+            var markerHigh1 = MarkerTables512[3];
             // quadword indices: the lanes after this block's first (the next block's first lane last), and the lanes
             // before its last (the previous block's last lane first)
             var aheadIndex = Vector512.Create(2L, 3, 4, 5, 6, 7, 8, 9);
@@ -399,13 +425,14 @@ namespace Raxx.Guardrails.Core.Secrets
                 previousBlock = current;
                 block = nextBlock;
                 returns |= Vector512.Equals(current, carriageReturn);
-                var markers = (Vector512.Equals(current, colon) & (Vector512.Equals(next, slash) | Vector512.Equals(next, letterA)))
-                    | (Vector512.Equals(current, dash) & (Vector512.Equals(next, letterU) | Vector512.Equals(next, dash) | Vector512.Equals(next, letterP)))
-                    | (Vector512.Equals(current, letterQ) & Vector512.Equals(next, tilde));
                 var lowCurrent = current & nibble;
                 var highCurrent = HighNibbles(current, nibble);
                 var lowNext = next & nibble;
                 var highNext = HighNibbles(next, nibble);
+                // the two-character markers (":/", ":a", "-u", "--", "-p", "Q~"), one bucket each, so the four lookups are
+                // exact: four shuffles where ten compares were
+                var markers = Avx512BW.Shuffle(markerLow0, lowCurrent) & Avx512BW.Shuffle(markerHigh0, highCurrent)
+                    & Avx512BW.Shuffle(markerLow1, lowNext) & Avx512BW.Shuffle(markerHigh1, highNext);
                 var lowThird = third & nibble;
                 var highThird = HighNibbles(third, nibble);
                 var buckets = Avx512BW.Shuffle(low0, lowCurrent) & Avx512BW.Shuffle(high0, highCurrent)
@@ -419,7 +446,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 var inClass = Avx512BW.Shuffle(tokenClass, previous & nibble) & Avx512BW.Shuffle(highBits, HighNibbles(previous, nibble));
                 var candidates = (~Vector512.Equals(buckets, Vector512<byte>.Zero).ExtractMostSignificantBits()
                         & Vector512.Equals(inClass, Vector512<byte>.Zero).ExtractMostSignificantBits())
-                    | markers.ExtractMostSignificantBits();
+                    | ~Vector512.Equals(markers, Vector512<byte>.Zero).ExtractMostSignificantBits();
                 candidateBlocks[i >> 6] = candidates;
             }
             sawReturn = returns != Vector512<byte>.Zero;
