@@ -82,8 +82,9 @@ warm="${RAXX_BENCH_WARM:-10}"
 ours_once=""; ours_warm=""; sl_cpu=""; sl_warm=""; ours_x4=""; sl_x4=""
 marginal="${RAXX_BENCH_MARGINAL:-1}"
 x4="$dir-x4"
-if [ "$marginal" = 1 ] && [ ! -d "$x4" ]; then
-  mkdir -p "$x4.tmp" && for c in a b c d; do cp -al "$dir" "$x4.tmp/$c"; done && mv "$x4.tmp" "$x4"
+if [ "$marginal" = 1 ]; then
+  # made afresh each run (hard links: a fraction of a second), so it is never a stale copy of an earlier tree
+  rm -rf "$x4" "$x4.tmp" && mkdir -p "$x4.tmp" && for c in a b c d; do cp -al "$dir" "$x4.tmp/$c"; done && mv "$x4.tmp" "$x4"
 fi
 for round in $(seq "$rounds"); do
   $pin "${timer[@]}" -o "$t" "$bench" secrets once "$dir" > "$t.out"
