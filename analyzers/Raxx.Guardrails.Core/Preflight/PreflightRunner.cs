@@ -57,6 +57,9 @@ namespace Raxx.Guardrails.Core.Preflight
         /// <summary>What the run says about route discovery: the gated routes found, routes skipped, a fallback to declared routes.</summary>
         public IReadOnlyList<string> Notes { get; }
 
+        /// <summary>Why nothing was booted when the run was skipped on purpose (every rule it reports is configured off); null otherwise.</summary>
+        public string? SkippedBecause { get; set; }
+
         public IReadOnlyList<BootResult> Results { get; }
         public IReadOnlyList<Finding> Findings { get; }
         public TimeSpan Elapsed { get; }
@@ -65,6 +68,11 @@ namespace Raxx.Guardrails.Core.Preflight
         /// <summary>One line per boot and a total, for console output and build logs (no variable values: they may be secrets).</summary>
         public IEnumerable<string> Describe()
         {
+            if (SkippedBecause != null)
+            {
+                yield return "preflight: skipped, no boot: " + SkippedBecause;
+                yield break;
+            }
             foreach (var result in Results)
             {
                 var probes = result.ProbeResults.Count == 0 ? string.Empty
@@ -86,6 +94,9 @@ namespace Raxx.Guardrails.Core.Preflight
     /// </summary>
     public static class PreflightRunner
     {
+        /// <summary>The rules whose findings come from booting the app.</summary>
+        private static readonly string[] BootRules = { RuleIds.Raxx601, RuleIds.Raxx602, RuleIds.Raxx603 };
+
         public static async Task<PreflightRun> RunAsync(PreflightRequest request, CancellationToken cancellationToken = default)
         {
             if (request == null)
@@ -94,6 +105,15 @@ namespace Raxx.Guardrails.Core.Preflight
             }
 
             var stopwatch = Stopwatch.StartNew();
+            if (BootRules.All(rule => request.Config.EffectiveSeverity(rule, FindingSeverity.Error) == FindingSeverity.None))
+            {
+                // nothing a boot finds could be reported: booting the app (once per flag, with its timeouts) would be work for
+                // nothing. (RAXX303, the flags file's problems, is the planner's and does not need a boot.)
+                return new PreflightRun(Array.Empty<BootResult>(), Array.Empty<Finding>(), stopwatch.Elapsed, 0)
+                {
+                    SkippedBecause = "RAXX601, RAXX602 and RAXX603 are all configured none (severities in the repository config)",
+                };
+            }
             var findings = new List<Finding>();
             var flags = request.Flags.ToList();
             var byName = new HashSet<string>(flags.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
