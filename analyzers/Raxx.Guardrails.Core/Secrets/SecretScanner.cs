@@ -1679,6 +1679,10 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return false; // what ClassifyContext would say, without allocating the key
             }
+            if (!hasProvider && (InsideSecretArn(s, keyStart, vStart + vLen) || InSecretTargetOption(s, keyStart, vStart, vStart + vLen)))
+            {
+                return false; // ":secret:<name>" of an AWS secret's ARN, an item of gcloud's --set-secrets: not a key and its value
+            }
             var key = s.Substring(nameStart, keyEnd - nameStart);
 
             // a provider token already found in this value: name the key it is assigned to
@@ -2440,13 +2444,16 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>
         /// A value the context rules never take, whatever its key: a placeholder, a reference to code or configuration, a URL
-        /// (judged by its user:password part, ScanUrl) or a regular expression. Asked before a key's name is made a string:
-        /// most secret-named keys in real files hold such values (<c>API_TOKEN: ${{ secrets.API_TOKEN }}</c>).
+        /// (judged by its user:password part, ScanUrl), a regular expression, or a secret store's reference to where the secret
+        /// is kept (<see cref="LooksLikeSecretReference"/>: <c>projects/p/secrets/db/versions/2</c>, <c>arn:aws:secretsmanager:…</c>).
+        /// Asked before a key's name is made a string: most secret-named keys in real files hold such values
+        /// (<c>API_TOKEN: ${{ secrets.API_TOKEN }}</c>).
         /// </summary>
         [MethodImpl(HotPath.Options)]
         private static bool NeverContextSecret(ScanText s, int start, int length) =>
             Placeholders.IsPlaceholder(s, start, length) || IsCodeReference(s, start, length)
-            || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0 || LooksLikeRegex(s, start, length);
+            || s.IndexOf("://", start, length, StringComparison.Ordinal) >= 0 || LooksLikeRegex(s, start, length)
+            || LooksLikeSecretReference(s, start, length);
 
         /// <summary>The context rules: a value that is a secret because of the key it is assigned to.</summary>
         [MethodImpl(HotPath.Options)]

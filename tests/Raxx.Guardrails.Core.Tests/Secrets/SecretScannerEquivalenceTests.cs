@@ -85,6 +85,12 @@ public class SecretScannerEquivalenceTests
             "mysql -uroot -pS3cretPassw0rd app; docker run -p 8080:80 app; ssh -p 22 host",
             "docker login -u ci -p 'S3cretPassw0rd' r.example && sshpass -p S3cretPassw0rd ssh h",
             "tool --api-key q8ZxL2mVt7RwN4pYk9HbJ3sC --password-stdin --client-secret 'q8ZxL2mVt7RwN4pYk9HbJ3sC'",
+            // secret-store references (not reported) beside their look-alikes (reported)
+            "gcloud run deploy api --secret=projects/my-proj/secrets/db-password/versions/2 --secret=k7QpL2mZx9RtWv4YbN8cJ3",
+            "  --set-secrets=DB_PASSWORD=db-password-2024:3,API_KEY=projects/p/secrets/api-key:latest --set-secretz=DB_PASSWORD=db-password-2024:3",
+            "\"password\": \"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf:password:AWSCURRENT:\", \"api_key\": \"arn:aws:ssm:eu-west-1:123456789012:parameter/k7QpL2mZx9RtWv4YbN8cJ3\"",
+            "DB_PASSWORD: vault:secret/data/prod/db2#password",
+            "docker build --secret id=db_password2,src=./secrets/db.txt . && docker build --secret id=k7QpL2mZx9RtWv4YbN8cJ3,src=./a.txt .",
             // PowerShell values on the next line: a here-string, a back-tick continuation
             "$Password = @'",
             "S3cretPassw0rd",
