@@ -90,7 +90,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var listStart = -1;
             foreach (var option in SecretTargetOptions)
             {
-                if (At(s, a, vEnd, option) && s[a + option.Length] == '=')
+                if (a + option.Length < vEnd && At(s, a, vEnd, option) && s[a + option.Length] == '=')
                 {
                     listStart = a + option.Length + 1; // --set-secrets=LIST
                 }

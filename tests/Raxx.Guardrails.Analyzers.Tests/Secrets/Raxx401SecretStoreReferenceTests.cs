@@ -22,6 +22,9 @@ namespace Raxx.Guardrails.Analyzers.Tests.Secrets
                 public static readonly string ApiKey = "//secretmanager.googleapis.com/projects/my-proj/secrets/api-key/versions/7";
                 public string ClientSecret { get; set; } = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/client-secret-x1Y2z3";
                 private const string SmtpPassword = "arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/app/smtp_password2";
+                // never reported before either: a URL ("://"), an app-setting reference ('(')
+                public const string StorageKey = "https://kv01.vault.azure.net/secrets/storage-key2/0123456789abcdef0123456789abcdef";
+                public const string ApiSecret = "@Microsoft.KeyVault(VaultName=kv01;SecretName=api-secret2)";
                 void M()
                 {
                     var apiToken = "vault:secret/data/prod/app2#api_token";
