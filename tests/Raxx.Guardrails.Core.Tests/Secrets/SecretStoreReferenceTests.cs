@@ -171,6 +171,7 @@ public sealed class SecretStoreReferenceTests : IDisposable
     [InlineData("//secretmanager.googleapis.com/secrets/db", false)]
     [InlineData("/secretmanager.googleapis.com/projects/p/secrets/db", false)]
     [InlineData("db-password:3", false)] // the short form only in a --set-secrets list
+    [InlineData("projects/p/secrets/DatabasePassword2024Prod", false)] // a secret-looking word (as in file paths): left
     [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:a/b_c+d=e.f@g-AbCdEf", true)]
     [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:password::", true)]
     [InlineData("arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:password:AWSCURRENT:", true)]
