@@ -74,6 +74,15 @@ namespace Raxx.Guardrails.Analyzers.Flags
             return false;
         }
 
+        /// <summary>
+        /// The simple name of a configured method: the part after the last dot, and <c>.ctor</c> for a constructor
+        /// (<c>Ns.Type..ctor</c>, as <see cref="Collect(IMethodSymbol, ImmutableArray{IArgumentOperation}, List{FlagReference})"/>
+        /// spells it: the type's display string, a dot, the method's name). Before, a configured constructor's simple name came
+        /// out as <c>ctor</c>, so the <c>.ctor</c> gates never opened and no configured constructor was ever checked.
+        /// </summary>
+        private static string SimpleName(string method) =>
+            method == ".ctor" || method.EndsWith("..ctor", StringComparison.Ordinal) ? ".ctor" : method.Substring(method.LastIndexOf('.') + 1);
+
         /// <summary>The simple method names of <see cref="_flagMethods"/>: most invocations are rejected on the name alone.</summary>
         private readonly ImmutableHashSet<string> _flagMethodNames;
         private readonly ImmutableHashSet<string> _parameterAttributes;
@@ -95,7 +104,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             _configurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
             _binderExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationBinder");
             _flagMethods = flagMethods;
-            _flagMethodNames = flagMethods.Select(m => m.Substring(m.LastIndexOf('.') + 1)).ToImmutableHashSet(StringComparer.Ordinal);
+            _flagMethodNames = flagMethods.Select(SimpleName).ToImmutableHashSet(StringComparer.Ordinal);
             _parameterAttributes = parameterAttributes;
             MayHaveMarkedParameters = AnyTypeNamed(compilation, parameterAttributes);
         }
@@ -219,13 +228,17 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// </summary>
         public bool MayNameFlag(SyntaxNode node)
         {
+            if (node is BaseObjectCreationExpressionSyntax creation && (creation.ArgumentList == null || creation.ArgumentList.Arguments.Count == 0))
+            {
+                return false; // `new X()`, `new X { … }`: no argument, no flag (a collection initialiser's Add calls are candidates of their own)
+            }
             if (MayHaveMarkedParameters)
             {
                 return true;
             }
             if (!(node is InvocationExpressionSyntax invocation))
             {
-                return _flagMethodNames.Contains(".ctor"); // constructor initialisers
+                return _flagMethodNames.Contains(".ctor"); // constructor initialisers and object creations
             }
             var name = InvokedNames.TextOf(invocation.Expression);
             if (name == null || _flagMethodNames.Contains("Invoke"))
@@ -265,6 +278,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         case SyntaxKind.ElementBindingExpression:
                         case SyntaxKind.ImplicitElementAccess:
                         case SyntaxKind.CollectionInitializerExpression:
+                        case SyntaxKind.ObjectCreationExpression:
+                        case SyntaxKind.ImplicitObjectCreationExpression:
                             result.Add(node);
                             break;
                     }
@@ -807,9 +822,17 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>Flags named by an invocation.</summary>
-        public void Collect(IInvocationOperation invocation, List<FlagReference> results)
+        public void Collect(IInvocationOperation invocation, List<FlagReference> results) => Collect(invocation.TargetMethod, invocation.Arguments, results);
+
+        /// <summary>
+        /// Flags named by an object creation (<c>new FlagGate("x")</c>, target-typed <c>new("x")</c>): its constructor's
+        /// arguments, exactly as a call's (a marked parameter; a configured constructor <c>Ns.Type..ctor</c> takes its first
+        /// string parameter). An object or collection initialiser is not looked at here (its Add calls are candidates of their own).
+        /// </summary>
+        public void Collect(IObjectCreationOperation creation, List<FlagReference> results) => Collect(creation.Constructor, creation.Arguments, results);
+
+        private void Collect(IMethodSymbol? method, ImmutableArray<IArgumentOperation> arguments, List<FlagReference> results)
         {
-            var method = invocation.TargetMethod;
             if (method == null)
             {
                 return;
@@ -818,7 +841,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             // FLAG_* environment reads
             if (method.Name == "GetEnvironmentVariable" && _environment != null && SymbolEqualityComparer.Default.Equals(method.ContainingType, _environment))
             {
-                AddEnvStyle(invocation.Arguments, results, "Environment.GetEnvironmentVariable");
+                AddEnvStyle(arguments, results, "Environment.GetEnvironmentVariable");
                 return;
             }
 
@@ -826,7 +849,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             if ((method.Name == "GetValue" && (IsType(method.ContainingType, _binderExtensions) || IsNamed(method.ContainingType, "Microsoft.Extensions.Configuration", "ConfigurationBinder")))
                 || (method.Name == "GetSection" && (IsConfiguration(method.ContainingType) || IsType(method.ContainingType, _configurationExtensions) || IsNamed(method.ContainingType, "Microsoft.Extensions.Configuration", "ConfigurationExtensions"))))
             {
-                AddEnvStyle(invocation.Arguments, results, "configuration read");
+                AddEnvStyle(arguments, results, "configuration read");
                 return;
             }
 
@@ -841,7 +864,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
             var isFeatureManagement = FeatureManagementMethods.Contains(method.Name) && IsFeatureManagement(original);
 
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
                 var parameter = argument.Parameter;
                 if (parameter == null || (!isFeatureManagement && parameter.GetAttributes().IsEmpty))
@@ -852,18 +875,18 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 var marked = HasFlagAttribute(parameter);
                 if (marked || (isFeatureManagement && parameter.Name.IndexOf("feature", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
-                    AddValues(argument.Value, results, isFeatureManagement ? method.Name : qualified);
+                    AddValues(argument.Value, results, isFeatureManagement ? method.Name : ApiName(original, qualified));
                 }
             }
 
             if (isConfigured && qualified != null && !HasAnyFlagAttribute(original))
             {
                 // a configured method without a marked parameter: its first string parameter is the flag
-                foreach (var argument in invocation.Arguments)
+                foreach (var argument in arguments)
                 {
                     if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                     {
-                        AddValues(argument.Value, results, qualified);
+                        AddValues(argument.Value, results, ApiName(original, qualified));
                         break;
                     }
                 }
@@ -875,19 +898,31 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// argument's call names beyond those, exactly as <see cref="Collect(IInvocationOperation, List{FlagReference})"/>
         /// (RAXX301's) finds them — an enum member passed to a marked parameter (<c>IsOn([FlagName] AppFlag flag)</c> with
         /// <c>IsOn(AppFlag.Beta)</c>, also as the receiver of an extension, a constructor initialiser's or a collection
-        /// initialiser's Add argument) and the elements of an array (a params array: enum members, <c>nameof</c>, const
+        /// initialiser's Add argument, an object creation's <c>new FlagGate(AppFlag.Beta)</c>) and the elements of an array (a params array: enum members, <c>nameof</c>, const
         /// fields). Called from an operation action on every argument, for an argument whose value is an enum constant or an
         /// array (<see cref="MayNameBeyondConstantString"/>, asked by the caller first); a call is collected once, at its first
         /// such argument, after <see cref="MayNameFlag"/> (the same name gate as RAXX301's; true for every call when a marker
         /// type exists). Null when nothing is collected.
         /// </summary>
+
+        /// <summary>The API named in a message: <c>Ns.Type.Method</c>, or <c>Ns.Type constructor</c> (not <c>Ns.Type..ctor</c>).</summary>
+        private static string ApiName(IMethodSymbol method, string qualified) =>
+            method.MethodKind == MethodKind.Constructor ? method.ContainingType?.ToDisplayString() + " constructor" : qualified;
+
         public List<FlagReference>? CollectBeyondConstantStrings(IArgumentOperation argument)
         {
-            if (!(argument.Parent is IInvocationOperation invocation) || invocation.Syntax.ContainsDiagnostics || !MayNameFlag(invocation.Syntax))
+            var call = argument.Parent;
+            var arguments = call switch
+            {
+                IInvocationOperation invocation => invocation.Arguments,
+                IObjectCreationOperation creation => creation.Arguments,
+                _ => default,
+            };
+            if (arguments.IsDefault || call!.Syntax.ContainsDiagnostics || !MayNameFlag(call.Syntax))
             {
                 return null; // RAXX301 skips both too (the name first: it rejects almost every call, cheaply)
             }
-            foreach (var other in invocation.Arguments)
+            foreach (var other in arguments)
             {
                 if (MayNameBeyondConstantString(other.Value))
                 {
@@ -896,7 +931,14 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         return null; // collected at that argument
                     }
                     var results = new List<FlagReference>();
-                    Collect(invocation, results);
+                    if (call is IInvocationOperation invocation)
+                    {
+                        Collect(invocation, results);
+                    }
+                    else
+                    {
+                        Collect((IObjectCreationOperation)call, results);
+                    }
                     return results;
                 }
             }

@@ -94,6 +94,20 @@ namespace Raxx.Guardrails.Analyzers.Flags
                                     finder.Collect(invocation, found);
                                 }
                                 break;
+                            case SyntaxKind.ObjectCreationExpression:
+                            case SyntaxKind.ImplicitObjectCreationExpression:
+                                // `new FlagGate("x")`, `new("x")`: a marked constructor parameter or a configured constructor
+                                // (Ns.Type..ctor). Candidates only when a marker type exists or a constructor is configured (the
+                                // tree is walked then anyway), and MayNameFlag drops a creation without arguments.
+                                if (node.ContainsDiagnostics || !finder.MayNameFlag(node))
+                                {
+                                    continue;
+                                }
+                                if (model.GetOperation(node, c.CancellationToken) is IObjectCreationOperation creation)
+                                {
+                                    finder.Collect(creation, found);
+                                }
+                                break;
                             case SyntaxKind.ElementAccessExpression:
                             case SyntaxKind.ElementBindingExpression:
                             case SyntaxKind.ImplicitElementAccess:

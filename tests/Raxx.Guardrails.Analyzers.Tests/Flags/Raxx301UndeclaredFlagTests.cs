@@ -520,4 +520,106 @@ public class Raxx301UndeclaredFlagTests
         test.AdditionalFiles.Add(("feature_flags.yaml", FlagsTestFiles.FlagsYaml));
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// A flag passed to a constructor parameter marked <c>[FlagName]</c>: <c>new FlagGate("…")</c>, an enum member, a
+    /// target-typed <c>new(…)</c>, a named argument, a <c>params</c> array, a creation nested in another's arguments. Before, object
+    /// creations were not candidates of RAXX301's pass (only calls and constructor initialisers were), so none of these was checked.
+    /// </summary>
+    [Fact]
+    public Task ObjectCreationWithMarkedParameter_Reports()
+    {
+        var test = Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { EnumCtor, NamedCtor, ParamsA, console_nav_v2 }
+                public class FlagGate
+                {
+                    public FlagGate([FlagName] string flag) { }
+                    public FlagGate([FlagName] AppFlag flag, int order = 0) { }
+                }
+                public class FlagSet { public FlagSet(string tenant, [FlagName] params AppFlag[] flags) { } }
+                public class Holder { public Holder(FlagGate gate) { } }
+                static class Use
+                {
+                    static FlagGate Typed() => new({|RAXX301:"target_typed"|});
+                    static object[] A() => new object[]
+                    {
+                        new FlagGate({|RAXX301:"new_checkout"|}),
+                        new FlagGate({|RAXX301:AppFlag.EnumCtor|}),
+                        new FlagGate(order: 1, flag: {|RAXX301:AppFlag.NamedCtor|}),
+                        new FlagSet("acme", {|RAXX301:AppFlag.ParamsA|}, AppFlag.console_nav_v2),
+                        new Holder(new FlagGate({|RAXX301:"nested_flag"|})),
+                        new FlagGate("console_nav_v2"), new FlagGate("FLAG_CONSOLE_NAV"), new FlagGate(AppFlag.console_nav_v2),
+                    };
+                }
+            }
+            """);
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Nearest clean look-alikes of <see cref="ObjectCreationWithMarkedParameter_Reports"/>: the same string to a constructor
+    /// parameter that is not marked, a marked parameter given a value that is not a constant, a constructor of an unrelated
+    /// type whose parameter is named like a flag, a marked constructor in a <c>[GeneratedCode]</c> member, and an object
+    /// creation that does not compile.
+    /// </summary>
+    [Fact]
+    public Task ObjectCreationLookAlikes_NoReport()
+    {
+        var test = Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { EnumCtor }
+                public class FlagGate { public FlagGate([FlagName] string flag) { } }
+                public class Plain { public Plain(string flag) { } public Plain(AppFlag flag) { } }
+                public class FeatureOptions { public FeatureOptions(string featureFlag, string feature) { } }
+                static class Use
+                {
+                    static object[] A(string runtime, AppFlag chosen) => new object[]
+                    {
+                        new Plain("new_checkout"), new Plain(AppFlag.EnumCtor), new FlagGate(runtime), new FlagGate(chosen.ToString()),
+                        new FlagGate("new_" + runtime), new FeatureOptions("new_checkout", "new_checkout"), new Uri("new_checkout", UriKind.Relative),
+                    };
+                    [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                    static object B() => new FlagGate("generated_flag");
+                }
+            }
+            """);
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// A constructor named in <c>raxx_guardrails.flag_methods</c> (<c>Ns.Type..ctor</c>, the constructor's metadata name; no
+    /// marker type in this compilation, so calls are found by name): its first string parameter is the flag, in an object
+    /// creation and in a constructor initialiser. Before, the name gate took a configured constructor's simple name as
+    /// <c>ctor</c>, not <c>.ctor</c>, so neither was ever checked. Another type's constructor with the same string is not a flag API.
+    /// </summary>
+    [Fact]
+    public Task ConfiguredConstructor_Reports()
+    {
+        var test = Test("""
+            namespace Acme
+            {
+                public class Toggle { public Toggle(int order, string name) { } }
+                public class Beta : Toggle { public Beta() : base(1, {|RAXX301:"base_flag"|}) { } }
+                public class Other { public Other(int order, string name) { } }
+                static class Use
+                {
+                    static object[] A() => new object[]
+                    {
+                        new Toggle(1, {|RAXX301:"ops_menu"|}), new Toggle(2, "auth_webauthn_login"), new Other(1, "ops_menu"),
+                    };
+                }
+            }
+            """,
+            "Flag 'base_flag' (Acme.Toggle constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'ops_menu' (Acme.Toggle constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+        test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = Acme.Toggle..ctor");
+        return test.RunAsync();
+    }
 }

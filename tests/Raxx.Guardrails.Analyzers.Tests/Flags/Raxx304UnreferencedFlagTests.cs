@@ -251,9 +251,10 @@ public class Raxx304UnreferencedFlagTests
     /// Still referenced nowhere, for RAXX304 as for RAXX301 (neither counts them): an enum member passed to an unmarked
     /// parameter (also beside a marked one), to a configured method without a marked parameter (its first string
     /// parameter is the flag; an enum has none), a marked parameter's default value used by a call that omits it,
-    /// an enum member written in a marked call inside a [GeneratedCode] member, an object creation (<c>new Gated(…)</c>:
-    /// not a call RAXX301 looks at). A member passed to a marked parameter
-    /// in the same file still counts.
+    /// an enum member written in a marked call inside a [GeneratedCode] member, an enum member passed to a constructor
+    /// parameter that is not marked (<c>new Plain(…)</c>) or to an unrelated type's constructor parameter named like a flag.
+    /// A member passed to a marked parameter in the same file still counts, also in an object creation (<c>new Gated(…)</c>:
+    /// reported before branch flagnew, when object creations were not calls RAXX301 looked at).
     /// </summary>
     [Fact]
     public Task EnumMemberOwnFlagApiLookAlikes_Report()
@@ -263,8 +264,10 @@ public class Raxx304UnreferencedFlagTests
             namespace MyApp
             {
                 [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
-                public enum AppFlag { Unmarked, Beside, CfgEnum, DefaultArg, Generated, Created, Used }
+                public enum AppFlag { Unmarked, Beside, CfgEnum, DefaultArg, Generated, Created, Used, CtorUnmarked, CtorOther }
                 public class Gated { public Gated([FlagName] AppFlag flag) { } }
+                public class PlainGate { public PlainGate(AppFlag flag) { } }
+                public class FeatureOptions { public FeatureOptions(AppFlag featureFlag) { } }
                 public class Flags
                 {
                     public bool Plain(AppFlag flag) => false;
@@ -276,7 +279,8 @@ public class Raxx304UnreferencedFlagTests
                 static class Use
                 {
                     static bool A(Flags f) => f.Plain(AppFlag.Unmarked) || f.Check("Literal", AppFlag.Beside) || f.Cfg(AppFlag.CfgEnum) || f.OrDefault()
-                        || new Gated(AppFlag.Created) != null || f.IsOn(AppFlag.Used);
+                        || new Gated(AppFlag.Created) != null || f.IsOn(AppFlag.Used)
+                        || new PlainGate(AppFlag.CtorUnmarked) != null || new FeatureOptions(AppFlag.CtorOther) != null;
                     [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
                     static bool B(Flags f) => f.IsOn(AppFlag.Generated);
                 }
@@ -290,7 +294,9 @@ public class Raxx304UnreferencedFlagTests
               {|RAXX304:CfgEnum|}: { default: false }
               {|RAXX304:DefaultArg|}: { default: false }
               {|RAXX304:Generated|}: { default: false }
-              {|RAXX304:Created|}: { default: false }
+              Created: { default: false }
+              {|RAXX304:CtorUnmarked|}: { default: false }
+              {|RAXX304:CtorOther|}: { default: false }
               Literal: { default: false }
               Used: { default: false }
             """));
@@ -327,6 +333,55 @@ public class Raxx304UnreferencedFlagTests
               GateA: { default: false }
               GateB: { default: false }
               {|RAXX304:Joined|}: { default: false }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Flags named only in object creations, the way RAXX301 checks them (<c>ObjectCreationWithMarkedParameter_Reports</c>):
+    /// an enum member to a marked constructor parameter (<c>new FlagGate(AppFlag.X)</c>, target-typed <c>new(…)</c>, a named
+    /// argument, a marked <c>params</c> array, nested in another creation), a <c>nameof</c> in a marked params array, and a
+    /// string literal (always counted, by the literal action). Before, only the literal counted.
+    /// </summary>
+    [Fact]
+    public Task ObjectCreation_NoReport()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { Literal, EnumCtor, TargetTyped, NamedCtor, ParamsA, ParamsB, ParamsNameof, Nested }
+                public class FlagGate
+                {
+                    public FlagGate([FlagName] string flag) { }
+                    public FlagGate([FlagName] AppFlag flag, int order = 0) { }
+                }
+                public class FlagSet { public FlagSet(string tenant, [FlagName] params AppFlag[] flags) { } }
+                public class TextSet { public TextSet([FlagName] params string[] flags) { } }
+                public class Holder { public Holder(FlagGate gate) { } }
+                static class Use
+                {
+                    static FlagGate Typed() => new(AppFlag.TargetTyped);
+                    static object[] A() => new object[]
+                    {
+                        new FlagGate("Literal"), new FlagGate(AppFlag.EnumCtor), new FlagGate(order: 1, flag: AppFlag.NamedCtor),
+                        new FlagSet("acme", AppFlag.ParamsA, AppFlag.ParamsB), new TextSet(nameof(AppFlag.ParamsNameof), "x"),
+                        new Holder(new FlagGate(AppFlag.Nested)),
+                    };
+                }
+            }
+            """);
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              Literal: { default: false }
+              EnumCtor: { default: false }
+              TargetTyped: { default: false }
+              NamedCtor: { default: false }
+              ParamsA: { default: false }
+              ParamsB: { default: false }
+              ParamsNameof: { default: false }
+              Nested: { default: false }
             """));
         return test.RunAsync();
     }
