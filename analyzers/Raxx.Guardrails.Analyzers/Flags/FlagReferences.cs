@@ -228,10 +228,6 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// </summary>
         public bool MayNameFlag(SyntaxNode node)
         {
-            if (node is BaseObjectCreationExpressionSyntax creation && (creation.ArgumentList == null || creation.ArgumentList.Arguments.Count == 0))
-            {
-                return false; // `new X()`, `new X { … }`: no argument, no flag (a collection initialiser's Add calls are candidates of their own)
-            }
             if (MayHaveMarkedParameters)
             {
                 return true;
@@ -875,7 +871,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 var marked = HasFlagAttribute(parameter);
                 if (marked || (isFeatureManagement && parameter.Name.IndexOf("feature", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
-                    AddValues(argument.Value, results, isFeatureManagement ? method.Name : ApiName(original, qualified));
+                    AddValues(argument, results, isFeatureManagement ? method.Name : ApiName(original, qualified));
                 }
             }
 
@@ -886,29 +882,29 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                     {
-                        AddValues(argument.Value, results, ApiName(original, qualified));
+                        AddValues(argument, results, ApiName(original, qualified));
                         break;
                     }
                 }
             }
         }
 
+        /// <summary>The API named in a message: <c>Ns.Type.Method</c>, or <c>Ns.Type constructor</c> (not <c>Ns.Type..ctor</c>).</summary>
+        private static string ApiName(IMethodSymbol method, string qualified) =>
+            method.MethodKind == MethodKind.Constructor ? method.ContainingType?.ToDisplayString() + " constructor" : qualified;
+
         /// <summary>
         /// For RAXX304, which counts every string literal and every constant string argument by itself: the flags an
         /// argument's call names beyond those, exactly as <see cref="Collect(IInvocationOperation, List{FlagReference})"/>
         /// (RAXX301's) finds them — an enum member passed to a marked parameter (<c>IsOn([FlagName] AppFlag flag)</c> with
         /// <c>IsOn(AppFlag.Beta)</c>, also as the receiver of an extension, a constructor initialiser's or a collection
-        /// initialiser's Add argument, an object creation's <c>new FlagGate(AppFlag.Beta)</c>) and the elements of an array (a params array: enum members, <c>nameof</c>, const
+        /// initialiser's Add argument, an object creation's <c>new FlagGate(AppFlag.Beta)</c>, an enum default value of a marked
+        /// parameter whose argument the call omits) and the elements of an array (a params array: enum members, <c>nameof</c>, const
         /// fields). Called from an operation action on every argument, for an argument whose value is an enum constant or an
-        /// array (<see cref="MayNameBeyondConstantString"/>, asked by the caller first); a call is collected once, at its first
+        /// array (<see cref="MayNameBeyondConstantString(IArgumentOperation)"/>, asked by the caller first); a call is collected once, at its first
         /// such argument, after <see cref="MayNameFlag"/> (the same name gate as RAXX301's; true for every call when a marker
         /// type exists). Null when nothing is collected.
         /// </summary>
-
-        /// <summary>The API named in a message: <c>Ns.Type.Method</c>, or <c>Ns.Type constructor</c> (not <c>Ns.Type..ctor</c>).</summary>
-        private static string ApiName(IMethodSymbol method, string qualified) =>
-            method.MethodKind == MethodKind.Constructor ? method.ContainingType?.ToDisplayString() + " constructor" : qualified;
-
         public List<FlagReference>? CollectBeyondConstantStrings(IArgumentOperation argument)
         {
             var call = argument.Parent;
@@ -924,7 +920,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
             foreach (var other in arguments)
             {
-                if (MayNameBeyondConstantString(other.Value))
+                if (MayNameBeyondConstantString(other))
                 {
                     if (other != argument)
                     {
@@ -945,8 +941,14 @@ namespace Raxx.Guardrails.Analyzers.Flags
             return null; // (this argument's value names nothing beyond a constant string)
         }
 
-        /// <summary>What <see cref="AddValues"/> can turn into a name that is not a constant string argument: an enum constant, an array.</summary>
-        public static bool MayNameBeyondConstantString(IOperation value)
+        /// <summary>
+        /// What <see cref="AddValues(IArgumentOperation, List{FlagReference}, string)"/> can turn into a name that is not a constant
+        /// string argument: an enum constant, an array, and an enum parameter's default value (an omitted argument).
+        /// </summary>
+        public static bool MayNameBeyondConstantString(IArgumentOperation argument) =>
+            MayNameBeyondConstantString(argument.Value) || DefaultEnumType(argument) != null && argument.Value.ConstantValue.HasValue;
+
+        private static bool MayNameBeyondConstantString(IOperation value)
         {
             value = Unwrap(value);
             return value is IArrayCreationOperation || value.ConstantValue.HasValue && value.Type?.TypeKind == TypeKind.Enum;
@@ -1041,7 +1043,18 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
         }
 
-        private static void AddValues(IOperation value, List<FlagReference> results, string api)
+        /// <summary>
+        /// The value of an argument: a call's default value (an omitted optional argument) comes as a constant without its
+        /// enum type, so the parameter's type names the member then (<see cref="DefaultEnumType"/>).
+        /// </summary>
+        private static void AddValues(IArgumentOperation argument, List<FlagReference> results, string api) =>
+            AddValues(argument.Value, results, api, DefaultEnumType(argument));
+
+        /// <summary>The parameter's enum type when the argument is its default value (an omitted optional argument), else null.</summary>
+        private static INamedTypeSymbol? DefaultEnumType(IArgumentOperation argument) =>
+            argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } type ? type : null;
+
+        private static void AddValues(IOperation value, List<FlagReference> results, string api, INamedTypeSymbol? defaultEnumType = null)
         {
             value = Unwrap(value);
             if (value is IArrayCreationOperation array && array.Initializer != null)
@@ -1060,7 +1073,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
             {
                 results.Add(new FlagReference(s, value.Syntax, api));
             }
-            else if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && enumType.Name != "RequirementType")
+            else if ((value.Type as INamedTypeSymbol is { TypeKind: TypeKind.Enum } valueType ? valueType : defaultEnumType) is { } enumType
+                && enumType.Name != "RequirementType")
             {
                 var member = EnumMemberName(enumType, value.ConstantValue.Value);
                 if (member != null)

@@ -103,7 +103,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         }
                         return;
                     }
-                    if (FlagReferences.MayNameBeyondConstantString(value))
+                    if (FlagReferences.MayNameBeyondConstantString(argument))
                     {
                         finder ??= FlagReferences.For(compilation, options); // (a race gets the same shared instance)
                         if (finder.CollectBeyondConstantStrings(argument) is { } found)

@@ -622,4 +622,42 @@ public class Raxx301UndeclaredFlagTests
         test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = Acme.Toggle..ctor");
         return test.RunAsync();
     }
+    /// <summary>
+    /// A marked parameter's default value used by a call that omits the argument: the flag is named by the declaration and
+    /// used by the call, so the call is the squiggle (there is no argument to underline). A string default was reported
+    /// already; an enum default was not (an omitted argument's constant comes without its enum type), and a constructor's
+    /// default was not (object creations were not candidates).
+    /// </summary>
+    [Fact]
+    public Task DefaultValueOfMarkedParameter_Reports()
+    {
+        var test = Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { DefaultArg, CtorDefault, console_nav_v2 }
+                public class Flags
+                {
+                    public Flags([FlagName] AppFlag flag = AppFlag.CtorDefault) { }
+                    public bool OrDefault([FlagName] AppFlag flag = AppFlag.DefaultArg) => false;
+                    public bool OrText(int order = 0, [FlagName] string flag = "default_text") => false;
+                    public bool Declared([FlagName] AppFlag flag = AppFlag.console_nav_v2) => false;
+                    public bool Plain(AppFlag flag = AppFlag.DefaultArg, string name = "default_text") => false;
+                }
+                static class Use
+                {
+                    static Flags Typed() => {|RAXX301:new()|};
+                    static bool A(Flags f) => {|RAXX301:f.OrDefault()|} || {|RAXX301:f.OrText(1)|} || {|RAXX301:new Flags()|} != null
+                        || f.OrDefault(AppFlag.console_nav_v2) || f.OrText(flag: "console_nav_v2") || new Flags(AppFlag.console_nav_v2) != null
+                        || f.Declared() || f.Plain();
+                }
+            }
+            """,
+            "Flag 'CtorDefault' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'DefaultArg' (MyApp.Flags.OrDefault) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'default_text' (MyApp.Flags.OrText) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'CtorDefault' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+        return test.RunAsync();
+    }
 }

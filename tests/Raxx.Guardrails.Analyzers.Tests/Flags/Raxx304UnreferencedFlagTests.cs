@@ -250,11 +250,13 @@ public class Raxx304UnreferencedFlagTests
     /// <summary>
     /// Still referenced nowhere, for RAXX304 as for RAXX301 (neither counts them): an enum member passed to an unmarked
     /// parameter (also beside a marked one), to a configured method without a marked parameter (its first string
-    /// parameter is the flag; an enum has none), a marked parameter's default value used by a call that omits it,
+    /// parameter is the flag; an enum has none), a marked parameter's enum default that every call passes explicitly
+    /// (only an omitted argument uses it), an unmarked parameter's enum default used by a call that omits it,
     /// an enum member written in a marked call inside a [GeneratedCode] member, an enum member passed to a constructor
     /// parameter that is not marked (<c>new Plain(…)</c>) or to an unrelated type's constructor parameter named like a flag.
     /// A member passed to a marked parameter in the same file still counts, also in an object creation (<c>new Gated(…)</c>:
-    /// reported before branch flagnew, when object creations were not calls RAXX301 looked at).
+    /// reported before branch flagnew, when object creations were not calls RAXX301 looked at), and so does a marked
+    /// parameter's enum default used by a call that omits it (<c>OrDefault()</c>, <c>new Gated()</c>: reported before flagnew).
     /// </summary>
     [Fact]
     public Task EnumMemberOwnFlagApiLookAlikes_Report()
@@ -264,8 +266,9 @@ public class Raxx304UnreferencedFlagTests
             namespace MyApp
             {
                 [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
-                public enum AppFlag { Unmarked, Beside, CfgEnum, DefaultArg, Generated, Created, Used, CtorUnmarked, CtorOther }
-                public class Gated { public Gated([FlagName] AppFlag flag) { } }
+                public enum AppFlag { Unmarked, Beside, CfgEnum, DefaultArg, Generated, Created, Used, CtorUnmarked, CtorOther, CtorDefault,
+                    DefaultPassed, PlainDefault }
+                public class Gated { public Gated([FlagName] AppFlag flag = AppFlag.CtorDefault) { } }
                 public class PlainGate { public PlainGate(AppFlag flag) { } }
                 public class FeatureOptions { public FeatureOptions(AppFlag featureFlag) { } }
                 public class Flags
@@ -275,12 +278,15 @@ public class Raxx304UnreferencedFlagTests
                     public bool Cfg(AppFlag flag) => false;
                     public bool OrDefault([FlagName] AppFlag flag = AppFlag.DefaultArg) => false;
                     public bool IsOn([FlagName] AppFlag flag) => false;
+                    public bool Passed([FlagName] AppFlag flag = AppFlag.DefaultPassed) => false;
+                    public bool PlainDefault(AppFlag flag = AppFlag.PlainDefault) => false;
                 }
                 static class Use
                 {
                     static bool A(Flags f) => f.Plain(AppFlag.Unmarked) || f.Check("Literal", AppFlag.Beside) || f.Cfg(AppFlag.CfgEnum) || f.OrDefault()
                         || new Gated(AppFlag.Created) != null || f.IsOn(AppFlag.Used)
-                        || new PlainGate(AppFlag.CtorUnmarked) != null || new FeatureOptions(AppFlag.CtorOther) != null;
+                        || new PlainGate(AppFlag.CtorUnmarked) != null || new FeatureOptions(AppFlag.CtorOther) != null
+                        || new Gated() != null || f.Passed(AppFlag.Used) || f.PlainDefault();
                     [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
                     static bool B(Flags f) => f.IsOn(AppFlag.Generated);
                 }
@@ -292,7 +298,10 @@ public class Raxx304UnreferencedFlagTests
               {|RAXX304:Unmarked|}: { default: false }
               {|RAXX304:Beside|}: { default: false }
               {|RAXX304:CfgEnum|}: { default: false }
-              {|RAXX304:DefaultArg|}: { default: false }
+              DefaultArg: { default: false }
+              CtorDefault: { default: false }
+              {|RAXX304:DefaultPassed|}: { default: false }
+              {|RAXX304:PlainDefault|}: { default: false }
               {|RAXX304:Generated|}: { default: false }
               Created: { default: false }
               {|RAXX304:CtorUnmarked|}: { default: false }
