@@ -98,7 +98,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             case SyntaxKind.ImplicitObjectCreationExpression:
                                 // `new FlagGate("x")`, `new("x")`: a marked constructor parameter or a configured constructor
                                 // (Ns.Type..ctor). Candidates only when a marker type exists or a constructor is configured (the
-                                // tree is walked then anyway), and MayNameFlag drops a creation without arguments.
+                                // tree is walked then anyway). A creation without arguments stays a candidate: `new Gate()` uses a marked
+                                // parameter's default.
                                 if (node.ContainsDiagnostics || !finder.MayNameFlag(node))
                                 {
                                     continue;

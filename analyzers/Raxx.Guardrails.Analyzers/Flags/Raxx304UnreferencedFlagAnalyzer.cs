@@ -15,8 +15,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
     /// RAXX304 (info): a declared flag is referenced nowhere in the compilation — no string literal
     /// equals its name or env name, no constant string argument (nameof, const) does, and no enum member
     /// passed to a gate (<c>[FeatureGate]</c>, also written with a using alias of it) has its name, and no call names it the
-    /// way RAXX301 reads calls (an enum member passed to a <c>[FlagName]</c> parameter, a params array's elements:
-    /// FlagReferences.Collect). A stale flag lies to whoever reads the flags page.
+    /// way RAXX301 reads calls (an enum member passed to a <c>[FlagName]</c> parameter of a method or constructor, a params array's
+    /// elements, a marked enum default the call omits: FlagReferences.Collect). A stale flag lies to whoever reads the flags page.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Raxx304UnreferencedFlagAnalyzer : DiagnosticAnalyzer
