@@ -8,7 +8,8 @@ namespace Raxx.Guardrails.Core.Secrets
     /// long options with a literal value (<c>--password S3cr…</c>, <c>--api-key '…'</c>), and the short <c>-p</c> of the
     /// tools where it is the password: <c>mysql</c>/<c>mariadb</c> (<c>-pS3cr…</c>, attached: <c>mysql -p db</c> prompts),
     /// <c>sshpass -p</c> and <c>… login -p</c> (<c>docker</c>/<c>podman</c>/<c>helm registry</c> login). Values that the
-    /// shell expands (<c>$VAR</c>, <c>"$(cat f)"</c>, <c>${{ secrets.X }}</c>) are not literals.
+    /// shell expands (<c>$VAR</c>, <c>"$(cat f)"</c>, <c>${{ secrets.X }}</c>) are not literals. A line continuation ('\' ending
+    /// the line) between such an option and its value is followed: the value is the next line's first word.
     /// </summary>
     public static partial class SecretScanner
     {
@@ -22,7 +23,8 @@ namespace Raxx.Guardrails.Core.Secrets
         /// line's end, a blank, <c>;</c>, <c>|</c>, <c>&amp;</c> or <c>)</c>. <c>--name=value</c> is an assignment (read by
         /// <see cref="ScanAssignments"/>). Judged as an assignment's value (<see cref="ReportNamedValue"/>) under the option's
         /// name (<c>--password</c>); not read: names ending in <c>stdin</c> (<c>--password-stdin</c> is a switch) or
-        /// <c>file</c> (<c>--token-file</c>). Returns where to look for the next '-'.
+        /// <c>file</c> (<c>--token-file</c>). After a continuation (<c>--password \</c>⏎<c>  '…'</c>) the value is read on the
+        /// next line (<see cref="TryContinueOnNextLine"/>). Returns where to look for the next '-'.
         /// </summary>
         private static int ScanLongOption(ScanText s, int dash, int end, List<SecretMatch> results)
         {
@@ -41,6 +43,12 @@ namespace Raxx.Guardrails.Core.Secrets
                 return nameEnd;
             }
             var open = SkipBlanks(s, nameEnd, end);
+            var lineEnd = end;
+            var valueLine = -1;
+            if (IsShellContinuation(s, open, end) && !TryContinueOnNextLine(s, ref open, ref end, out valueLine))
+            {
+                return lineEnd;
+            }
             if (!TryReadCommandLineValue(s, open, end, out var vStart, out var vLen, out var after))
             {
                 return open;
@@ -48,9 +56,36 @@ namespace Raxx.Guardrails.Core.Secrets
             if (!EndsWithIgnoreCase(s, nameStart, nameEnd, "stdin") && !EndsWithIgnoreCase(s, nameStart, nameEnd, "file"))
             {
                 // --password-stdin is a switch (the next word is another argument); --token-file names a file
+                if (valueLine >= 0)
+                {
+                    ScanLaterValueLine(s, valueLine, end, results); // --password \⏎  '…'
+                }
                 ReportNamedValue(s, nameStart, nameEnd, dash, vStart, vLen, results);
             }
             return after;
+        }
+
+        /// <summary>
+        /// A shell line continuation at <paramref name="i"/> (after the blanks that follow an option): '\' as the line's last
+        /// character. A '\' followed by a blank escapes the blank (an argument of its own), so it is not one.
+        /// </summary>
+        private static bool IsShellContinuation(ScanText s, int i, int end) => i + 1 == end && s[i] == '\\';
+
+        /// <summary>
+        /// Moves <paramref name="open"/> and <paramref name="end"/> to the line after a continuation: its first non-blank and
+        /// its end (<paramref name="nextStart"/>: that line's start). False at the text's end, and when that line's first word
+        /// starts a comment ('#': the shell reads no value).
+        /// Only a line that already holds an option the command-line readers take comes here (no other line reads its next).
+        /// </summary>
+        private static bool TryContinueOnNextLine(ScanText s, ref int open, ref int end, out int nextStart)
+        {
+            if (!NextLineContent(s, end, out nextStart, out var nextEnd))
+            {
+                return false;
+            }
+            open = SkipBlanks(s, nextStart, nextEnd);
+            end = nextEnd;
+            return open < end && s[open] != '#';
         }
 
         /// <summary>
@@ -124,7 +159,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// after, on the line, a word naming a tool where <c>-p</c> is the password — <c>mysql…</c>/<c>mariadb…</c> (the
         /// value attached: <c>-pS3cr…</c>, <c>-p'…'</c>; a separate word is the database, <c>-p</c> alone prompts),
         /// <c>sshpass</c> and a <c>login</c> subcommand (<c>docker</c>/<c>podman</c>/<c>helm registry login</c>; attached or
-        /// the next word). A tool word starts a token (the line's start, a blank, '/', a quote, <c>( ; | &amp; =</c>) and
+        /// the next word, also after a line continuation). A tool word starts a token (the line's start, a blank, '/', a quote, <c>( ; | &amp; =</c>) and
         /// ends at a blank. The value is read by <see cref="TryReadCommandLineValue"/> and judged as a password; the key is
         /// the tool's word and <c>-p</c> (<c>mysql -p</c>, <c>login -p</c>).
         /// </summary>
@@ -149,6 +184,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 return;
             }
             var v = p + 2;
+            var valueLine = -1;
             if (s[v] == ' ' || s[v] == '\t')
             {
                 if (attachedOnly)
@@ -156,8 +192,21 @@ namespace Raxx.Guardrails.Core.Secrets
                     return;
                 }
                 v = SkipBlanks(s, v, end);
+                // sshpass -p \⏎  '…': the value is the next line's first word
+                if (IsShellContinuation(s, v, end) && !TryContinueOnNextLine(s, ref v, ref end, out valueLine))
+                {
+                    return;
+                }
             }
-            if (!TryReadCommandLineValue(s, v, end, out var vStart, out var vLen, out _) || vLen < 8 || HasProviderMatchIn(results, vStart, vLen))
+            if (!TryReadCommandLineValue(s, v, end, out var vStart, out var vLen, out _) || vLen < 8)
+            {
+                return;
+            }
+            if (valueLine >= 0)
+            {
+                ScanLaterValueLine(s, valueLine, end, results);
+            }
+            if (HasProviderMatchIn(results, vStart, vLen))
             {
                 return;
             }

@@ -15,9 +15,10 @@ namespace Raxx.Guardrails.Core.Secrets
         /// letter, then word characters) that <see cref="SecretKeyNames.Classify"/> calls secret, then blanks or ':' and
         /// exactly one string literal closed on the line — <c>'…'</c>, or <c>"…"</c> with no <c>$</c> or back-tick (nothing
         /// expanded) — followed by the line's end, a blank, <c>;</c>, <c>|</c>, <c>)</c> or <c>}</c> (not part of an expression
-        /// or an array). The literal is judged as an assignment's value (<see cref="ReportNamedValue"/>) under the name written
-        /// with its dash (<c>-Password</c>); a provider token found in it is named by it. Not read: <c>…Credential</c> parameters (PowerShell
-        /// takes a user name there: <c>-Credential 'DOMAIN\user'</c>) and the <c>-PassThru</c> switch.
+        /// or an array), or a here-string whose body is one value (<see cref="TryReadHereStringValue"/>). The literal is judged
+        /// as an assignment's value (<see cref="ReportNamedValue"/>) under the name written with its dash (<c>-Password</c>); a
+        /// provider token found in it is named by it. Not read: <c>…Credential</c> parameters (PowerShell takes a user name
+        /// there: <c>-Credential 'DOMAIN\user'</c>) and the <c>-PassThru</c> switch.
         /// </summary>
         private static void ScanSecretParameters(ScanText s, int start, int end, List<SecretMatch> results)
         {
@@ -53,6 +54,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 return nameEnd;
             }
             var open = nameEnd;
+            var valueLine = -1;
             if (open < end && s[open] == ':')
             {
                 open++; // -Password:'…'
@@ -67,13 +69,22 @@ namespace Raxx.Guardrails.Core.Secrets
                 if (open < end && s[open] == '`' && SkipBlanks(s, open + 1, end) == end)
                 {
                     // -Password `⏎    '…': the value is the next line's first argument
-                    if (!NextLineContent(s, end, out var nextStart, out var nextEnd))
+                    if (!NextLineContent(s, end, out valueLine, out var nextEnd))
                     {
                         return end;
                     }
-                    open = SkipBlanks(s, nextStart, nextEnd);
+                    open = SkipBlanks(s, valueLine, nextEnd);
                     end = nextEnd;
                 }
+            }
+            if (open + 1 < end && s[open] == '@' && (s[open + 1] == '\'' || s[open + 1] == '"'))
+            {
+                // -Password @'⏎…⏎'@: a here-string holding one value (its opener ends the line)
+                if (!IsExcludedParameter(s, nameStart, nameEnd) && TryReadHereStringValue(s, open, end, results, out var hStart, out var hLen))
+                {
+                    ReportNamedValue(s, nameStart, nameEnd, dash, hStart, hLen, results);
+                }
+                return open + 2;
             }
             if (open >= end || (s[open] != '\'' && s[open] != '"'))
             {
@@ -101,14 +112,32 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return close + 1; // expanded at run time
             }
-            if (EndsWithIgnoreCase(s, nameStart, nameEnd, "credential") || EndsWithIgnoreCase(s, nameStart, nameEnd, "credentials")
-                || (nameEnd - nameStart == 8 && SecretText.SameIgnoreCaseAt(s, nameStart, "PassThru", 8)))
+            if (IsExcludedParameter(s, nameStart, nameEnd))
             {
                 return close + 1;
+            }
+            if (valueLine >= 0)
+            {
+                ScanLaterValueLine(s, valueLine, end, results);
             }
             ReportNamedValue(s, nameStart, nameEnd, dash, open + 1, close - open - 1, results);
             return close + 1;
         }
+
+        /// <summary><c>…Credential</c> parameters (a user name: <c>-Credential 'DOMAIN\user'</c>) and the <c>-PassThru</c> switch.</summary>
+        private static bool IsExcludedParameter(ScanText s, int nameStart, int nameEnd) =>
+            EndsWithIgnoreCase(s, nameStart, nameEnd, "credential") || EndsWithIgnoreCase(s, nameStart, nameEnd, "credentials")
+            || (nameEnd - nameStart == 8 && SecretText.SameIgnoreCaseAt(s, nameStart, "PassThru", 8));
+
+        /// <summary>
+        /// Before a value read on a later line than its name is judged (a here-string's body, a back-tick or '\' continuation,
+        /// YAML's next-line value), the findings that line holds of itself (<see cref="ScanLineTokens"/>: provider tokens,
+        /// Azure AD and Mailchimp shapes, URL passwords) are added, so both scan paths judge the value with them present and
+        /// name them by the key alike: the trigger-driven scan found them before its context pass (added again, each overlaps
+        /// itself and is skipped); the reference scan reaches that line only after the name's.
+        /// </summary>
+        private static void ScanLaterValueLine(ScanText s, int lineStart, int lineEnd, List<SecretMatch> results) =>
+            ScanLineTokens(s, lineStart, lineEnd, results, null);
 
         /// <summary>The line after the one ending at <paramref name="lineEnd"/> (its content, without '\r'); false at the text's last line.</summary>
         private static bool NextLineContent(ScanText s, int lineEnd, out int nextStart, out int nextEnd)
@@ -129,12 +158,19 @@ namespace Raxx.Guardrails.Core.Secrets
             return true;
         }
 
+        /// <summary>Lines a here-string's body may have and still hold one value (its text line and blank lines around it).</summary>
+        private const int MaxHereStringValueLines = 4;
+
         /// <summary>
-        /// A PowerShell here-string opened right of an assignment's '=' at <paramref name="from"/> (<c>@'</c> or <c>@"</c>, the
-        /// last thing on its line) holding exactly one line, closed by <c>'@</c>/<c>"@</c> at the start of the line after it:
-        /// that line is the value. An expandable one (<c>@"</c>) is not a literal when it has a <c>$</c> or back-tick.
+        /// A PowerShell here-string opened at or after <paramref name="from"/> (<c>@'</c> or <c>@"</c>, the last thing on its
+        /// line) whose body holds one value: one line of text, maybe with blank lines around it (at most
+        /// <see cref="MaxHereStringValueLines"/> lines), closed by <c>'@</c>/<c>"@</c> at the start of the line after it. The
+        /// value is that line's text without its leading and trailing blanks. A body of two lines of text or more is a
+        /// document (a script, JSON, a message: not a value), as is one not closed within the limit. An expandable one
+        /// (<c>@"</c>) is not a literal when its text has a <c>$</c> or back-tick. The findings of the value's line are added
+        /// first (<see cref="ScanLaterValueLine"/>).
         /// </summary>
-        private static bool TryReadHereStringValue(ScanText s, int from, int end, out int vStart, out int vLen)
+        private static bool TryReadHereStringValue(ScanText s, int from, int end, List<SecretMatch> results, out int vStart, out int vLen)
         {
             vStart = vLen = 0;
             var at = SkipBlanks(s, from, end);
@@ -143,18 +179,51 @@ namespace Raxx.Guardrails.Core.Secrets
                 return false;
             }
             var quote = s[at + 1];
-            if (!NextLineContent(s, end, out var valueStart, out var valueEnd) || valueEnd <= valueStart
-                || !NextLineContent(s, valueEnd, out var closeStart, out var closeEnd)
-                || closeEnd - closeStart < 2 || s[closeStart] != quote || s[closeStart + 1] != '@')
+            var valueLine = -1;
+            var valueLineEnd = -1;
+            var lineEnd = end;
+            for (var n = 0; ; n++)
+            {
+                if (!NextLineContent(s, lineEnd, out var lineStart, out lineEnd))
+                {
+                    return false; // not closed
+                }
+                if (lineEnd - lineStart >= 2 && s[lineStart] == quote && s[lineStart + 1] == '@')
+                {
+                    break; // closed
+                }
+                if (n == MaxHereStringValueLines)
+                {
+                    return false;
+                }
+                var text = SkipBlanks(s, lineStart, lineEnd);
+                if (text == lineEnd)
+                {
+                    continue; // a blank line
+                }
+                if (vLen > 0)
+                {
+                    return false; // a second line of text: a document
+                }
+                var e = lineEnd;
+                while (s[e - 1] == ' ' || s[e - 1] == '\t')
+                {
+                    e--;
+                }
+                vStart = text;
+                vLen = e - text;
+                valueLine = lineStart;
+                valueLineEnd = lineEnd;
+            }
+            if (vLen == 0)
             {
                 return false;
             }
-            if (quote == '"' && (s.IndexOf('$', valueStart, valueEnd - valueStart) >= 0 || s.IndexOf('`', valueStart, valueEnd - valueStart) >= 0))
+            if (quote == '"' && (s.IndexOf('$', vStart, vLen) >= 0 || s.IndexOf('`', vStart, vLen) >= 0))
             {
                 return false; // expanded at run time
             }
-            vStart = valueStart;
-            vLen = valueEnd - valueStart;
+            ScanLaterValueLine(s, valueLine, valueLineEnd, results);
             return true;
         }
 

@@ -606,47 +606,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 return;
             }
 
-            // 1. provider tokens: only where a token can start (table lookups, no calls per character)
-            var firstChars = FirstCharTable;
-            var tokenChars = TokenCharTable;
-            var previousIsToken = start > 0 && !SecretText.IsBoundaryBefore(s, start);
-            for (var i = start; i < end; i++)
-            {
-                var c = s[i];
-                var isToken = c < 128 && tokenChars[c];
-                if (!previousIsToken && c < 128 && firstChars[c]
-                    && ProviderDetectors.TryMatch(s, i, end, out var detector, out var length))
-                {
-                    if (!detector!.RequiresContext && !Placeholders.IsPlaceholder(s, i, length))
-                    {
-                        Add(results, Create(s, i, length, detector.Provider, SecretKind.Provider, null));
-                    }
-                    i += length - 1;
-                    previousIsToken = true;
-                    continue;
-                }
-                previousIsToken = isToken;
-            }
-
-            // 2. shapes without a fixed prefix
-            if (triggers == null || triggers.In(0, start, end) || triggers.In(1, start, end))
-            {
-                ScanShapes(s, start, end, results);
-            }
-
-            // 3. user:password@ in URLs (and Sentry DSNs)
-            var scheme = triggers == null || triggers.In(2, start, end) ? s.IndexOf("://", start, end - start, StringComparison.Ordinal) : -1;
-            while (scheme >= 0)
-            {
-                ScanUrl(s, scheme, end, results);
-                scheme = scheme + 3 < end ? s.IndexOf("://", scheme + 3, end - scheme - 3, StringComparison.Ordinal) : -1;
-            }
-
-            // 3b. curl -u / --user user:password
-            if (triggers == null || triggers.In(4, start, end))
-            {
-                ScanCurlUser(s, start, end, results);
-            }
+            // 1.–3b. provider tokens, shapes, URLs, curl's user:password
+            ScanLineTokens(s, start, end, results, triggers);
 
             // 3c. NetworkCredential(user, "password"), its arguments on this line or the following ones
             if (options.IncludeContext && (triggers == null || triggers.In(5, start, end)))
@@ -693,6 +654,56 @@ namespace Raxx.Guardrails.Core.Secrets
             if (options.IncludeContext && end - start <= options.MaxContextLineLength)
             {
                 ScanContextLine(s, start, end, results);
+            }
+        }
+
+        /// <summary>
+        /// Steps 1–3b of <see cref="ScanLine"/>: what a line holds regardless of any key (provider tokens, the Azure AD and
+        /// Mailchimp shapes, user:password in URLs, curl's <c>-u user:password</c>). Also run, with no triggers, by the readers
+        /// of a value on a later line than its key (<see cref="ScanLaterValueLine"/>).
+        /// </summary>
+        private static void ScanLineTokens(ScanText s, int start, int end, List<SecretMatch> results, Triggers? triggers)
+        {
+            // 1. provider tokens: only where a token can start (table lookups, no calls per character)
+            var firstChars = FirstCharTable;
+            var tokenChars = TokenCharTable;
+            var previousIsToken = start > 0 && !SecretText.IsBoundaryBefore(s, start);
+            for (var i = start; i < end; i++)
+            {
+                var c = s[i];
+                var isToken = c < 128 && tokenChars[c];
+                if (!previousIsToken && c < 128 && firstChars[c]
+                    && ProviderDetectors.TryMatch(s, i, end, out var detector, out var length))
+                {
+                    if (!detector!.RequiresContext && !Placeholders.IsPlaceholder(s, i, length))
+                    {
+                        Add(results, Create(s, i, length, detector.Provider, SecretKind.Provider, null));
+                    }
+                    i += length - 1;
+                    previousIsToken = true;
+                    continue;
+                }
+                previousIsToken = isToken;
+            }
+
+            // 2. shapes without a fixed prefix
+            if (triggers == null || triggers.In(0, start, end) || triggers.In(1, start, end))
+            {
+                ScanShapes(s, start, end, results);
+            }
+
+            // 3. user:password@ in URLs (and Sentry DSNs)
+            var scheme = triggers == null || triggers.In(2, start, end) ? s.IndexOf("://", start, end - start, StringComparison.Ordinal) : -1;
+            while (scheme >= 0)
+            {
+                ScanUrl(s, scheme, end, results);
+                scheme = scheme + 3 < end ? s.IndexOf("://", scheme + 3, end - scheme - 3, StringComparison.Ordinal) : -1;
+            }
+
+            // 3b. curl -u / --user user:password
+            if (triggers == null || triggers.In(4, start, end))
+            {
+                ScanCurlUser(s, start, end, results);
             }
         }
 
@@ -1517,13 +1528,15 @@ namespace Raxx.Guardrails.Core.Secrets
                 if (c == ':' && (!read || IsBlockIndicator(s, vStart, vLen)) && KeyMightBeSecret(s, keyStart, keyEnd)
                     && TryReadNextLineValue(s, start, end, out var nStart, out var nLen))
                 {
+                    NextLineContent(s, end, out var nLine, out var nLineEnd);
+                    ScanLaterValueLine(s, nLine, nLineEnd, results); // the value's line is scanned first (both paths alike)
                     vStart = nStart;
                     vLen = nLen;
                     vEnd = end;
                     read = true;
                 }
-                // PowerShell here-string: $Password = @'⏎value⏎'@ (the value is the line between)
-                if (c == '=' && KeyMightBeSecret(s, keyStart, keyEnd) && TryReadHereStringValue(s, i + 1, end, out var hStart, out var hLen))
+                // PowerShell here-string: $Password = @'⏎value⏎'@ (a body of one value)
+                if (c == '=' && KeyMightBeSecret(s, keyStart, keyEnd) && TryReadHereStringValue(s, i + 1, end, results, out var hStart, out var hLen))
                 {
                     vStart = hStart;
                     vLen = hLen;

@@ -97,6 +97,15 @@ public class SecretScannerEquivalenceTests
             "'@",
             "Connect-Lab -Password `",
             "    'S3cretPassw0rd'",
+            // a shell continuation between the option and its value; a here-string body of one value (blank lines around it)
+            "mysqladmin --password \\",
+            "  'S3cretPassw0rd' status",
+            "docker login -u ci -p \\",
+            "  q8ZxL2mVt7RwN4pYk9HbJ3sC r.example",
+            "$Token = @'",
+            "",
+            "  q8ZxL2mVt7RwN4pYk9HbJ3sC",
+            "'@",
         };
         var rng = new Random(7);
         var sb = new StringBuilder();
@@ -191,6 +200,46 @@ public class SecretScannerEquivalenceTests
         }
         AssertSame(sb.ToString(), "multi-line calls");
         AssertSame(sb.ToString().Replace("\n", "\r", StringComparison.Ordinal).Replace("\r\r", "\r\n", StringComparison.Ordinal), "multi-line calls (CR)");
+    }
+
+    /// <summary>
+    /// Values on a later line than their name — a shell continuation (<c>--password \</c>, <c>… login -p \</c>), a here-string
+    /// body (assigned or given to a parameter), a back-tick continuation, YAML's next-line value — holding a password, a
+    /// provider token, an Azure AD secret, a Mailchimp key or a URL's password, with look-alikes (another option, a variable, a
+    /// document), joined with LF and CRLF at random: both scan paths find the same (and name the same keys).
+    /// </summary>
+    [Fact]
+    public void LaterLineValues_TriggerScan_EqualsReferenceScan()
+    {
+        var pieces = new[]
+        {
+            "mysqladmin --password \\\n  'S3cretPassw0rd' status",
+            "docker login -u ci -p \\\n  bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR r.example",
+            "tool --api-key \\\n  cefa780880ba5f5696192a34f6292c35-us18 \\\n  --client-secret \\\n  ghp_notarealtokenbutlongenough0000000000",
+            "sshpass -p \\\n  \"$SSHPASS\" ssh host; tool --token \\\n  --verbose",
+            "tool --password \\\n  postgres://app:S3cretPassw0rd@db.internal/app",
+            "$ClientSecret = @'\n\n  bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR\n'@",
+            "Connect-Lab -Password @\"\nTq4!zWm8Lp2x\n\"@ -Verbose",
+            "$Password = @'\nWrite-Host 'S3cretPassw0rd'\nq8ZxL2mVt7RwN4pYk9HbJ3sC\n'@",
+            "Connect-Api -Token `\n    'sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z'",
+            "api_key:\n  cefa780880ba5f5696192a34f6292c35-us18",
+            "password:\n  postgres://app:S3cretPassw0rd@db.internal/app",
+            "HEROKU_API_KEY=0f5a3c3e-8d1b-4b1e-9a57-2d8c4b6e7f10",
+            "curl -fsS -u deploy:q8ZxL2mVt7RwN4pYk9HbJ3sC \\",
+            "tool --password \\",
+            "$Token = @'",
+            "'@",
+        };
+        Assert.True(SecretScanner.ScanReference(pieces[0]).Count == 1 && SecretScanner.ScanReference(pieces[5]).Count == 1, "the multi-line pieces must be found alone");
+        var rng = new Random(17);
+        var sb = new StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            var eol = rng.Next(3) == 0 ? "\r\n" : "\n";
+            sb.Append(pieces[rng.Next(pieces.Length)].Replace("\n", eol, StringComparison.Ordinal)).Append(eol);
+        }
+        AssertSame(sb.ToString(), "later-line values");
+        AssertSame(sb.ToString().Replace("\n", "\r", StringComparison.Ordinal).Replace("\r\r", "\r\n", StringComparison.Ordinal), "later-line values (CR)");
     }
 
     /// <summary>
