@@ -131,13 +131,38 @@ namespace Raxx.Guardrails.Core.Secrets
 
         /// <summary>
         /// Before a value read on a later line than its name is judged (a here-string's body, a back-tick or '\' continuation,
-        /// YAML's next-line value), the findings that line holds of itself (<see cref="ScanLineTokens"/>: provider tokens,
-        /// Azure AD and Mailchimp shapes, URL passwords) are added, so both scan paths judge the value with them present and
-        /// name them by the key alike: the trigger-driven scan found them before its context pass (added again, each overlaps
-        /// itself and is skipped); the reference scan reaches that line only after the name's.
+        /// YAML's next-line value), the findings that line holds of itself are added — its provider tokens, Azure AD and
+        /// Mailchimp shapes, URL passwords (<see cref="ScanLineTokens"/>), and the literals of the NetworkCredential calls and
+        /// <c>ConvertTo-SecureString … -AsPlainText</c> that start on it, as far as they lie on it (<c>-Password `</c>⏎<c>'…' |
+        /// ConvertTo-SecureString -AsPlainText</c>) — so both scan paths judge the value with them present and name them
+        /// alike: the trigger-driven scan found them before its context pass (added again, each overlaps itself and is
+        /// skipped); the reference scan reaches that line only after the name's.
         /// </summary>
-        private static void ScanLaterValueLine(ScanText s, int lineStart, int lineEnd, List<SecretMatch> results) =>
+        private static void ScanLaterValueLine(ScanText s, int lineStart, int lineEnd, List<SecretMatch> results)
+        {
             ScanLineTokens(s, lineStart, lineEnd, results, null);
+            List<SecretMatch>? calls = null;
+            var type = s.IndexOf(NetworkCredentialType, lineStart, lineEnd - lineStart, StringComparison.Ordinal);
+            while (type >= 0)
+            {
+                if (CredentialTypeAt(s, type, out var typeEnd))
+                {
+                    ScanNetworkCredential(s, typeEnd, lineEnd, calls ??= new List<SecretMatch>());
+                }
+                type = type + 1 < lineEnd ? s.IndexOf(NetworkCredentialType, type + 1, lineEnd - type - 1, StringComparison.Ordinal) : -1;
+            }
+            var cmdlet = s.IndexOf(SecureStringCmdlet, lineStart, lineEnd - lineStart, StringComparison.OrdinalIgnoreCase);
+            while (cmdlet >= 0)
+            {
+                ScanSecureString(s, cmdlet, lineEnd, calls ??= new List<SecretMatch>());
+                var next = cmdlet + SecureStringCmdlet.Length;
+                cmdlet = next < lineEnd ? s.IndexOf(SecureStringCmdlet, next, lineEnd - next, StringComparison.OrdinalIgnoreCase) : -1;
+            }
+            if (calls != null)
+            {
+                AddCredentialsOfLine(calls, lineEnd, results); // the ones on later lines are added there, as before
+            }
+        }
 
         /// <summary>The line after the one ending at <paramref name="lineEnd"/> (its content, without '\r'); false at the text's last line.</summary>
         private static bool NextLineContent(ScanText s, int lineEnd, out int nextStart, out int nextEnd)

@@ -163,6 +163,24 @@ public sealed class LineContinuationAndHereStringBodyTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The value's line also holds a NetworkCredential call or a <c>ConvertTo-SecureString … -AsPlainText</c> reading the same
+    /// literal: the finding keeps the name the trigger-driven scan gives it (the one found first there) on both paths.
+    /// </summary>
+    [Theory]
+    [InlineData("Connect-Lab -Password `\n    '" + Pw + "' | ConvertTo-SecureString -AsPlainText -Force", "ConvertTo-SecureString -AsPlainText")]
+    [InlineData("tool --password \\\n  '" + Pw + "' | ConvertTo-SecureString -AsPlainText -Force", "ConvertTo-SecureString -AsPlainText")]
+    [InlineData("docker login -p \\\n  '" + Pw + "' | ConvertTo-SecureString -AsPlainText", "ConvertTo-SecureString -AsPlainText")]
+    [InlineData("sshpass -p \\\n  '" + Pw + "'; $c = New-Object Net.NetworkCredential('u', '" + Pw + "')", "sshpass -p")]
+    public void CallOnTheValuesLine_SameNameOnBothPaths(string text, string key)
+    {
+        var m = SecretScanner.Scan(text).First();
+        Assert.Equal((2, key), (m.Line, m.KeyName));
+        Assert.Equal(
+            SecretScanner.Scan(text).Select(x => (x.Offset, x.Length, x.KeyName, x.Hash)),
+            SecretScanner.ScanReference(text).Select(x => (x.Offset, x.Length, x.KeyName, x.Hash)));
+    }
+
     [Fact]
     public void Raxx402_ReportsValuesAfterAContinuationOrInAHereString()
     {

@@ -229,6 +229,8 @@ public class SecretScannerEquivalenceTests
             "tool --password \\",
             "$Token = @'",
             "'@",
+            "Connect-Lab -Password `\n    'Xk9#mP2!vL8qR4wZ' | ConvertTo-SecureString -AsPlainText -Force",
+            "tool --password \\\n  'Tq4!zWm8Lp2x' | ConvertTo-SecureString -AsPlainText; $c = New-Object Net.NetworkCredential('u', 'Tq4!zWm8Lp2x')",
         };
         Assert.True(SecretScanner.ScanReference(pieces[0]).Count == 1 && SecretScanner.ScanReference(pieces[5]).Count == 1, "the multi-line pieces must be found alone");
         var rng = new Random(17);
