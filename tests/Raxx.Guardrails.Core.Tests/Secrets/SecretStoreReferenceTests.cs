@@ -4,6 +4,7 @@ using Raxx.Guardrails.Core.Repository;
 using Raxx.Guardrails.Core.Secrets;
 using Raxx.Guardrails.Core.Secrets.Rules;
 using Raxx.Guardrails.Core.Tests.Robustness;
+using static Raxx.Guardrails.Core.Tests.Secrets.ContextScanAssert;
 
 namespace Raxx.Guardrails.Core.Tests.Secrets;
 
@@ -22,25 +23,6 @@ public sealed class SecretStoreReferenceTests : IDisposable
     private readonly FuzzRepo _repo = new FuzzRepo();
 
     public void Dispose() => _repo.Dispose();
-
-    private const string Padding = "# padding line to reach the vector pass ..........................................\n";
-
-    private static void AssertNone(string text)
-    {
-        Assert.Empty(SecretScanner.Scan(text));
-        Assert.Empty(SecretScanner.ScanReference(text));
-        Assert.Empty(SecretScanner.Scan(Padding + text + "\n"));
-    }
-
-    private static void AssertOne(string text, string key, string value)
-    {
-        var m = Assert.Single(SecretScanner.Scan(text));
-        Assert.Equal((key, text.IndexOf(value, StringComparison.Ordinal), value.Length), (m.KeyName, m.Offset, m.Length));
-        var r = Assert.Single(SecretScanner.ScanReference(text));
-        Assert.Equal((m.Offset, m.KeyName, m.Hash), (r.Offset, r.KeyName, r.Hash));
-        var p = Assert.Single(SecretScanner.Scan(Padding + text + "\n"));
-        Assert.Equal((2, m.Column, m.Length, m.KeyName), (p.Line, p.Column, p.Length, p.KeyName));
-    }
 
     // ------------------------------------------------------------------ reported before this change, now not
 
