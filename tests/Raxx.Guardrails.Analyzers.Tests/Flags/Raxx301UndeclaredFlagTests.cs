@@ -622,6 +622,7 @@ public class Raxx301UndeclaredFlagTests
         test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = Acme.Toggle..ctor");
         return test.RunAsync();
     }
+
     /// <summary>
     /// A marked parameter's default value used by a call that omits the argument: the flag is named by the declaration and
     /// used by the call, so the call is the squiggle (there is no argument to underline). A string default was reported
