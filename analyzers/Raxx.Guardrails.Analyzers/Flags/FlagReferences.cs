@@ -278,6 +278,9 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         case SyntaxKind.ImplicitObjectCreationExpression:
                             result.Add(node);
                             break;
+                        case SyntaxKind.Attribute when MayHaveMarkedParameters && MayNameFlag((AttributeSyntax)node):
+                            result.Add(node); // [RequiresFlag("x")]: an attribute constructor's marked parameter (Collect(AttributeSyntax, …))
+                            break;
                     }
                 }
                 return;
@@ -1004,6 +1007,128 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Syntactic pre-check of an attribute for <see cref="Collect(AttributeSyntax, SemanticModel, List{FlagReference}, System.Threading.CancellationToken)"/>
+        /// (an attribute whose constructor has a marked parameter; asked only when a marker type exists): false for a
+        /// <c>[FeatureGate]</c> written with its own name (collected as such) and for an attribute without a positional argument
+        /// that can be a flag constant — none (<c>[Fact]</c>, <c>[Authorize]</c>), only named property arguments
+        /// (<c>[X(Note = "…")]</c>), or only <c>typeof</c> and literals that are not strings (<c>[AttributeUsage]</c>'s enum
+        /// members do pass: they are member accesses). Attribute defaults the attribute omits are not looked at.
+        /// </summary>
+        public static bool MayNameFlag(AttributeSyntax attribute)
+        {
+            if (attribute.ArgumentList == null || IsFeatureGateName(AttributeName(attribute)))
+            {
+                return false;
+            }
+            foreach (var argument in attribute.ArgumentList.Arguments)
+            {
+                if (argument.NameEquals != null)
+                {
+                    continue; // a property or field: not a constructor parameter
+                }
+                var expression = argument.Expression;
+                while (expression is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    expression = parenthesized.Expression;
+                }
+                if (expression is TypeOfExpressionSyntax || expression is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    continue;
+                }
+                return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Flags named by an attribute's positional arguments to a marked constructor parameter (<c>[RequiresFlag("x")]</c> with
+        /// <c>RequiresFlagAttribute([FlagName] string flag)</c>): literals, constants, enum members, <c>nameof</c>, the elements of a
+        /// <c>params</c> array, exactly as an object creation's (<see cref="Collect(IObjectCreationOperation, List{FlagReference})"/>);
+        /// named property arguments are not parameters. The attribute's constructor symbol first: its operation only when one
+        /// of its parameters is marked. The API in messages is the attribute type.
+        /// </summary>
+        public void Collect(AttributeSyntax attribute, SemanticModel model, List<FlagReference> results, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!(model.GetSymbolInfo(attribute, cancellationToken).Symbol is IMethodSymbol constructor) || !HasAnyFlagAttribute(constructor))
+            {
+                return;
+            }
+            if (!(model.GetOperation(attribute, cancellationToken) is IAttributeOperation { Operation: IObjectCreationOperation creation }))
+            {
+                return;
+            }
+            var found = new List<FlagReference>();
+            Collect(creation, found);
+            var api = constructor.ContainingType?.ToDisplayString() ?? "attribute";
+            foreach (var reference in found)
+            {
+                results.Add(new FlagReference(reference.Name, reference.Syntax, api));
+            }
+        }
+
+        /// <summary>
+        /// For RAXX304: the attributes of a tree on a lambda or a local function (or on their parameters and return values) that
+        /// <see cref="MayNameFlag(AttributeSyntax)"/> accepts. The analyzer driver runs operation actions on the attributes of
+        /// declared symbols (types, members, parameters), so RAXX304's argument action counts <c>[RequiresFlag(AppFlag.X)]</c> on a
+        /// class or method, but not on an endpoint lambda (<c>app.MapGet("/x", [RequiresFlag(AppFlag.X)] () => …)</c>) or a local
+        /// function: those are collected here. Found where the text has an opening bracket of an attribute list (no node walk).
+        /// </summary>
+        public static void CollectFunctionBodyAttributes(SyntaxTree tree, SyntaxNode root, List<AttributeSyntax> result, System.Threading.CancellationToken cancellationToken)
+        {
+            var text = TextBuffer.Load(tree, root, null, cancellationToken);
+            for (var i = text.IndexOf('[', 0); i >= 0; i = text.IndexOf('[', i + 1))
+            {
+                var token = root.FindToken(text.Start + i);
+                if (!token.IsKind(SyntaxKind.OpenBracketToken) || token.SpanStart != text.Start + i || !(token.Parent is AttributeListSyntax list))
+                {
+                    continue;
+                }
+                var inFunctionBody = false;
+                for (var node = list.Parent; node != null && !(node is MemberDeclarationSyntax); node = node.Parent)
+                {
+                    if (node is AnonymousFunctionExpressionSyntax || node is LocalFunctionStatementSyntax)
+                    {
+                        inFunctionBody = true;
+                        break;
+                    }
+                }
+                if (!inFunctionBody)
+                {
+                    continue; // a type's, member's or their parameters' attribute: the driver's operation actions see it
+                }
+                foreach (var attribute in list.Attributes)
+                {
+                    if (MayNameFlag(attribute))
+                    {
+                        result.Add(attribute);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>[RequiresFlag("a", "b")]</c> whose positional arguments are all declared string literals (RAXX301 reports nothing then,
+        /// and needs no symbol); false for any other positional argument or none.
+        /// </summary>
+        public static bool NamesOnlyDeclaredFlagsInMarkedAttribute(AttributeSyntax attribute, Func<string, bool> isDeclared)
+        {
+            var any = false;
+            foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
+            {
+                if (argument.NameEquals != null)
+                {
+                    continue;
+                }
+                if (!(argument.Expression is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression) || !isDeclared(literal.Token.ValueText))
+                {
+                    return false;
+                }
+                any = true;
+            }
+            return any;
         }
 
         /// <summary>True when the attribute is written with its own name (FeatureGate, FeatureGateAttribute), not an alias.</summary>

@@ -121,6 +121,18 @@ namespace Raxx.Guardrails.Analyzers.Flags
                                     finder.Collect(property, found);
                                 }
                                 break;
+                            case SyntaxKind.Attribute:
+                                // [RequiresFlag("x")]: a marked parameter of the attribute's constructor. Candidates only when a marker
+                                // type exists (CollectCandidates, FlagReferences.MayNameFlag(AttributeSyntax)); declared literals need no
+                                // symbol, the rest the constructor symbol, and the operation only when a parameter is marked.
+                                var attributeNode = (AttributeSyntax)node;
+                                if (!finder.MayHaveMarkedParameters || (attributeNode.Parent ?? node).ContainsDiagnostics
+                                    || FlagReferences.NamesOnlyDeclaredFlagsInMarkedAttribute(attributeNode, flags.Document.IsDeclared))
+                                {
+                                    continue;
+                                }
+                                finder.Collect(attributeNode, model, found, c.CancellationToken);
+                                break;
                             case SyntaxKind.CollectionInitializerExpression when finder.MayHaveMarkedParameters:
                                 // implicit Add calls of collection initialisers (a marked Add parameter)
                                 if (!node.ContainsDiagnostics && model.GetOperation(node, c.CancellationToken) is IObjectOrCollectionInitializerOperation initializer)

@@ -62,6 +62,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 // as the driver did for the node action.
                 var compilation = start.Compilation;
                 ImmutableHashSet<string>? globalAliases = null;
+                var options = start.Options;
+                FlagReferences? finder = null;
                 start.RegisterSemanticModelAction(c =>
                 {
                     var model = c.SemanticModel;
@@ -77,6 +79,23 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         }
                         FlagReferences.Collect(attribute, model, found, c.CancellationToken, aliased);
                     }
+                    // [RequiresFlag(AppFlag.X)] (a marked attribute constructor parameter) on an endpoint lambda or a local function:
+                    // the argument action below never sees those attributes (it does see a type's or member's). Only when a marker
+                    // type exists; string literals only: the literal action has them.
+                    finder ??= FlagReferences.For(compilation, options);
+                    if (finder.MayHaveMarkedParameters)
+                    {
+                        var bodyAttributes = new List<AttributeSyntax>();
+                        FlagReferences.CollectFunctionBodyAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), bodyAttributes, c.CancellationToken);
+                        foreach (var attribute in bodyAttributes)
+                        {
+                            if (!FlagReferences.NamesOnlyDeclaredFlagsInMarkedAttribute(attribute, AnyName)
+                                && !GeneratedCode.IsOnGeneratedDeclaration(attribute, model, c.CancellationToken))
+                            {
+                                finder.Collect(attribute, model, found, c.CancellationToken);
+                            }
+                        }
+                    }
                     foreach (var r in found)
                     {
                         seen.TryAdd(r.Name, 0);
@@ -89,8 +108,6 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 // before: an argument that is neither an enum constant nor an array is rejected on its value, the rest by the
                 // called method's name (FlagReferences.MayNameFlag) unless a [FlagName] type exists (decided once per
                 // compilation, shared with RAXX301).
-                var options = start.Options;
-                FlagReferences? finder = null;
                 start.RegisterOperationAction(c =>
                 {
                     var argument = (IArgumentOperation)c.Operation;

@@ -661,4 +661,104 @@ public class Raxx301UndeclaredFlagTests
             "Flag 'CtorDefault' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// An attribute whose constructor parameter is marked <c>[FlagName]</c> (the Companion's and incident 12's
+    /// <c>RequiresFlagAttribute</c>): its positional arguments name flags — a literal, a const field, an enum member,
+    /// <c>nameof</c>, a <c>params</c> array's elements, a named-parameter argument — on a class, a method and an endpoint
+    /// lambda, every written spelling of the attribute. The squiggle is the argument. Before, only <c>[FeatureGate]</c>
+    /// attributes were read, so <c>[RequiresFlag("typo")]</c> was never checked.
+    /// </summary>
+    [Fact]
+    public Task AttributeWithMarkedParameter_Reports()
+    {
+        var test = Test("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { EnumAttr, console_nav_v2 }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class RequiresFlagAttribute([FlagName] string flag) : Attribute
+                {
+                    public RequiresFlagAttribute([FlagName] AppFlag flag) : this(flag.ToString()) { }
+                    public string Flag { get; } = flag;
+                    public string Note { get; set; } = "";
+                }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class RequiresAnyAttribute(int order, [FlagName] params string[] flags) : Attribute { }
+                static class Names { public const string Const = "const_flag"; public const string Declared = "auth_webauthn_login"; }
+                [RequiresFlag({|RAXX301:"class_flag"|})]
+                public class Ops
+                {
+                    [RequiresFlag({|RAXX301:"method_flag"|}), RequiresFlag("webauthn_registration")]
+                    [RequiresFlagAttribute({|RAXX301:Names.Const|})]
+                    [MyApp.RequiresFlag({|RAXX301:AppFlag.EnumAttr|})]
+                    [global::MyApp.RequiresFlag({|RAXX301:nameof(Ops)|})]
+                    [RequiresFlag(flag: {|RAXX301:"named_param"|}, Note = "ok")]
+                    [RequiresAny(1, {|RAXX301:"any_a"|}, "console_nav_v2", {|RAXX301:"any_b"|})]
+                    [RequiresFlag(Names.Declared), RequiresFlag(AppFlag.console_nav_v2), RequiresFlag("FLAG_CONSOLE_NAV")]
+                    public void M() { }
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/api/ops", [RequiresFlag({|RAXX301:"endpoint_flag"|})] () => Results.Ok());
+                        app.MapGet("/api/local", Local);
+                        [RequiresFlag({|RAXX301:AppFlag.EnumAttr|})] static IResult Local() => Results.Ok();
+                    }
+                }
+            }
+            """,
+            "Flag 'class_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'method_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'const_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'EnumAttr' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'Ops' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'named_param' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'any_a' (MyApp.RequiresAnyAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'any_b' (MyApp.RequiresAnyAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'endpoint_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'EnumAttr' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Nearest clean look-alikes of <see cref="AttributeWithMarkedParameter_Reports"/>: the same string to an attribute whose
+    /// constructor parameter is not marked, a named property argument of the marked attribute (<c>Note = "…"</c>: a property,
+    /// not the parameter), another attribute type with a parameter named <c>flag</c>, a framework attribute with the string,
+    /// a marked attribute on a <c>[GeneratedCode]</c> member, and an attribute whose marked parameter keeps a declared default.
+    /// </summary>
+    [Fact]
+    public Task AttributeLookAlikes_NoReport()
+    {
+        var test = Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { EnumAttr }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class RequiresFlagAttribute([FlagName] string flag) : Attribute
+                {
+                    public RequiresFlagAttribute() : this("webauthn_registration") { }
+                    public string Note { get; set; } = "";
+                }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class PlainAttribute(string flag) : Attribute { public PlainAttribute(AppFlag flag) : this("") { } }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class FlagNoteAttribute(string flag, [FlagName] string owner = "auth_webauthn_login") : Attribute { }
+                public class Ops
+                {
+                    [Plain("new_checkout"), Plain(AppFlag.EnumAttr), RequiresFlag(Note = "new_checkout"), FlagNote(flag: "new_checkout")]
+                    [Obsolete("new_checkout")]
+                    public void M() { }
+                    [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                    [RequiresFlag("generated_flag")]
+                    public void G() { }
+                }
+            }
+            """);
+        return test.RunAsync();
+    }
 }

@@ -398,4 +398,67 @@ public class Raxx304UnreferencedFlagTests
     [Fact]
     public Task NoFlagsFile_NoReport() =>
         Verify<Raxx304UnreferencedFlagAnalyzer>.VerifyAsync("class C { }");
+
+    /// <summary>
+    /// Flags named only by an attribute's marked constructor parameter (<c>[RequiresFlag(…)]</c>, RAXX301's
+    /// AttributeWithMarkedParameter_Reports): a literal, an enum member, a params array's enum members, <c>nameof</c>, a
+    /// const field, on a class, a method and an endpoint lambda — all counted. Look-alikes still reported: an enum member
+    /// passed to an attribute whose parameter is not marked, and one to another attribute type's parameter named <c>flag</c>.
+    /// </summary>
+    [Fact]
+    public Task MarkedAttributeArguments_NoReport()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { EnumAttr, ParamsA, ParamsB, LambdaAttr, LocalAttr, PlainEnum, OtherEnum }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class RequiresFlagAttribute : Attribute
+                {
+                    public RequiresFlagAttribute([FlagName] string flag) { }
+                    public RequiresFlagAttribute([FlagName] AppFlag flag) { }
+                    public AppFlag Also { get; set; }
+                }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class RequiresAnyAttribute([FlagName] params AppFlag[] flags) : Attribute { }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class PlainAttribute(AppFlag flag) : Attribute { }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class OtherAttribute(AppFlag flag) : Attribute { }
+                static class Names { public const string Const = "ConstAttr"; }
+                [RequiresFlag("LiteralAttr")]
+                public class Ops
+                {
+                    [RequiresFlag(AppFlag.EnumAttr), RequiresAny(AppFlag.ParamsA, AppFlag.ParamsB), RequiresFlag(nameof(NameofAttr)), RequiresFlag(Names.Const)]
+                    [Plain(AppFlag.PlainEnum), Other(flag: AppFlag.OtherEnum), RequiresFlag("x", Also = AppFlag.OtherEnum)]
+                    public void M() { }
+                    private const int NameofAttr = 0;
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGet("/api/ops", [RequiresFlag(AppFlag.LambdaAttr)] () => Results.Ok());
+                        app.MapGet("/api/local", Local);
+                        [RequiresFlag(AppFlag.LocalAttr)] static IResult Local() => Results.Ok();
+                    }
+                }
+            }
+            """);
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              LiteralAttr: { default: false }
+              EnumAttr: { default: false }
+              ParamsA: { default: false }
+              ParamsB: { default: false }
+              NameofAttr: { default: false }
+              ConstAttr: { default: false }
+              LambdaAttr: { default: false }
+              LocalAttr: { default: false }
+              {|RAXX304:PlainEnum|}: { default: false }
+              {|RAXX304:OtherEnum|}: { default: false }
+            """));
+        return test.RunAsync();
+    }
 }
