@@ -1109,28 +1109,6 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
         }
 
-        /// <summary>
-        /// <c>[RequiresFlag("a", "b")]</c> whose positional arguments are all declared string literals (RAXX301 reports nothing then,
-        /// and needs no symbol); false for any other positional argument or none.
-        /// </summary>
-        public static bool NamesOnlyDeclaredFlagsInMarkedAttribute(AttributeSyntax attribute, Func<string, bool> isDeclared)
-        {
-            var any = false;
-            foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
-            {
-                if (argument.NameEquals != null)
-                {
-                    continue;
-                }
-                if (!(argument.Expression is LiteralExpressionSyntax literal) || !literal.IsKind(SyntaxKind.StringLiteralExpression) || !isDeclared(literal.Token.ValueText))
-                {
-                    return false;
-                }
-                any = true;
-            }
-            return any;
-        }
-
         /// <summary>True when the attribute is written with its own name (FeatureGate, FeatureGateAttribute), not an alias.</summary>
         public static bool IsWrittenFeatureGate(AttributeSyntax attribute) => IsFeatureGateName(AttributeName(attribute));
 

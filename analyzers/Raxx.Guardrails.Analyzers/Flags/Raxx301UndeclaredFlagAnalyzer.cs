@@ -123,11 +123,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                                 break;
                             case SyntaxKind.Attribute:
                                 // [RequiresFlag("x")]: a marked parameter of the attribute's constructor. Candidates only when a marker
-                                // type exists (CollectCandidates, FlagReferences.MayNameFlag(AttributeSyntax)); declared literals need no
-                                // symbol, the rest the constructor symbol, and the operation only when a parameter is marked.
+                                // type exists (CollectCandidates, FlagReferences.MayNameFlag(AttributeSyntax)); then the constructor symbol,
+                                // and the operation only when a parameter is marked. (Declared literals are not skipped without the symbol: a
+                                // marked default the attribute omits can still be undeclared.)
                                 var attributeNode = (AttributeSyntax)node;
-                                if (!finder.MayHaveMarkedParameters || (attributeNode.Parent ?? node).ContainsDiagnostics
-                                    || FlagReferences.NamesOnlyDeclaredFlagsInMarkedAttribute(attributeNode, flags.Document.IsDeclared))
+                                if (!finder.MayHaveMarkedParameters || (attributeNode.Parent ?? node).ContainsDiagnostics)
                                 {
                                     continue;
                                 }

@@ -81,7 +81,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                     // [RequiresFlag(AppFlag.X)] (a marked attribute constructor parameter) on an endpoint lambda or a local function:
                     // the argument action below never sees those attributes (it does see a type's or member's). Only when a marker
-                    // type exists; string literals only: the literal action has them.
+                    // type exists.
                     finder ??= FlagReferences.For(compilation, options);
                     if (finder.MayHaveMarkedParameters)
                     {
@@ -89,8 +89,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         FlagReferences.CollectFunctionBodyAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), bodyAttributes, c.CancellationToken);
                         foreach (var attribute in bodyAttributes)
                         {
-                            if (!FlagReferences.NamesOnlyDeclaredFlagsInMarkedAttribute(attribute, AnyName)
-                                && !GeneratedCode.IsOnGeneratedDeclaration(attribute, model, c.CancellationToken))
+                            if (!GeneratedCode.IsOnGeneratedDeclaration(attribute, model, c.CancellationToken))
                             {
                                 finder.Collect(attribute, model, found, c.CancellationToken);
                             }

@@ -761,4 +761,31 @@ public class Raxx301UndeclaredFlagTests
             """);
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// A marked attribute given only a declared literal still uses a marked default it omits: the default is reported at the
+    /// attribute (as a call's omitted default is at the call). An attribute with no positional argument is not looked at
+    /// (it would cost a symbol per <c>[Fact]</c>): the same default behind <c>[Owned]</c> stays quiet.
+    /// </summary>
+    [Fact]
+    public Task AttributeOmittedMarkedDefault_ReportsWhenAnArgumentIsGiven()
+    {
+        var test = Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class OwnedAttribute([FlagName] string flag = "default_owner", [FlagName] string other = "default_other") : Attribute { }
+                public class Ops
+                {
+                    [{|RAXX301:Owned("webauthn_registration")|}]
+                    [Owned]
+                    public void M() { }
+                }
+            }
+            """,
+            "Flag 'default_other' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+        return test.RunAsync();
+    }
 }

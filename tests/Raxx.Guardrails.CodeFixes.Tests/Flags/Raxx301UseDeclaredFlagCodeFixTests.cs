@@ -51,6 +51,33 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Flags
             return test.RunAsync();
         }
 
+        /// <summary>An attribute whose constructor parameter is marked [FlagName] (RAXX301 reads it since branch flagattr): the literal is fixed in place.</summary>
+        [Fact]
+        public Task Typo_InMarkedAttribute_BecomesTheDeclaredName()
+        {
+            var test = Test("""
+                using System;
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public sealed class RequiresFlagAttribute([FlagName] string flag) : Attribute { }
+                public class Ops
+                {
+                    [RequiresFlag({|RAXX301:"webauthn_registraton"|})]
+                    public void M() { }
+                }
+                """, """
+                using System;
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public sealed class RequiresFlagAttribute([FlagName] string flag) : Attribute { }
+                public class Ops
+                {
+                    [RequiresFlag("webauthn_registration")]
+                    public void M() { }
+                }
+                """);
+            test.CodeActionTitle = "Use the declared flag 'webauthn_registration'";
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Typos_InAttributeAndEnvRead_FixedOneByOneAndByFixAll()
         {
