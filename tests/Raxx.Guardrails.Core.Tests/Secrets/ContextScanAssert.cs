@@ -31,4 +31,20 @@ internal static class ContextScanAssert
         var p = Assert.Single(SecretScanner.Scan(Padding + text + "\n"));
         Assert.Equal((2, m.Column, m.Length, m.KeyName), (p.Line, p.Column, p.Length, p.KeyName));
     }
+
+    /// <summary>
+    /// The one finding of <paramref name="text"/>, alike on every path: the trigger-driven scan, the reference scan (same
+    /// place, kind, key and fingerprint), and the AVX2 and SearchValues candidate paths (the text padded past one
+    /// 32-character block). Callers assert what the finding is.
+    /// </summary>
+    public static SecretMatch AssertSingleOnEveryPath(string text)
+    {
+        var m = Assert.Single(SecretScanner.Scan(text));
+        var r = Assert.Single(SecretScanner.ScanReference(text));
+        Assert.Equal((m.Offset, m.Length, m.Kind, m.KeyName, m.Hash), (r.Offset, r.Length, r.Kind, r.KeyName, r.Hash));
+        var padded = new string(' ', 40) + text;
+        Assert.Equal(m.Hash, Assert.Single(SecretScanner.Scan(padded, null, vectorPass: true)).Hash);
+        Assert.Equal(m.Hash, Assert.Single(SecretScanner.Scan(padded, null, vectorPass: false)).Hash);
+        return m;
+    }
 }
