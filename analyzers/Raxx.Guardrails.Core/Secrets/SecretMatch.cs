@@ -62,16 +62,26 @@ namespace Raxx.Guardrails.Core.Secrets
         public bool IsProviderFormat => Kind == SecretKind.Provider || Kind == SecretKind.PrivateKey;
 
         /// <summary>Short description for messages: "GitHub token 'ghp_…(40 chars)'".</summary>
-        public string Describe()
+        public string Describe() => Describe(null, null);
+
+        /// <summary>
+        /// <see cref="Describe()"/> between <paramref name="before"/> and <paramref name="after"/>, built as one string
+        /// (a repository finding's message: no intermediate description string per finding).
+        /// </summary>
+        internal string Describe(string? before, string? after)
         {
             var what = Kind switch
             {
                 SecretKind.PrivateKey => "private key",
-                SecretKind.ConnectionPassword => "password in " + (Provider == "db-connection-string" ? "a connection string" : "a URL"),
+                SecretKind.ConnectionPassword => Provider == "db-connection-string" ? "password in a connection string" : "password in a URL",
                 SecretKind.Context => "secret value",
-                _ => Provider + " credential",
+                _ => null,
             };
-            return KeyName != null ? $"{what} {Redacted} assigned to '{KeyName}'" : $"{what} {Redacted}";
+            var provider = what == null ? Provider : null;
+            var credential = what == null ? " credential" : null;
+            return KeyName != null
+                ? string.Concat(before, provider, credential, what, " ", Redacted, " assigned to '", KeyName, "'", after)
+                : string.Concat(before, provider, credential, what, " ", Redacted, after);
         }
 
         public override string ToString() => $"({Line},{Column}) {Provider} {Kind} {Redacted}";

@@ -38,6 +38,44 @@ public class Raxx402CredentialInRepositoryFileRuleTests
     }
 
     [Fact]
+    public void EveryMessage_IsThePathTheDescriptionAndTheFix()
+    {
+        // the message is built in one piece (no description string per finding); it must read as Describe() does, and
+        // the per-file prefix must never carry over to the next file (.env has two findings, then other files)
+        var advice = "; remove it from the repository, set it as a deployment/CI secret read from the environment, and rotate it";
+        var findings = Run();
+        Assert.Equal(2, findings.Count(f => f.Location.Path == ".env"));
+        var context = SecretFixtures.Repo();
+        foreach (var finding in findings)
+        {
+            var text = System.IO.File.ReadAllText(System.IO.Path.Combine(context.Root, finding.Location.Path));
+            var match = Raxx.Guardrails.Core.Secrets.SecretScanner.Scan(text)
+                .Single(m => m.Line == finding.Location.StartLine && m.Column == finding.Location.StartColumn);
+            Assert.Equal($"Credential in {finding.Location.Path}: {match.Describe()}{advice}", finding.Message);
+        }
+    }
+
+    [Fact]
+    public void Properties_AreProviderKindAndFingerprint_InThatOrder()
+    {
+        var finding = Run().Single(f => f.Location.Path == "deploy.sh");
+        var properties = finding.Properties;
+        Assert.Equal(new[] { "provider", "kind", "fingerprint" }, properties.Select(p => p.Key));
+        Assert.Equal(new[] { "provider", "kind", "fingerprint" }, properties.Keys);
+        Assert.Equal(properties.Select(p => p.Value), properties.Values);
+        Assert.Equal(3, properties.Count);
+        Assert.Equal("github", properties["provider"]);
+        Assert.Equal("Provider", properties["kind"]);
+        Assert.Equal(32, properties["fingerprint"].Length);
+        Assert.Equal("credential:github:" + properties["fingerprint"], finding.FingerprintMaterial);
+        Assert.True(properties.ContainsKey("kind"));
+        Assert.False(properties.ContainsKey("Kind")); // ordinal, as the dictionary it replaces
+        Assert.False(properties.TryGetValue("tracked", out _));
+        Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => properties["tracked"]);
+        Assert.Throws<System.ArgumentNullException>(() => properties.ContainsKey(null!));
+    }
+
+    [Fact]
     public void TemplatesPlaceholdersIdsCSharpDocsKeyFilesSuppressedAndBaselined_NoReport()
     {
         var paths = Run().Select(f => f.Location.Path).ToHashSet();

@@ -140,12 +140,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
             new Finding(ruleId, severity, message,
                 new FindingLocation(path, match.Line, match.Column, match.EndLine, match.EndColumn),
                 "credential:" + match.Provider + ":" + match.Hash,
-                new Dictionary<string, string>
-                {
-                    ["provider"] = match.Provider,
-                    ["kind"] = KindName(match.Kind),
-                    ["fingerprint"] = match.Hash,
-                });
+                new CredentialProperties(match.Provider, KindName(match.Kind), match.Hash));
 
         /// <summary>The kind's name, as <c>ToString()</c> spells it (without boxing the value: once per finding).</summary>
         private static string KindName(SecretKind kind) => kind switch

@@ -16,6 +16,8 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
     {
         public string RuleId => RuleIds.Raxx402;
 
+        private const string Advice = "; remove it from the repository, set it as a deployment/CI secret read from the environment, and rotate it";
+
         public void Run(RepositoryContext context, IFindingSink sink)
         {
             var baseline = CredentialRuleSupport.LoadBaseline(context);
@@ -43,6 +45,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                 }
 #endif
                 var matches = SecretScanner.Scan(text);
+                string? prefix = null; // "Credential in <path>: ", made once per file that has a finding
                 CredentialScanCache.Remember(context, file, matches);
                 Raxx404WorkflowPrintsSecretsRule.CheckAhead(context, file, text);
                 foreach (var match in matches)
@@ -51,7 +54,7 @@ namespace Raxx.Guardrails.Core.Secrets.Rules
                     {
                         continue;
                     }
-                    var message = $"Credential in {file.RelativePath}: {match.Describe()}; remove it from the repository, set it as a deployment/CI secret read from the environment, and rotate it";
+                    var message = match.Describe(prefix ??= $"Credential in {file.RelativePath}: ", Advice);
                     sink.Report(CredentialRuleSupport.CreateFinding(RuleId, FindingSeverity.Error, file.RelativePath, match, message));
                 }
             }
