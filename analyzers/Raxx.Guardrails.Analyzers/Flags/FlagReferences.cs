@@ -946,7 +946,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
 
         /// <summary>
         /// What <see cref="AddValues(IArgumentOperation, List{FlagReference}, string)"/> can turn into a name that is not a constant
-        /// string argument: an enum constant, an array, and an enum parameter's default value (an omitted argument).
+        /// string argument: an enum constant, an array, a collection expression (a C# 13 params collection), and an enum parameter's default value (an omitted argument).
         /// </summary>
         public static bool MayNameBeyondConstantString(IArgumentOperation argument) =>
             MayNameBeyondConstantString(argument.Value) || DefaultEnumType(argument) != null && argument.Value.ConstantValue.HasValue;
@@ -954,7 +954,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private static bool MayNameBeyondConstantString(IOperation value)
         {
             value = Unwrap(value);
-            return value is IArrayCreationOperation || value.ConstantValue.HasValue && value.Type?.TypeKind == TypeKind.Enum;
+            return value is IArrayCreationOperation || value is ICollectionExpressionOperation
+                || value.ConstantValue.HasValue && value.Type?.TypeKind == TypeKind.Enum;
         }
 
         /// <summary><c>configuration["FLAG_X"]</c>.</summary>
@@ -1165,6 +1166,17 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 foreach (var element in array.Initializer.ElementValues)
                 {
                     AddValues(element, results, api);
+                }
+                return;
+            }
+            if (value is ICollectionExpressionOperation collection)
+            {
+                // a C# 13 params collection (`[FlagName] params ReadOnlySpan<string> flags`, expanded: `AnySpan("a", "b")`) or a
+                // collection expression (`AnySpan(["a", "b"])`, also for a marked array): each element, as an array's; a spread's
+                // operand when it is itself written out (`[.. new[] { "a" }]`), else nothing (not a constant).
+                foreach (var element in collection.Elements)
+                {
+                    AddValues(element is ISpreadOperation spread ? spread.Operand : element, results, api);
                 }
                 return;
             }

@@ -788,4 +788,83 @@ public class Raxx301UndeclaredFlagTests
             "Flag 'default_other' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
         return test.RunAsync();
     }
+    /// <summary>
+    /// C# 13 params collections: a marked <c>params ReadOnlySpan&lt;string&gt;</c> (also <c>params ReadOnlySpan&lt;AppFlag&gt;</c>,
+    /// <c>params IEnumerable&lt;string&gt;</c>) names a flag with each element, as a marked <c>params string[]</c> does; so does a
+    /// collection expression given to a marked span or array (<c>AnyText(["a", "b"])</c>). Before, the elements of a params
+    /// collection were never looked at (the argument is a collection expression, not an array creation).
+    /// </summary>
+    [Fact]
+    public Task ParamsSpanOfMarkedParameter_Reports()
+    {
+        var test = Test("""
+            using System;
+            using System.Collections.Generic;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { SpanEnum, console_nav_v2 }
+                public class Flags
+                {
+                    public bool AnySpan([FlagName] params ReadOnlySpan<string> flags) => false;
+                    public bool AnyEnum(int order, [FlagName] params ReadOnlySpan<AppFlag> flags) => false;
+                    public bool AnyList([FlagName] params IEnumerable<string> flags) => false;
+                    public bool AnyArray([FlagName] string[] flags) => false;
+                    public Flags([FlagName] params ReadOnlySpan<string> flags) { }
+                }
+                static class Names { public const string Const = "const_flag"; }
+                static class Use
+                {
+                    static bool A(Flags f) => f.AnySpan({|RAXX301:"span_a"|}, "console_nav_v2", {|RAXX301:"span_b"|})
+                        || f.AnyEnum(1, {|RAXX301:AppFlag.SpanEnum|}, AppFlag.console_nav_v2)
+                        || f.AnySpan({|RAXX301:Names.Const|}, {|RAXX301:nameof(Names)|}, "FLAG_CONSOLE_NAV")
+                        || f.AnyList({|RAXX301:"list_flag"|}) || f.AnySpan(["auth_webauthn_login", {|RAXX301:"bracket_flag"|}])
+                        || f.AnyArray([{|RAXX301:"array_expr"|}]) || new Flags({|RAXX301:"ctor_span"|}) != null
+                        || f.AnySpan(flags: {|RAXX301:"named_span"|});
+                }
+            }
+            """,
+            "Flag 'span_a' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'span_b' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'SpanEnum' (MyApp.Flags.AnyEnum) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'const_flag' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'Names' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'list_flag' (MyApp.Flags.AnyList) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'bracket_flag' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'array_expr' (MyApp.Flags.AnyArray) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'ctor_span' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'named_span' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Nearest clean look-alikes of <see cref="ParamsSpanOfMarkedParameter_Reports"/>: the same strings to an unmarked
+    /// <c>params ReadOnlySpan&lt;string&gt;</c> (<c>string.Concat</c>'s too), a marked span given only declared names or
+    /// non-constant elements (a parameter, a spread of a runtime array), and a marked span in a <c>[GeneratedCode]</c> member.
+    /// </summary>
+    [Fact]
+    public Task ParamsSpanLookAlikes_NoReport()
+    {
+        var test = Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public class Flags
+                {
+                    public bool AnySpan([FlagName] params ReadOnlySpan<string> flags) => false;
+                    public bool Plain(params ReadOnlySpan<string> names) => false;
+                }
+                static class Use
+                {
+                    static bool A(Flags f, string runtime, string[] more) => f.Plain("span_a", "span_b") || string.Concat("span_a", "span_b") != ""
+                        || f.AnySpan("console_nav_v2", "FLAG_CONSOLE_NAV", runtime) || f.AnySpan([.. more, "webauthn_registration"])
+                        || f.AnySpan() || f.Plain(["span_a"]);
+                    [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                    static bool B(Flags f) => f.AnySpan("generated_flag");
+                }
+            }
+            """);
+        return test.RunAsync();
+    }
 }

@@ -461,4 +461,43 @@ public class Raxx304UnreferencedFlagTests
             """));
         return test.RunAsync();
     }
+    /// <summary>
+    /// C# 13 params collections: enum members and <c>nameof</c> in a marked <c>params ReadOnlySpan&lt;…&gt;</c> (and in a collection
+    /// expression given to a marked span) count, as in a marked <c>params</c> array. Before, a params collection's elements were
+    /// not looked at, so these flags were reported as referenced nowhere. Still reported: the same enum member passed to an
+    /// unmarked <c>params ReadOnlySpan&lt;AppFlag&gt;</c>.
+    /// </summary>
+    [Fact]
+    public Task ParamsSpanArguments_NoReport()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { SpanA, SpanB, Bracket, PlainSpan }
+                public class Flags
+                {
+                    public bool Any([FlagName] params ReadOnlySpan<AppFlag> flags) => false;
+                    public bool AnyText([FlagName] params ReadOnlySpan<string> flags) => false;
+                    public bool Plain(params ReadOnlySpan<AppFlag> flags) => false;
+                }
+                static class Use
+                {
+                    static bool A(Flags f) => f.Any(AppFlag.SpanA, AppFlag.SpanB) || f.AnyText(nameof(NameofSpan)) || f.Any([AppFlag.Bracket])
+                        || f.Plain(AppFlag.PlainSpan);
+                    private const int NameofSpan = 0;
+                }
+            }
+            """);
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              SpanA: { default: false }
+              SpanB: { default: false }
+              NameofSpan: { default: false }
+              Bracket: { default: false }
+              {|RAXX304:PlainSpan|}: { default: false }
+            """));
+        return test.RunAsync();
+    }
 }
