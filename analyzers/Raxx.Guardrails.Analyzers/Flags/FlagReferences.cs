@@ -97,8 +97,17 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private static readonly ImmutableHashSet<string> EnvStyleReaders = ImmutableHashSet.Create(StringComparer.Ordinal,
             "GetEnvironmentVariable", "GetValue", "GetSection");
 
+        private readonly Compilation _compilation;
+
+        /// <summary>
+        /// Names of referenced attribute types (<see cref="OmittedDefaultAttributeNames"/>) with a constructor whose marked parameter
+        /// has a default value: <c>[RequiresFlag]</c> written without arguments uses it. Computed on first use.
+        /// </summary>
+        private ImmutableHashSet<string>? _omittedDefaultAttributeNames;
+
         private FlagReferences(Compilation compilation, ImmutableHashSet<string> flagMethods, ImmutableHashSet<string> parameterAttributes)
         {
+            _compilation = compilation;
             _environment = compilation.GetTypeByMetadataName("System.Environment");
             _configuration = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.IConfiguration");
             _configurationExtensions = compilation.GetTypeByMetadataName("Microsoft.Extensions.Configuration.ConfigurationExtensions");
@@ -278,8 +287,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         case SyntaxKind.ImplicitObjectCreationExpression:
                             result.Add(node);
                             break;
-                        case SyntaxKind.Attribute when MayHaveMarkedParameters && MayNameFlag((AttributeSyntax)node):
+                        case SyntaxKind.Attribute when MayHaveMarkedParameters && (MayNameFlag((AttributeSyntax)node) || MayUseOmittedDefault((AttributeSyntax)node)):
                             result.Add(node); // [RequiresFlag("x")]: an attribute constructor's marked parameter (Collect(AttributeSyntax, …))
+                            break;
+                        case SyntaxKind.Parameter when MayHaveMarkedParameters && MayNameFlagByDefault((ParameterSyntax)node):
+                            result.Add(node); // ([FlagName] string flag = "x"): the default, reported at the declaration (CollectDefault)
                             break;
                     }
                 }
@@ -872,6 +884,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
                 qualified ??= original.ContainingType?.ToDisplayString() + "." + original.Name;
                 var marked = HasFlagAttribute(parameter);
+                if (marked && argument.ArgumentKind == ArgumentKind.DefaultValue && DefaultReportedAtDeclaration(parameter))
+                {
+                    continue; // an omitted argument whose marked default is this compilation's: named (once) at the declaration
+                }
                 if (marked || (isFeatureManagement && parameter.Name.IndexOf("feature", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
                     AddValues(argument, results, isFeatureManagement ? method.Name : ApiName(original, qualified));
@@ -902,7 +918,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// (RAXX301's) finds them — an enum member passed to a marked parameter (<c>IsOn([FlagName] AppFlag flag)</c> with
         /// <c>IsOn(AppFlag.Beta)</c>, also as the receiver of an extension, a constructor initialiser's or a collection
         /// initialiser's Add argument, an object creation's <c>new FlagGate(AppFlag.Beta)</c>, an enum default value of a marked
-        /// parameter whose argument the call omits) and the elements of an array (a params array: enum members, <c>nameof</c>, const
+        /// parameter whose argument the call omits, when its declaration is not this compilation's: <see cref="DefaultReportedAtDeclaration"/>) and the elements of an array (a params array: enum members, <c>nameof</c>, const
         /// fields). Called from an operation action on every argument, for an argument whose value is an enum constant or an
         /// array (<see cref="MayNameBeyondConstantString(IArgumentOperation)"/>, asked by the caller first); a call is collected once, at its first
         /// such argument, after <see cref="MayNameFlag"/> (the same name gate as RAXX301's; true for every call when a marker
@@ -1016,7 +1032,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// <c>[FeatureGate]</c> written with its own name (collected as such) and for an attribute without a positional argument
         /// that can be a flag constant — none (<c>[Fact]</c>, <c>[Authorize]</c>), only named property arguments
         /// (<c>[X(Note = "…")]</c>), or only <c>typeof</c> and literals that are not strings (<c>[AttributeUsage]</c>'s enum
-        /// members do pass: they are member accesses). Attribute defaults the attribute omits are not looked at.
+        /// members do pass: they are member accesses). An attribute without a positional argument is taken by <see cref="MayUseOmittedDefault"/> instead.
         /// </summary>
         public static bool MayNameFlag(AttributeSyntax attribute)
         {
@@ -1071,13 +1087,16 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>
-        /// For RAXX304: the attributes of a tree on a lambda or a local function (or on their parameters and return values) that
-        /// <see cref="MayNameFlag(AttributeSyntax)"/> accepts. The analyzer driver runs operation actions on the attributes of
-        /// declared symbols (types, members, parameters), so RAXX304's argument action counts <c>[RequiresFlag(AppFlag.X)]</c> on a
-        /// class or method, but not on an endpoint lambda (<c>app.MapGet("/x", [RequiresFlag(AppFlag.X)] () => …)</c>) or a local
-        /// function: those are collected here. Found where the text has an opening bracket of an attribute list (no node walk).
+        /// For RAXX304: what a tree declares that names a flag beyond the driver's operation actions, found where the text has an
+        /// opening bracket of an attribute list (no node walk). <paramref name="attributes"/>: the attributes on a lambda or a local
+        /// function (or on their parameters and return values) that <see cref="MayNameFlag(AttributeSyntax)"/> or
+        /// <see cref="MayUseOmittedDefault"/> accepts — the analyzer driver runs operation actions on the attributes of declared
+        /// symbols (types, members, parameters), so RAXX304's argument action counts <c>[RequiresFlag(AppFlag.X)]</c> on a class or
+        /// method, but not on an endpoint lambda (<c>app.MapGet("/x", [RequiresFlag(AppFlag.X)] () => …)</c>) or a local function.
+        /// <paramref name="parameters"/>: parameters with an attribute list and a default value (<see cref="MayNameFlagByDefault"/>),
+        /// whose marked default is a flag named at the declaration (<see cref="CollectDefault"/>), as RAXX301 reports it there.
         /// </summary>
-        public static void CollectFunctionBodyAttributes(SyntaxTree tree, SyntaxNode root, List<AttributeSyntax> result, System.Threading.CancellationToken cancellationToken)
+        public void CollectMarkedDeclarations(SyntaxTree tree, SyntaxNode root, List<AttributeSyntax> attributes, List<ParameterSyntax> parameters, System.Threading.CancellationToken cancellationToken)
         {
             var text = TextBuffer.Load(tree, root, null, cancellationToken);
             for (var i = text.IndexOf('[', 0); i >= 0; i = text.IndexOf('[', i + 1))
@@ -1086,6 +1105,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 if (!token.IsKind(SyntaxKind.OpenBracketToken) || token.SpanStart != text.Start + i || !(token.Parent is AttributeListSyntax list))
                 {
                     continue;
+                }
+                if (list.Parent is ParameterSyntax parameter && MayNameFlagByDefault(parameter) && !parameters.Contains(parameter))
+                {
+                    parameters.Add(parameter); // ([FlagName] string flag = "x"); a lambda's or local function's parameter also goes on below
                 }
                 var inFunctionBody = false;
                 for (var node = list.Parent; node != null && !(node is MemberDeclarationSyntax); node = node.Parent)
@@ -1102,11 +1125,301 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
                 foreach (var attribute in list.Attributes)
                 {
-                    if (MayNameFlag(attribute))
+                    if (MayNameFlag(attribute) || MayUseOmittedDefault(attribute))
                     {
-                        result.Add(attribute);
+                        attributes.Add(attribute);
                     }
                 }
+            }
+        }
+
+        /// <summary>
+        /// Syntactic pre-check of a parameter for <see cref="CollectDefault"/>: a default value and an attribute list on the same
+        /// declaration (a marked parameter is marked where it is written; a partial method whose marker is on the other part's
+        /// parameter is left to its calls, see <see cref="DefaultReportedAtDeclaration"/>).
+        /// </summary>
+        public static bool MayNameFlagByDefault(ParameterSyntax parameter) => parameter.Default != null && parameter.AttributeLists.Count > 0;
+
+        /// <summary>
+        /// A marked parameter's default value in its declaration (<c>bool IsOn([FlagName] string flag = "x")</c>, an enum member,
+        /// a constructor's, an attribute constructor's, a local function's or a lambda's): the flag is named there, once, whether or
+        /// not a call omits the argument; calls that omit it are not reported again (<see cref="DefaultReportedAtDeclaration"/>).
+        /// The squiggle is the default value. The API in messages is the method (an attribute type for its constructor).
+        /// </summary>
+        public void CollectDefault(ParameterSyntax syntax, SemanticModel model, List<FlagReference> results, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!MayNameFlagByDefault(syntax)
+                || !(model.GetDeclaredSymbol(syntax, cancellationToken) is IParameterSymbol parameter)
+                || !parameter.HasExplicitDefaultValue || !HasFlagAttribute(parameter)
+                || parameter.ContainingSymbol is IMethodSymbol { PartialDefinitionPart: { } })
+            {
+                return; // (the implementation part of a partial method: its default is the definition's business, CS1066)
+            }
+            if (!(model.GetOperation(syntax.Default!, cancellationToken) is IParameterInitializerOperation initializer))
+            {
+                return;
+            }
+            AddValues(initializer.Value, results, DeclarationApiName(parameter.ContainingSymbol), parameter.Type as INamedTypeSymbol is { TypeKind: TypeKind.Enum } enumType ? enumType : null);
+        }
+
+        private static string DeclarationApiName(ISymbol? owner)
+        {
+            if (!(owner is IMethodSymbol method))
+            {
+                return owner?.ToDisplayString() ?? "parameter";
+            }
+            var type = method.ContainingType?.ToDisplayString();
+            if (method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                return type + " lambda";
+            }
+            if (method.MethodKind == MethodKind.Constructor && IsAttributeType(method.ContainingType))
+            {
+                return type ?? "attribute"; // as its uses are named: [RequiresFlag("x")] → MyApp.RequiresFlagAttribute
+            }
+            return ApiName(method, type + "." + method.Name);
+        }
+
+        private static bool IsAttributeType(INamedTypeSymbol? type)
+        {
+            for (var t = type?.BaseType; t != null; t = t.BaseType)
+            {
+                if (t.Name == "Attribute" && t.ContainingNamespace?.Name == "System" && t.ContainingNamespace.ContainingNamespace?.IsGlobalNamespace == true)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// True when a marked parameter's default is reported at its declaration (<see cref="CollectDefault"/>), so a call that omits
+        /// the argument must not report it again: the parameter is declared in this compilation's source, with its attribute list
+        /// and its default on the same declaration, outside generated code (a generated file, a <c>[GeneratedCode]</c> member: RAXX301
+        /// does not analyse those, so their calls keep the report). A parameter from a referenced assembly (metadata, or another
+        /// project of the solution) has no declaration here: its calls are reported.
+        /// </summary>
+        private bool DefaultReportedAtDeclaration(IParameterSymbol parameter)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingAssembly, _compilation.Assembly))
+            {
+                return false;
+            }
+            foreach (var reference in parameter.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is ParameterSyntax syntax && MayNameFlagByDefault(syntax))
+                {
+                    return !GeneratedCode.IsGenerated(parameter.ContainingSymbol)
+                        && !GeneratedCode.IsGeneratedTree(reference.SyntaxTree, _compilation, System.Threading.CancellationToken.None);
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Syntactic pre-check of an attribute without a positional argument (<c>[RequiresFlag]</c>, <c>[RequiresFlag(Note = "…")]</c>)
+        /// whose constructor may use a marked default: its written name (or name + Attribute) is one of
+        /// <see cref="OmittedDefaultAttributeNames"/>, referenced attribute types with such a constructor. Attribute types of this
+        /// compilation are not needed: their defaults are reported at the declaration. So <c>[Fact]</c>, <c>[Authorize]</c> never
+        /// reach the model. An attribute written with a using alias of such a type is not matched.
+        /// </summary>
+        public bool MayUseOmittedDefault(AttributeSyntax attribute)
+        {
+            if (attribute.ArgumentList != null)
+            {
+                foreach (var argument in attribute.ArgumentList.Arguments)
+                {
+                    if (argument.NameEquals == null)
+                    {
+                        return false; // a positional argument: MayNameFlag(AttributeSyntax) decides
+                    }
+                }
+            }
+            var name = AttributeName(attribute);
+            if (name == null)
+            {
+                return false;
+            }
+            var names = OmittedDefaultAttributeNames;
+            return names.Count > 0 && (names.Contains(name) || names.Contains(name + "Attribute"));
+        }
+
+        /// <summary>
+        /// Names of the types of referenced assemblies with a constructor whose parameter is marked and has a default value. For a
+        /// metadata reference, only modules whose #Strings heap holds a marker name are read (a parameter's custom attribute names its
+        /// type there), constructor by constructor in the metadata (no symbols); another compilation (a project reference in the
+        /// IDE) is walked by symbols, types named <c>…Attribute</c> only. Once per compilation, on the first attribute without a
+        /// positional argument in a compilation with a marker type.
+        /// </summary>
+        private ImmutableHashSet<string> OmittedDefaultAttributeNames
+        {
+            get
+            {
+                var names = System.Threading.Volatile.Read(ref _omittedDefaultAttributeNames);
+                if (names == null)
+                {
+                    names = ComputeOmittedDefaultAttributeNames();
+                    System.Threading.Interlocked.CompareExchange(ref _omittedDefaultAttributeNames, names, null);
+                }
+                return names;
+            }
+        }
+
+        private ImmutableHashSet<string> ComputeOmittedDefaultAttributeNames()
+        {
+            var result = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var markers = _parameterAttributes.ToArray();
+            var utf8Markers = markers.Select(m => System.Text.Encoding.UTF8.GetBytes(m)).ToArray();
+            foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                var read = false;
+                if (_compilation.GetMetadataReference(assembly) is PortableExecutableReference reference)
+                {
+                    try
+                    {
+                        var modules = reference.GetMetadata() switch
+                        {
+                            AssemblyMetadata assemblyMetadata => assemblyMetadata.GetModules(),
+                            ModuleMetadata moduleMetadata => ImmutableArray.Create(moduleMetadata),
+                            _ => default,
+                        };
+                        if (!modules.IsDefault)
+                        {
+                            foreach (var module in modules)
+                            {
+                                AddTypesWithMarkedConstructorDefault(module.GetMetadataReader(), utf8Markers, result);
+                            }
+                            read = true;
+                        }
+                    }
+                    catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is ObjectDisposedException
+                        || ex is InvalidOperationException || ex is NotSupportedException || ex is UnauthorizedAccessException)
+                    {
+                        // fall back to the symbols
+                    }
+                }
+                if (!read)
+                {
+                    AddTypesWithMarkedConstructorDefault(assembly.GlobalNamespace, result);
+                }
+            }
+            return result.ToImmutable();
+        }
+
+        private void AddTypesWithMarkedConstructorDefault(System.Reflection.Metadata.MetadataReader reader, byte[][] utf8Markers, ImmutableHashSet<string>.Builder result)
+        {
+            if (!StringHeapContainsAny(reader, utf8Markers))
+            {
+                return;
+            }
+            foreach (var typeHandle in reader.TypeDefinitions)
+            {
+                var type = reader.GetTypeDefinition(typeHandle);
+                foreach (var methodHandle in type.GetMethods())
+                {
+                    var method = reader.GetMethodDefinition(methodHandle);
+                    if (!reader.StringComparer.Equals(method.Name, ".ctor"))
+                    {
+                        continue;
+                    }
+                    foreach (var parameterHandle in method.GetParameters())
+                    {
+                        var parameter = reader.GetParameter(parameterHandle);
+                        if ((parameter.Attributes & System.Reflection.ParameterAttributes.HasDefault) == 0)
+                        {
+                            continue;
+                        }
+                        foreach (var attributeHandle in parameter.GetCustomAttributes())
+                        {
+                            if (MayBeMarker(reader, reader.GetCustomAttribute(attributeHandle)))
+                            {
+                                var name = reader.GetString(type.Name);
+                                var backtick = name.IndexOf('`');
+                                result.Add(backtick < 0 ? name : name.Substring(0, backtick));
+                                goto nextType;
+                            }
+                        }
+                    }
+                }
+            nextType:;
+            }
+        }
+
+        /// <summary>
+        /// The custom attribute's type may be a marker (<see cref="HasFlagAttribute"/> by name). A generic attribute (<c>FlagName&lt;T&gt;</c>,
+        /// a type specification) is taken without decoding it: a name too many only costs a symbol lookup for attributes so named.
+        /// </summary>
+        private bool MayBeMarker(System.Reflection.Metadata.MetadataReader reader, System.Reflection.Metadata.CustomAttribute attribute)
+        {
+            System.Reflection.Metadata.EntityHandle type;
+            if (attribute.Constructor.Kind == System.Reflection.Metadata.HandleKind.MemberReference)
+            {
+                type = reader.GetMemberReference((System.Reflection.Metadata.MemberReferenceHandle)attribute.Constructor).Parent;
+            }
+            else if (attribute.Constructor.Kind == System.Reflection.Metadata.HandleKind.MethodDefinition)
+            {
+                type = reader.GetMethodDefinition((System.Reflection.Metadata.MethodDefinitionHandle)attribute.Constructor).GetDeclaringType();
+            }
+            else
+            {
+                return false;
+            }
+            string name;
+            switch (type.Kind)
+            {
+                case System.Reflection.Metadata.HandleKind.TypeReference:
+                    name = reader.GetString(reader.GetTypeReference((System.Reflection.Metadata.TypeReferenceHandle)type).Name);
+                    break;
+                case System.Reflection.Metadata.HandleKind.TypeDefinition:
+                    name = reader.GetString(reader.GetTypeDefinition((System.Reflection.Metadata.TypeDefinitionHandle)type).Name);
+                    break;
+                case System.Reflection.Metadata.HandleKind.TypeSpecification:
+                    return true;
+                default:
+                    return false;
+            }
+            var backtick = name.IndexOf('`');
+            if (backtick >= 0)
+            {
+                name = name.Substring(0, backtick);
+            }
+            return _parameterAttributes.Contains(name)
+                || (name.EndsWith("Attribute", StringComparison.Ordinal) && _parameterAttributes.Contains(name.Substring(0, name.Length - "Attribute".Length)));
+        }
+
+        private void AddTypesWithMarkedConstructorDefault(INamespaceSymbol ns, ImmutableHashSet<string>.Builder result)
+        {
+            foreach (var member in ns.GetMembers())
+            {
+                if (member is INamespaceSymbol inner)
+                {
+                    AddTypesWithMarkedConstructorDefault(inner, result);
+                }
+                else if (member is INamedTypeSymbol type)
+                {
+                    AddTypeWithMarkedConstructorDefault(type, result);
+                }
+            }
+        }
+
+        private void AddTypeWithMarkedConstructorDefault(INamedTypeSymbol type, ImmutableHashSet<string>.Builder result)
+        {
+            if (type.Name.EndsWith("Attribute", StringComparison.Ordinal) && type.TypeKind == TypeKind.Class)
+            {
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (parameter.HasExplicitDefaultValue && HasFlagAttribute(parameter))
+                        {
+                            result.Add(type.Name);
+                        }
+                    }
+                }
+            }
+            foreach (var nested in type.GetTypeMembers())
+            {
+                AddTypeWithMarkedConstructorDefault(nested, result);
             }
         }
 

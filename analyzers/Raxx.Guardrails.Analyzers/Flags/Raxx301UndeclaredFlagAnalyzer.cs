@@ -123,7 +123,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
                                 break;
                             case SyntaxKind.Attribute:
                                 // [RequiresFlag("x")]: a marked parameter of the attribute's constructor. Candidates only when a marker
-                                // type exists (CollectCandidates, FlagReferences.MayNameFlag(AttributeSyntax)); then the constructor symbol,
+                                // type exists (CollectCandidates, FlagReferences.MayNameFlag(AttributeSyntax)) — without a positional
+                                // argument ([RequiresFlag]) only a referenced type with a marked default (MayUseOmittedDefault); then the constructor symbol,
                                 // and the operation only when a parameter is marked. (Declared literals are not skipped without the symbol: a
                                 // marked default the attribute omits can still be undeclared.)
                                 var attributeNode = (AttributeSyntax)node;
@@ -132,6 +133,15 @@ namespace Raxx.Guardrails.Analyzers.Flags
                                     continue;
                                 }
                                 finder.Collect(attributeNode, model, found, c.CancellationToken);
+                                break;
+                            case SyntaxKind.Parameter:
+                                // ([FlagName] string flag = "x"): a marked parameter's default, reported once at the declaration (the
+                                // default value is the squiggle); calls that omit the argument are not reported again. Candidates only
+                                // when a marker type exists, with a default and an attribute list (FlagReferences.MayNameFlagByDefault).
+                                if (!node.ContainsDiagnostics)
+                                {
+                                    finder.CollectDefault((ParameterSyntax)node, model, found, c.CancellationToken);
+                                }
                                 break;
                             case SyntaxKind.CollectionInitializerExpression when finder.MayHaveMarkedParameters:
                                 // implicit Add calls of collection initialisers (a marked Add parameter)

@@ -16,7 +16,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
     /// equals its name or env name, no constant string argument (nameof, const) does, and no enum member
     /// passed to a gate (<c>[FeatureGate]</c>, also written with a using alias of it) has its name, and no call names it the
     /// way RAXX301 reads calls (an enum member passed to a <c>[FlagName]</c> parameter of a method or constructor, a params array's
-    /// elements, a marked enum default the call omits: FlagReferences.Collect). A stale flag lies to whoever reads the flags page.
+    /// elements, a marked enum default the call omits: FlagReferences.Collect; a marked default declared in this compilation at its declaration: FlagReferences.CollectDefault). A stale flag lies to whoever reads the flags page.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class Raxx304UnreferencedFlagAnalyzer : DiagnosticAnalyzer
@@ -80,18 +80,28 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         FlagReferences.Collect(attribute, model, found, c.CancellationToken, aliased);
                     }
                     // [RequiresFlag(AppFlag.X)] (a marked attribute constructor parameter) on an endpoint lambda or a local function:
-                    // the argument action below never sees those attributes (it does see a type's or member's). Only when a marker
+                    // the argument action below never sees those attributes (it does see a type's or member's). And a marked parameter's
+                    // default in its declaration (`[FlagName] AppFlag flag = AppFlag.X`), which RAXX301 checks there, once, whether or
+                    // not a call omits it (calls that omit it skip it: FlagReferences.DefaultReportedAtDeclaration). Only when a marker
                     // type exists.
                     finder ??= FlagReferences.For(compilation, options);
                     if (finder.MayHaveMarkedParameters)
                     {
                         var bodyAttributes = new List<AttributeSyntax>();
-                        FlagReferences.CollectFunctionBodyAttributes(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), bodyAttributes, c.CancellationToken);
+                        var defaults = new List<ParameterSyntax>();
+                        finder.CollectMarkedDeclarations(model.SyntaxTree, model.SyntaxTree.GetRoot(c.CancellationToken), bodyAttributes, defaults, c.CancellationToken);
                         foreach (var attribute in bodyAttributes)
                         {
                             if (!GeneratedCode.IsOnGeneratedDeclaration(attribute, model, c.CancellationToken))
                             {
                                 finder.Collect(attribute, model, found, c.CancellationToken);
+                            }
+                        }
+                        foreach (var parameter in defaults)
+                        {
+                            if (!GeneratedCode.IsInGeneratedMember(parameter.Default!.Value, model, c.CancellationToken)) // (the default value, as RAXX301 filters it: asked at the parameter, a [GeneratedCode] method was not seen)
+                            {
+                                finder.CollectDefault(parameter, model, found, c.CancellationToken);
                             }
                         }
                     }

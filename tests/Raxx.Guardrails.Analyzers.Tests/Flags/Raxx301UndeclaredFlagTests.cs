@@ -624,13 +624,16 @@ public class Raxx301UndeclaredFlagTests
     }
 
     /// <summary>
-    /// A marked parameter's default value used by a call that omits the argument: the flag is named by the declaration and
-    /// used by the call, so the call is the squiggle (there is no argument to underline). A string default was reported
-    /// already; an enum default was not (an omitted argument's constant comes without its enum type), and a constructor's
-    /// default was not (object creations were not candidates).
+    /// A marked parameter's default value declared in this compilation names a flag at the declaration: reported once there (the
+    /// default value is the squiggle), whether or not a call omits the argument, and the calls that omit it are not reported again
+    /// — an enum member, a string, a constructor's, an attribute constructor's (also used as <c>[Owned]</c>), a local function's and
+    /// a lambda's default. Before (branch flagnew), the default was reported at every call that omitted it (three times for
+    /// <c>OrDefault</c> here) and not at all when no call omitted it. Look-alikes: a declared default, an unmarked parameter's
+    /// default, the argument passed explicitly (declared). A default declared in a <c>[GeneratedCode]</c> member is not analysed
+    /// there, so the calls that use it keep the report.
     /// </summary>
     [Fact]
-    public Task DefaultValueOfMarkedParameter_Reports()
+    public Task DefaultValueOfMarkedParameter_ReportsOnceAtTheDeclaration()
     {
         var test = Test("""
             using System;
@@ -640,26 +643,163 @@ public class Raxx301UndeclaredFlagTests
                 public enum AppFlag { DefaultArg, CtorDefault, console_nav_v2 }
                 public class Flags
                 {
-                    public Flags([FlagName] AppFlag flag = AppFlag.CtorDefault) { }
-                    public bool OrDefault([FlagName] AppFlag flag = AppFlag.DefaultArg) => false;
-                    public bool OrText(int order = 0, [FlagName] string flag = "default_text") => false;
-                    public bool Declared([FlagName] AppFlag flag = AppFlag.console_nav_v2) => false;
+                    public Flags([FlagName] AppFlag flag = {|RAXX301:AppFlag.CtorDefault|}) { }
+                    public bool OrDefault([FlagName] AppFlag flag = {|RAXX301:AppFlag.DefaultArg|}) => false;
+                    public bool OrText(int order = 0, [FlagName] string flag = {|RAXX301:"default_text"|}) => false;
+                    public bool NobodyOmits([FlagName] string flag = {|RAXX301:"unused_default"|}) => false;
+                    public bool Declared([FlagName] AppFlag flag = AppFlag.console_nav_v2, [FlagName] string other = "FLAG_CONSOLE_NAV") => false;
                     public bool Plain(AppFlag flag = AppFlag.DefaultArg, string name = "default_text") => false;
+                    [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                    public bool Generated([FlagName] string flag = "generated_default") => false;
                 }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class OwnedAttribute([FlagName] string flag = {|RAXX301:"default_owner"|}) : Attribute { }
                 static class Use
                 {
-                    static Flags Typed() => {|RAXX301:new()|};
-                    static bool A(Flags f) => {|RAXX301:f.OrDefault()|} || {|RAXX301:f.OrText(1)|} || {|RAXX301:new Flags()|} != null
-                        || f.OrDefault(AppFlag.console_nav_v2) || f.OrText(flag: "console_nav_v2") || new Flags(AppFlag.console_nav_v2) != null
-                        || f.Declared() || f.Plain();
+                    static Flags Typed() => new();
+                    static bool A(Flags f) => f.OrDefault() || f.OrText(1) || new Flags() != null || f.OrDefault() || f.OrDefault()
+                        || f.OrDefault(AppFlag.console_nav_v2) || f.OrText(flag: "console_nav_v2") || f.NobodyOmits("console_nav_v2")
+                        || f.Declared() || f.Plain() || {|RAXX301:f.Generated()|};
+                    [Owned, Owned("webauthn_registration")]
+                    static bool B()
+                    {
+                        static bool Local([FlagName] string flag = {|RAXX301:"local_default"|}) => false;
+                        var lambda = ([FlagName] string flag = {|RAXX301:"lambda_default"|}) => false;
+                        return Local() || lambda();
+                    }
                 }
             }
             """,
             "Flag 'CtorDefault' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
             "Flag 'DefaultArg' (MyApp.Flags.OrDefault) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
             "Flag 'default_text' (MyApp.Flags.OrText) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'CtorDefault' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+            "Flag 'unused_default' (MyApp.Flags.NobodyOmits) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'default_owner' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'generated_default' (MyApp.Flags.Generated) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'local_default' (MyApp.Use.Local) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'lambda_default' (MyApp.Use lambda) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
         return test.RunAsync();
+    }
+
+    /// <summary>
+    /// A marked default declared in a referenced assembly (metadata) has no declaration in this compilation: each call, creation
+    /// or attribute that omits the argument is reported (the squiggle is the call, there is no argument) — also an attribute written
+    /// without positional arguments (<c>[RequiresFlag]</c>, <c>[RequiresFlag(Note = "x")]</c>, <c>[Vendor.Flags.RequiresFlag()]</c>,
+    /// on a class, a method, an endpoint lambda), which before was never looked at. Look-alikes: a declared metadata default, an
+    /// unmarked metadata default, an argument given explicitly, an unrelated argument-less attribute.
+    /// </summary>
+    [Fact]
+    public Task DefaultValueFromMetadata_ReportsAtEachUse()
+    {
+        var test = Test("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Vendor.Flags;
+            [{|RAXX301:RequiresFlag|}]
+            public class Ops
+            {
+                [{|RAXX301:RequiresFlag|}, {|RAXX301:RequiresFlagAttribute|}, {|RAXX301:RequiresFlag(Note = "x")|}, {|RAXX301:Vendor.Flags.RequiresFlag()|}]
+                [DeclaredFlag, PlainFlag, RequiresFlag("console_nav_v2"), Obsolete, RequiresFlag(flag: "webauthn_registration")]
+                public void M() { }
+                public static void Map(WebApplication app) => app.MapGet("/api/ops", [{|RAXX301:RequiresFlag|}] () => Results.Ok());
+                static bool A() => {|RAXX301:Gate.On()|} || {|RAXX301:Gate.OnEnum()|} || {|RAXX301:new Toggle()|} != null || {|RAXX301:Gate.On()|}
+                    || Gate.Declared() || Gate.Plain() || Gate.On("webauthn_registration") || Gate.OnEnum(VendorFlag.console_nav_v2) || new Toggle("console_nav_v2") != null;
+            }
+            """,
+            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_default' (Vendor.Flags.Gate.On) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'VendorDefault' (Vendor.Flags.Gate.OnEnum) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_ctor' (Vendor.Flags.Toggle constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
+            "Flag 'vendor_default' (Vendor.Flags.Gate.On) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+        test.AdditionalReferences.Add(VendorFlagsLibrary());
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// Where a source declaration is not analysed, its calls keep the report: a marked default declared in a generated file (a
+    /// <c>.g.cs</c> name, an <c>&lt;auto-generated&gt;</c> header) is reported at each call that omits it, none at the declaration. A partial
+    /// method's marked default (attribute and default on the defining part) is reported once, at that part; the implementing part
+    /// adds nothing and its calls nothing.
+    /// </summary>
+    [Fact]
+    public Task DefaultValueInGeneratedFileOrPartialMethod()
+    {
+        var test = Test("""
+            namespace MyApp
+            {
+                public partial class Flags
+                {
+                    public partial bool Split([FlagName] string flag = {|RAXX301:"partial_default"|});
+                    public partial bool Split(string flag) => false;
+                }
+                static class Use
+                {
+                    static bool A(Flags f) => {|RAXX301:f.Gen()|} || {|RAXX301:f.Auto()|} || f.Split() || {|RAXX301:f.Gen()|};
+                }
+            }
+            """);
+        test.Sources.Add(("Flags.g.cs", """
+            namespace MyApp
+            {
+                [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class FlagNameAttribute : System.Attribute { }
+                public partial class Flags { public bool Gen([FlagName] string flag = "gen_file_default") => false; }
+            }
+            """));
+        test.Sources.Add(("AutoFlags.cs", """
+            // <auto-generated/>
+            namespace MyApp
+            {
+                public partial class Flags { public bool Auto([FlagName] string flag = "auto_default") => false; }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>A referenced assembly (metadata) with marked defaults: methods, a constructor, attributes.</summary>
+    internal static MetadataReference VendorFlagsLibrary()
+    {
+        var library = CSharpCompilation.Create(
+            "Vendor.Flags",
+            new[] { CSharpSyntaxTree.ParseText("""
+                namespace Vendor.Flags
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class FlagNameAttribute : System.Attribute { }
+                    public enum VendorFlag { VendorDefault, console_nav_v2, EnumAttrDefault, PassedDefault }
+                    public static class Gate
+                    {
+                        public static bool On([FlagName] string flag = "vendor_default") => false;
+                        public static bool OnEnum([FlagName] VendorFlag flag = VendorFlag.VendorDefault) => false;
+                        public static bool Passed([FlagName] VendorFlag flag = VendorFlag.PassedDefault) => false;
+                        public static bool Declared([FlagName] string flag = "console_nav_v2") => false;
+                        public static bool Plain(string flag = "vendor_default") => false;
+                    }
+                    public sealed class Toggle { public Toggle([FlagName] string flag = "vendor_ctor") { } }
+                    [System.AttributeUsage(System.AttributeTargets.All, AllowMultiple = true)]
+                    public sealed class RequiresFlagAttribute : System.Attribute
+                    {
+                        public RequiresFlagAttribute([FlagName] string flag = "vendor_attr") { }
+                        public string Note { get; set; } = "";
+                    }
+                    [System.AttributeUsage(System.AttributeTargets.All, AllowMultiple = true)]
+                    public sealed class RequiresEnumAttribute : System.Attribute { public RequiresEnumAttribute([FlagName] VendorFlag flag = VendorFlag.EnumAttrDefault) { } }
+                    [System.AttributeUsage(System.AttributeTargets.All, AllowMultiple = true)]
+                    public sealed class DeclaredFlagAttribute : System.Attribute { public DeclaredFlagAttribute([FlagName] string flag = "webauthn_registration") { } }
+                    [System.AttributeUsage(System.AttributeTargets.All, AllowMultiple = true)]
+                    public sealed class PlainFlagAttribute : System.Attribute { public PlainFlagAttribute(string flag = "vendor_attr") { } }
+                }
+                """) },
+            ReferenceAssemblies.Net,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = library.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     /// <summary>
@@ -763,12 +903,12 @@ public class Raxx301UndeclaredFlagTests
     }
 
     /// <summary>
-    /// A marked attribute given only a declared literal still uses a marked default it omits: the default is reported at the
-    /// attribute (as a call's omitted default is at the call). An attribute with no positional argument is not looked at
-    /// (it would cost a symbol per <c>[Fact]</c>): the same default behind <c>[Owned]</c> stays quiet.
+    /// A marked attribute given only a declared literal still uses a marked default it omits. The attribute type is this
+    /// compilation's, so its undeclared defaults are reported once each at the declaration, not at the attributes that use
+    /// them (before: at <c>[Owned("webauthn_registration")]</c>, and <c>[Owned]</c> was not looked at).
     /// </summary>
     [Fact]
-    public Task AttributeOmittedMarkedDefault_ReportsWhenAnArgumentIsGiven()
+    public Task AttributeOmittedMarkedDefault_ReportedAtTheDeclaration()
     {
         var test = Test("""
             using System;
@@ -776,18 +916,20 @@ public class Raxx301UndeclaredFlagTests
             {
                 [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
                 [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
-                public sealed class OwnedAttribute([FlagName] string flag = "default_owner", [FlagName] string other = "default_other") : Attribute { }
+                public sealed class OwnedAttribute([FlagName] string flag = {|RAXX301:"default_owner"|}, [FlagName] string other = {|RAXX301:"default_other"|}) : Attribute { }
                 public class Ops
                 {
-                    [{|RAXX301:Owned("webauthn_registration")|}]
+                    [Owned("webauthn_registration")]
                     [Owned]
                     public void M() { }
                 }
             }
             """,
+            "Flag 'default_owner' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
             "Flag 'default_other' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
         return test.RunAsync();
     }
+
     /// <summary>
     /// C# 13 params collections: a marked <c>params ReadOnlySpan&lt;string&gt;</c> (also <c>params ReadOnlySpan&lt;AppFlag&gt;</c>,
     /// <c>params IEnumerable&lt;string&gt;</c>) names a flag with each element, as a marked <c>params string[]</c> does; so does a

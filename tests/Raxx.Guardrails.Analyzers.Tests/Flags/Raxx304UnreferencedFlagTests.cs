@@ -257,6 +257,8 @@ public class Raxx304UnreferencedFlagTests
     /// A member passed to a marked parameter in the same file still counts, also in an object creation (<c>new Gated(…)</c>:
     /// reported before branch flagnew, when object creations were not calls RAXX301 looked at), and so does a marked
     /// parameter's enum default used by a call that omits it (<c>OrDefault()</c>, <c>new Gated()</c>: reported before flagnew).
+    /// A marked enum default that every call passes (<c>DefaultPassed</c>) counts too since branch flagrest: RAXX301 checks a
+    /// marked default at its declaration whether or not a call omits it, so deleting the flag would give a RAXX301 error there.
     /// </summary>
     [Fact]
     public Task EnumMemberOwnFlagApiLookAlikes_Report()
@@ -300,7 +302,7 @@ public class Raxx304UnreferencedFlagTests
               {|RAXX304:CfgEnum|}: { default: false }
               DefaultArg: { default: false }
               CtorDefault: { default: false }
-              {|RAXX304:DefaultPassed|}: { default: false }
+              DefaultPassed: { default: false }
               {|RAXX304:PlainDefault|}: { default: false }
               {|RAXX304:Generated|}: { default: false }
               Created: { default: false }
@@ -497,6 +499,62 @@ public class Raxx304UnreferencedFlagTests
               NameofSpan: { default: false }
               Bracket: { default: false }
               {|RAXX304:PlainSpan|}: { default: false }
+            """));
+        return test.RunAsync();
+    }
+    /// <summary>
+    /// Marked defaults. Declared in this compilation: counted at the declaration whether or not a call omits the argument (RAXX301
+    /// checks them there), also a lambda's and an attribute constructor's; a default in a <c>[GeneratedCode]</c> member counts
+    /// only where a call omits it (RAXX301 reports that call). From a referenced assembly: counted where a call, creation or
+    /// attribute omits the argument — also an argument-less attribute on an endpoint lambda (<c>[RequiresEnum]</c>), which
+    /// the argument action does not see and RAXX304's tree pass did not look at before. Still reported: a metadata default
+    /// every call passes, a [GeneratedCode] default nobody omits, an unmarked default.
+    /// </summary>
+    [Fact]
+    public Task MarkedDefaults_CountedWhereRaxx301ChecksThem()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Vendor.Flags;
+            namespace MyApp
+            {
+                public enum AppFlag { LambdaDefault, AttrDefault, GenOmitted, GenPassed, PlainDefault, Used }
+                [AttributeUsage(AttributeTargets.All, AllowMultiple = true)]
+                public sealed class OwnedAttribute([FlagName] AppFlag flag = AppFlag.AttrDefault) : Attribute { }
+                public class Flags
+                {
+                    [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                    public bool GenOmitted([FlagName] AppFlag flag = AppFlag.GenOmitted) => false;
+                    [System.CodeDom.Compiler.GeneratedCode("gen", "1.0")]
+                    public bool GenPassed([FlagName] AppFlag flag = AppFlag.GenPassed) => false;
+                    public bool Plain(AppFlag flag = AppFlag.PlainDefault) => false;
+                }
+                static class Use
+                {
+                    static bool A(Flags f)
+                    {
+                        var lambda = ([FlagName] AppFlag flag = AppFlag.LambdaDefault) => false;
+                        return f.GenOmitted() || f.GenPassed(AppFlag.Used) || f.Plain() || Gate.OnEnum() || Gate.Passed(VendorFlag.console_nav_v2);
+                    }
+                    static void Map(WebApplication app) => app.MapGet("/api/ops", [RequiresEnum] () => Results.Ok());
+                }
+            }
+            """);
+        test.AdditionalReferences.Add(Raxx301UndeclaredFlagTests.VendorFlagsLibrary());
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              LambdaDefault: { default: false }
+              AttrDefault: { default: false }
+              GenOmitted: { default: false }
+              {|RAXX304:GenPassed|}: { default: false }
+              {|RAXX304:PlainDefault|}: { default: false }
+              Used: { default: false }
+              VendorDefault: { default: false }
+              EnumAttrDefault: { default: false }
+              {|RAXX304:PassedDefault|}: { default: false }
+              console_nav_v2: { default: false }
             """));
         return test.RunAsync();
     }

@@ -78,6 +78,34 @@ namespace Raxx.Guardrails.CodeFixes.Tests.Flags
             return test.RunAsync();
         }
 
+        /// <summary>
+        /// A marked parameter's undeclared default (RAXX301 reports it at the declaration since branch flagrest): the default literal is
+        /// fixed in place, once, and the call that omits the argument (no diagnostic of its own) then uses the declared name.
+        /// </summary>
+        [Fact]
+        public Task Typo_InMarkedDefault_FixedAtTheDeclaration()
+        {
+            var test = Test("""
+                using System;
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public class Flags
+                {
+                    public bool IsOn(int order = 0, [FlagName] string flag = {|RAXX301:"webauthn_registraton"|}) => false;
+                    public bool Use() => IsOn() || IsOn(1);
+                }
+                """, """
+                using System;
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public class Flags
+                {
+                    public bool IsOn(int order = 0, [FlagName] string flag = "webauthn_registration") => false;
+                    public bool Use() => IsOn() || IsOn(1);
+                }
+                """);
+            test.CodeActionTitle = "Use the declared flag 'webauthn_registration'";
+            return test.RunAsync();
+        }
+
         [Fact]
         public Task Typos_InAttributeAndEnvRead_FixedOneByOneAndByFixAll()
         {
