@@ -686,10 +686,13 @@ public class Raxx301UndeclaredFlagTests
     /// or attribute that omits the argument is reported (the squiggle is the call, there is no argument) — also an attribute written
     /// without positional arguments (<c>[RequiresFlag]</c>, <c>[RequiresFlag(Note = "x")]</c>, <c>[Vendor.Flags.RequiresFlag()]</c>,
     /// on a class, a method, an endpoint lambda), which before was never looked at. Look-alikes: a declared metadata default, an
-    /// unmarked metadata default, an argument given explicitly, an unrelated argument-less attribute.
+    /// unmarked metadata default, an argument given explicitly, an unrelated argument-less attribute. The same with the library
+    /// as a compilation reference (another project of the solution in the IDE: its attribute types are found by symbols).
     /// </summary>
-    [Fact]
-    public Task DefaultValueFromMetadata_ReportsAtEachUse()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task DefaultValueFromMetadata_ReportsAtEachUse(bool compilationReference)
     {
         var test = Test("""
             using System;
@@ -717,7 +720,7 @@ public class Raxx301UndeclaredFlagTests
             "Flag 'VendorDefault' (Vendor.Flags.Gate.OnEnum) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
             "Flag 'vendor_ctor' (Vendor.Flags.Toggle constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
             "Flag 'vendor_default' (Vendor.Flags.Gate.On) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
-        test.AdditionalReferences.Add(VendorFlagsLibrary());
+        test.AdditionalReferences.Add(VendorFlagsLibrary(compilationReference));
         return test.RunAsync();
     }
 
@@ -762,7 +765,7 @@ public class Raxx301UndeclaredFlagTests
     }
 
     /// <summary>A referenced assembly (metadata) with marked defaults: methods, a constructor, attributes.</summary>
-    internal static MetadataReference VendorFlagsLibrary()
+    internal static MetadataReference VendorFlagsLibrary(bool compilationReference = false)
     {
         var library = CSharpCompilation.Create(
             "Vendor.Flags",
@@ -799,7 +802,7 @@ public class Raxx301UndeclaredFlagTests
         using var image = new MemoryStream();
         var emitted = library.Emit(image);
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
+        return compilationReference ? library.ToMetadataReference() : MetadataReference.CreateFromImage(image.ToArray());
     }
 
     /// <summary>
