@@ -728,7 +728,8 @@ public class Raxx301UndeclaredFlagTests
     /// Where a source declaration is not analysed, its calls keep the report: a marked default declared in a generated file (a
     /// <c>.g.cs</c> name, an <c>&lt;auto-generated&gt;</c> header) is reported at each call that omits it, none at the declaration. A partial
     /// method's marked default (attribute and default on the defining part) is reported once, at that part; the implementing part
-    /// adds nothing and its calls nothing.
+    /// adds nothing and its calls nothing, also when it repeats the default (CS1066). A record's positional parameter and a delegate's
+    /// parameter are reported at their declaration too.
     /// </summary>
     [Fact]
     public Task DefaultValueInGeneratedFileOrPartialMethod()
@@ -740,10 +741,15 @@ public class Raxx301UndeclaredFlagTests
                 {
                     public partial bool Split([FlagName] string flag = {|RAXX301:"partial_default"|});
                     public partial bool Split(string flag) => false;
+                    public partial bool Both([FlagName] string flag = {|RAXX301:"partial_both"|});
+                    public partial bool Both([System.Diagnostics.CodeAnalysis.NotNull] string flag = "partial_both") => false;
                 }
+                public record Rec([FlagName] string Flag = {|RAXX301:"record_default"|});
+                public delegate bool Check([FlagName] string flag = {|RAXX301:"delegate_default"|});
                 static class Use
                 {
-                    static bool A(Flags f) => {|RAXX301:f.Gen()|} || {|RAXX301:f.Auto()|} || f.Split() || {|RAXX301:f.Gen()|};
+                    static bool A(Flags f, Check check) => {|RAXX301:f.Gen()|} || {|RAXX301:f.Auto()|} || f.Split() || {|RAXX301:f.Gen()|}
+                        || f.Both() || new Rec() != null || check();
                 }
             }
             """);
