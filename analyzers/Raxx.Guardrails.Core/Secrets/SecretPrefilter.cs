@@ -29,7 +29,8 @@ namespace Raxx.Guardrails.Core.Secrets
         /// Declared before the groups built from it (static initialisers run in text order).</summary>
         internal static readonly string[] StructureMarkers = { "://", "-us", "Q~", "-----BEGIN ", SecretScanner.SuppressionMarker, "curl", SecretScanner.NetworkCredentialType,
             "-AsPlainText", "-asplaintext", "-asPlainText", // SecretScanner.PlainTextSwitches
-            SecretScanner.ShortPasswordOption }; // mysql -pX, sshpass -p, … login -p
+            SecretScanner.ShortPasswordOption, // mysql -pX, sshpass -p, … login -p
+            SecretScanner.RedisCliMarker }; // redis-cli -a
 
         internal static IReadOnlyList<string> ProviderPrefixes()
         {
@@ -271,6 +272,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var letterA = Vector256.Create((byte)'a');
             var letterU = Vector256.Create((byte)'u');
             var letterP = Vector256.Create((byte)'p');
+            var letterC = Vector256.Create((byte)'c');
             var letterQ = Vector256.Create((byte)'Q');
             var tilde = Vector256.Create((byte)'~');
             // each 32-character block is packed once; the previous, next and third characters of its positions are the
@@ -293,9 +295,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 block = nextBlock;
                 returns |= Avx2.CompareEqual(current, carriageReturn); // (a char above 0xFF packs to 0xFF or 0x00, never '\r')
                 // ':' then '/' ("://") or 'a' (the suppression marker's "raxx:allow"); '-' then 'u' ("-us"), '-' ("-----BEGIN ")
-                // or 'p' (a command line's "-p"); "Q~" (Azure AD)
+                // 'p' (a command line's "-p") or 'c' (redis-cli's "-cli"); "Q~" (Azure AD)
                 var markers = (Avx2.CompareEqual(current, colon) & (Avx2.CompareEqual(next, slash) | Avx2.CompareEqual(next, letterA)))
-                    | (Avx2.CompareEqual(current, dash) & (Avx2.CompareEqual(next, letterU) | Avx2.CompareEqual(next, dash) | Avx2.CompareEqual(next, letterP)))
+                    | (Avx2.CompareEqual(current, dash) & (Avx2.CompareEqual(next, letterU) | Avx2.CompareEqual(next, dash) | Avx2.CompareEqual(next, letterP)
+                        | Avx2.CompareEqual(next, letterC)))
                     | (Avx2.CompareEqual(current, letterQ) & Avx2.CompareEqual(next, tilde));
                 var buckets = Avx2.Shuffle(low0, current & nibble) & Avx2.Shuffle(high0, (current.AsUInt16() >> 4).AsByte() & nibble)
                     & Avx2.Shuffle(low1, next & nibble) & Avx2.Shuffle(high1, (next.AsUInt16() >> 4).AsByte() & nibble)
@@ -326,7 +329,7 @@ namespace Raxx.Guardrails.Core.Secrets
         private static readonly Vector512<byte>[] PrefixTables512 = Array.ConvertAll(PrefixTables, v => Vector512.Create(v, v));
 
         /// <summary>
-        /// The two-character markers the AVX2 steps compare for (":/" and ":a", "-u", "--" and "-p", "Q~") as nibble tables of
+        /// The two-character markers the AVX2 steps compare for (":/" and ":a", "-u", "--", "-p" and "-c", "Q~") as nibble tables of
         /// their first and second characters, a bucket of their own each: a position is a marker when a bucket bit survives the
         /// four lookups, and with one character per bucket and position that is exact (same candidates as the compares).
         /// </summary>
@@ -334,7 +337,7 @@ namespace Raxx.Guardrails.Core.Secrets
 
         private static Vector512<byte>[] BuildMarkerTables()
         {
-            string[] markers = { ":/", ":a", "-u", "--", "-p", "Q~" };
+            string[] markers = { ":/", ":a", "-u", "--", "-p", "-c", "Q~" };
             var tables = new byte[4][];
             for (var t = 0; t < 4; t++)
             {
@@ -429,7 +432,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 var highCurrent = HighNibbles(current, nibble);
                 var lowNext = next & nibble;
                 var highNext = HighNibbles(next, nibble);
-                // the two-character markers (":/", ":a", "-u", "--", "-p", "Q~"), one bucket each, so the four lookups are
+                // the two-character markers (":/", ":a", "-u", "--", "-p", "-c", "Q~"), one bucket each, so the four lookups are
                 // exact: four shuffles where ten compares were
                 var markers = Avx512BW.Shuffle(markerLow0, lowCurrent) & Avx512BW.Shuffle(markerHigh0, highCurrent)
                     & Avx512BW.Shuffle(markerLow1, lowNext) & Avx512BW.Shuffle(markerHigh1, highNext);
@@ -503,6 +506,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 else if (i + 1 < s.Length && s[i + 1] == 'p')
                 {
                     hits.Add(i); // "-p", a command line's short password option (SecretScanner.ScanShortPasswordOptions)
+                }
+                else if (i + 3 < s.Length && s[i + 1] == 'c' && s[i + 2] == 'l' && s[i + 3] == 'i')
+                {
+                    hits.Add(i); // "-cli", redis-cli's (SecretScanner.ScanRedisCliPasswords)
                 }
             }
             else if (c == 'Q')

@@ -53,9 +53,11 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 return open;
             }
-            if (!EndsWithIgnoreCase(s, nameStart, nameEnd, "stdin") && !EndsWithIgnoreCase(s, nameStart, nameEnd, "file"))
+            if (!EndsWithIgnoreCase(s, nameStart, nameEnd, "stdin") && !EndsWithIgnoreCase(s, nameStart, nameEnd, "file")
+                && !IsSwitchLikeOption(s, nameStart, nameEnd))
             {
-                // --password-stdin is a switch (the next word is another argument); --token-file names a file
+                // --password-stdin is a switch (the next word is another argument); --token-file names a file;
+                // --no-password, --list-secret-keys, --ask-pass take no secret (IsSwitchLikeOption)
                 if (valueLine >= 0)
                 {
                     ScanLaterValueLine(s, valueLine, end, results); // --password \⏎  '…'
@@ -63,6 +65,44 @@ namespace Raxx.Guardrails.Core.Secrets
                 ReportNamedValue(s, nameStart, nameEnd, dash, vStart, vLen, results);
             }
             return after;
+        }
+
+        /// <summary>
+        /// First words of long options that name an action on secrets or a way of not giving one, not a secret value:
+        /// <c>--no-password</c> (GNU's negated switch: psql, pg_dump), <c>--list-secret-keys</c>/<c>--export-secret-keys</c>/
+        /// <c>--delete-secret-keys</c>/<c>--gen-key</c>/<c>--generate-key</c> (gpg: the next word is a user ID),
+        /// <c>--show-token</c>/<c>--print-token</c>, <c>--ask-pass</c>/<c>--ask-vault-pass</c> (ansible's prompts),
+        /// <c>--prompt-password</c>, <c>--with-token</c> (gh: reads the token from stdin), <c>--skip-…</c>,
+        /// <c>--disable-…</c>/<c>--enable-…</c>, <c>--allow-…</c>, <c>--require-…</c>, <c>--hide-…</c>. Options that set a
+        /// value (<c>--new-password</c>, <c>--reset-password</c>, <c>--store-password</c>) are not here: where a verb may
+        /// take a value or not, the option is still read.
+        /// </summary>
+        private static readonly string[] SwitchVerbs =
+        {
+            "no", "list", "show", "print", "ask", "prompt", "gen", "generate", "export", "delete", "with", "without", "skip",
+            "disable", "enable", "allow", "require", "hide",
+        };
+
+        /// <summary>
+        /// A long option whose name's first word (before its first '-') is one of <see cref="SwitchVerbs"/> (in any case):
+        /// it takes no secret value, so the next word is another argument. Asked only once a value was read after it.
+        /// </summary>
+        private static bool IsSwitchLikeOption(ScanText s, int nameStart, int nameEnd)
+        {
+            var dash = s.IndexOf('-', nameStart, nameEnd - nameStart);
+            if (dash < 0)
+            {
+                return false; // one word: --password, --token
+            }
+            var length = dash - nameStart;
+            foreach (var verb in SwitchVerbs)
+            {
+                if (verb.Length == length && SecretText.SameIgnoreCaseAt(s, nameStart, verb, length))
+                {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /// <summary>
@@ -124,6 +164,10 @@ namespace Raxx.Guardrails.Core.Secrets
                 if (c == '-')
                 {
                     return false; // the next option
+                }
+                if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n'))
+                {
+                    return false; // a word starting with '#' is a comment: no value (-p#x, attached, is one word)
                 }
                 e = i;
                 while (e < end)
@@ -271,6 +315,240 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
             return e < p && (s[e] == ' ' || s[e] == '\t');
+        }
+
+        /// <summary>
+        /// The rare marker of <c>redis-cli</c> (and its forks' <c>valkey-cli</c>, <c>keydb-cli</c>), where <c>-a</c> is the
+        /// password: a candidate of the prefilters (the one-pass search marks '-' before 'c' and keeps "-cli"; a
+        /// <c>SearchValues</c> structure marker) and the reference scan's per-text trigger. <c>-a</c> itself is everywhere
+        /// (<c>cp -a</c>, <c>grep -a</c>, <c>uname -a</c>): it is read only after the tool's word.
+        /// </summary>
+        internal const string RedisCliMarker = "-cli";
+
+        private static readonly string[] RedisCliTools = { "redis", "valkey", "keydb" };
+
+        /// <summary>
+        /// The <c>-a &lt;password&gt;</c> of each <c>redis-cli</c>/<c>valkey-cli</c>/<c>keydb-cli</c> in one line (a line
+        /// holding <see cref="RedisCliMarker"/>): the tool's word starts a token (as for <see cref="IsToolWordAt"/>) and
+        /// ends at a blank; then, within its command (up to <c>; | &amp; )</c> or a <c>#</c> comment), the first <c>-a</c>
+        /// token and the word after it (redis-cli takes no attached value: <c>-apw</c> is no option), also after a line
+        /// continuation. The value is read by <see cref="TryReadCommandLineValue"/> and judged as a password under the key
+        /// <c>redis-cli -a</c>. (<c>--pass …</c>, redis-cli's long spelling, is a secret-named long option already;
+        /// <c>REDISCLI_AUTH=…</c> an assignment.)
+        /// </summary>
+        private static void ScanRedisCliPasswords(ScanText s, int start, int end, List<SecretMatch> results)
+        {
+            var c = s.IndexOf(RedisCliMarker, start, end - start, StringComparison.Ordinal);
+            while (c >= 0)
+            {
+                foreach (var tool in RedisCliTools)
+                {
+                    var at = c - tool.Length;
+                    if (at >= start && SecretText.SameAt(s, at, tool, tool.Length) && IsToolWordAt(s, start, at, tool.Length + 4, end, exact: true))
+                    {
+                        ReadRedisCliPassword(s, c + 4, end, tool, results);
+                        break;
+                    }
+                }
+                c = c + 4 < end ? s.IndexOf(RedisCliMarker, c + 4, end - c - 4, StringComparison.Ordinal) : -1;
+            }
+        }
+
+        private static void ReadRedisCliPassword(ScanText s, int i, int end, string tool, List<SecretMatch> results)
+        {
+            while (true)
+            {
+                i = SkipBlanks(s, i, end);
+                if (i >= end || IsCommandEnd(s[i]))
+                {
+                    return;
+                }
+                if (s[i] == '-' && i + 2 < end && s[i + 1] == 'a' && (s[i + 2] == ' ' || s[i + 2] == '\t'))
+                {
+                    var v = SkipBlanks(s, i + 2, end);
+                    var valueLine = -1;
+                    // redis-cli -a \⏎  '…': the value is the next line's first word
+                    if (IsShellContinuation(s, v, end) && !TryContinueOnNextLine(s, ref v, ref end, out valueLine))
+                    {
+                        return;
+                    }
+                    if (TryReadCommandLineValue(s, v, end, out var vStart, out var vLen, out _))
+                    {
+                        if (valueLine >= 0)
+                        {
+                            ScanLaterValueLine(s, valueLine, end, results);
+                        }
+                        ReportToolPassword(s, vStart, vLen, tool + "-cli -a", results);
+                    }
+                    return;
+                }
+                i = ShellWordEnd(s, i, end);
+                if (i < 0)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>What ends a command's arguments where a word would start: <c>; | &amp; )</c>, a <c>#</c> comment.</summary>
+        private static bool IsCommandEnd(char c) => c == ';' || c == '|' || c == '&' || c == ')' || c == '#';
+
+        /// <summary>The end of the shell word at <paramref name="i"/> (quotes inside it closed on the line), or -1.</summary>
+        private static int ShellWordEnd(ScanText s, int i, int end)
+        {
+            while (i < end && s[i] != ' ' && s[i] != '\t')
+            {
+                var c = s[i];
+                if (c == '\'' || c == '"')
+                {
+                    var close = s.IndexOf(c, i + 1, end - i - 1);
+                    if (close < 0)
+                    {
+                        return -1;
+                    }
+                    i = close;
+                }
+                i++;
+            }
+            return i;
+        }
+
+        /// <summary>A tool's password argument judged as a password (as the <c>-p</c> reader's): reported under <paramref name="key"/>.</summary>
+        private static void ReportToolPassword(ScanText s, int vStart, int vLen, string key, List<SecretMatch> results)
+        {
+            if (vLen < 8 || HasProviderMatchIn(results, vStart, vLen))
+            {
+                return;
+            }
+            var match = ClassifyContext(s, vStart, vLen, "password", allowProviderFormats: false);
+            if (match != null)
+            {
+                Add(results, match.WithKey(key));
+            }
+        }
+
+        private const string HtpasswdTool = "htpasswd";
+
+        /// <summary>htpasswd's one-letter flags; <c>C</c> (bcrypt cost) and <c>r</c> (rounds) take a value.</summary>
+        private const string HtpasswdFlags = "bcnimBdpsDvCr";
+
+        /// <summary>
+        /// A short option's name [nameStart, nameEnd) that may be htpasswd's batch mode: only htpasswd's flag letters, one
+        /// of them <c>b</c> (<c>-b</c>, <c>-bc</c>, <c>-nbB</c>). Asked by <see cref="ScanSecretParameter"/> for a short
+        /// option whose name is not secret, on a context line (every htpasswd line is one: its word holds "pass").
+        /// </summary>
+        private static bool MightBeHtpasswdBatch(ScanText s, int nameStart, int nameEnd)
+        {
+            if (nameEnd - nameStart > 12)
+            {
+                return false;
+            }
+            var batch = false;
+            for (var i = nameStart; i < nameEnd; i++)
+            {
+                var c = s[i];
+                if (c == 'b')
+                {
+                    batch = true;
+                }
+                else if (HtpasswdFlags.IndexOf(c) < 0)
+                {
+                    return false;
+                }
+            }
+            return batch;
+        }
+
+        /// <summary>
+        /// <c>htpasswd -b[cmBdpsDiv] [-C cost] [-r rounds] passwordfile username password</c> and <c>htpasswd -nb[…]
+        /// username password</c> (no file with <c>-n</c>): with the batch flag <c>b</c> the password is the third positional
+        /// argument (the second with <c>n</c>). From a flag cluster holding <c>b</c> at <paramref name="dash"/>: the last
+        /// <c>htpasswd</c> word before it on the line (starting a token, as for <see cref="IsToolWordAt"/>), then its
+        /// arguments read as htpasswd reads them — flag clusters first (only htpasswd's letters; <c>-C</c>/<c>-r</c> take
+        /// the next word or an attached value), then positionals up to the command's end (<see cref="IsCommandEnd"/>). A
+        /// <c>-b</c> after a positional is no flag; any other letter is not htpasswd's syntax (nothing read). The password
+        /// is read by <see cref="TryReadCommandLineValue"/> and judged as a password under the key <c>htpasswd -b</c>.
+        /// </summary>
+        private static void ScanHtpasswd(ScanText s, int start, int dash, int end, List<SecretMatch> results)
+        {
+            if (dash - start < HtpasswdTool.Length + 1)
+            {
+                return;
+            }
+            var at = s.LastIndexOf(HtpasswdTool, dash - 1, dash - start, StringComparison.Ordinal);
+            while (at >= 0 && !IsToolWordAt(s, start, at, HtpasswdTool.Length, dash, exact: true))
+            {
+                at = at > start ? s.LastIndexOf(HtpasswdTool, at - 1, at - start, StringComparison.Ordinal) : -1;
+            }
+            if (at < 0)
+            {
+                return;
+            }
+            var i = at + HtpasswdTool.Length;
+            var batch = false;
+            var noFile = false;
+            var positional = 0;
+            while (true)
+            {
+                i = SkipBlanks(s, i, end);
+                if (i >= end || IsCommandEnd(s[i]))
+                {
+                    return;
+                }
+                if (positional == 0 && s[i] == '-' && i + 1 < end && SecretText.IsAlnum(s[i + 1]))
+                {
+                    var needsValue = false;
+                    var j = i + 1;
+                    for (; j < end && s[j] != ' ' && s[j] != '\t'; j++)
+                    {
+                        var f = s[j];
+                        if (f == 'C' || f == 'r')
+                        {
+                            needsValue = j + 1 >= end || s[j + 1] == ' ' || s[j + 1] == '\t';
+                            j = needsValue ? j + 1 : ShellWordEnd(s, j, end);
+                            break;
+                        }
+                        if (HtpasswdFlags.IndexOf(f) < 0)
+                        {
+                            return; // not htpasswd's syntax
+                        }
+                        batch |= f == 'b';
+                        noFile |= f == 'n';
+                    }
+                    if (j < 0)
+                    {
+                        return;
+                    }
+                    i = j;
+                    if (needsValue)
+                    {
+                        i = SkipBlanks(s, i, end);
+                        if (i >= end || IsCommandEnd(s[i]) || (i = ShellWordEnd(s, i, end)) < 0)
+                        {
+                            return;
+                        }
+                    }
+                    continue;
+                }
+                if (!batch)
+                {
+                    return; // the password is prompted for
+                }
+                positional++;
+                if (positional == (noFile ? 2 : 3))
+                {
+                    if (TryReadCommandLineValue(s, i, end, out var vStart, out var vLen, out _))
+                    {
+                        ReportToolPassword(s, vStart, vLen, "htpasswd -b", results);
+                    }
+                    return;
+                }
+                i = ShellWordEnd(s, i, end);
+                if (i < 0)
+                {
+                    return;
+                }
+            }
         }
     }
 }

@@ -30,14 +30,14 @@ namespace Raxx.Guardrails.Core.Secrets
                 {
                     next = dash + 1 < end && s[dash + 1] == '-'
                         ? ScanLongOption(s, dash, end, results) // a command line's --password … (SecretScanner.CommandLines.cs)
-                        : ScanSecretParameter(s, dash, end, results);
+                        : ScanSecretParameter(s, start, dash, end, results);
                 }
                 dash = next < end ? s.IndexOf('-', next, end - next) : -1;
             }
         }
 
-        /// <summary>One parameter at <paramref name="dash"/>; returns where to look for the next '-'.</summary>
-        private static int ScanSecretParameter(ScanText s, int dash, int end, List<SecretMatch> results)
+        /// <summary>One parameter at <paramref name="dash"/> (of the line starting at <paramref name="start"/>); returns where to look for the next '-'.</summary>
+        private static int ScanSecretParameter(ScanText s, int start, int dash, int end, List<SecretMatch> results)
         {
             var nameStart = dash + 1;
             if (nameStart >= end || !(SecretText.IsUpper(s[nameStart]) || SecretText.IsLower(s[nameStart])))
@@ -51,6 +51,10 @@ namespace Raxx.Guardrails.Core.Secrets
             }
             if (nameEnd - nameStart > 100 || !KeyMightBeSecret(s, nameStart, nameEnd))
             {
+                if (MightBeHtpasswdBatch(s, nameStart, nameEnd))
+                {
+                    ScanHtpasswd(s, start, dash, end, results); // htpasswd -b file user '…' (SecretScanner.CommandLines.cs)
+                }
                 return nameEnd;
             }
             var open = nameEnd;
@@ -197,15 +201,34 @@ namespace Raxx.Guardrails.Core.Secrets
         /// </summary>
         private static bool TryReadHereStringValue(ScanText s, int from, int end, List<SecretMatch> results, out int vStart, out int vLen)
         {
-            vStart = vLen = 0;
             var at = SkipBlanks(s, from, end);
+            if (!TryReadHereStringBody(s, at, end, out vStart, out vLen, out var valueLine, out var valueLineEnd, out _, out _))
+            {
+                return false;
+            }
+            if (s[at + 1] == '"' && (s.IndexOf('$', vStart, vLen) >= 0 || s.IndexOf('`', vStart, vLen) >= 0))
+            {
+                return false; // expanded at run time
+            }
+            ScanLaterValueLine(s, valueLine, valueLineEnd, results);
+            return true;
+        }
+
+        /// <summary>
+        /// The body of the here-string opened at <paramref name="at"/> (<c>@'</c> or <c>@"</c>, the last thing on its line,
+        /// which ends at <paramref name="end"/>) when it holds one value (as <see cref="TryReadHereStringValue"/> says, not
+        /// judging expansion): the value [vStart, vStart + vLen), its line, and the terminator's line (<paramref
+        /// name="terminator"/>: its start, where <c>'@</c>/<c>"@</c> is; <paramref name="terminatorEnd"/>: its end).
+        /// </summary>
+        private static bool TryReadHereStringBody(ScanText s, int at, int end, out int vStart, out int vLen, out int valueLine, out int valueLineEnd, out int terminator, out int terminatorEnd)
+        {
+            vStart = vLen = 0;
+            valueLine = valueLineEnd = terminator = terminatorEnd = -1;
             if (at + 1 >= end || s[at] != '@' || (s[at + 1] != '\'' && s[at + 1] != '"') || SkipBlanks(s, at + 2, end) != end)
             {
                 return false;
             }
             var quote = s[at + 1];
-            var valueLine = -1;
-            var valueLineEnd = -1;
             var lineEnd = end;
             for (var n = 0; ; n++)
             {
@@ -215,6 +238,8 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
                 if (lineEnd - lineStart >= 2 && s[lineStart] == quote && s[lineStart + 1] == '@')
                 {
+                    terminator = lineStart;
+                    terminatorEnd = lineEnd;
                     break; // closed
                 }
                 if (n == MaxHereStringValueLines)
@@ -240,16 +265,7 @@ namespace Raxx.Guardrails.Core.Secrets
                 valueLine = lineStart;
                 valueLineEnd = lineEnd;
             }
-            if (vLen == 0)
-            {
-                return false;
-            }
-            if (quote == '"' && (s.IndexOf('$', vStart, vLen) >= 0 || s.IndexOf('`', vStart, vLen) >= 0))
-            {
-                return false; // expanded at run time
-            }
-            ScanLaterValueLine(s, valueLine, valueLineEnd, results);
-            return true;
+            return vLen > 0;
         }
 
         private static bool EndsWithIgnoreCase(ScanText s, int start, int end, string suffix) =>

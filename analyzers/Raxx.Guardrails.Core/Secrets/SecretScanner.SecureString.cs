@@ -49,6 +49,19 @@ namespace Raxx.Guardrails.Core.Secrets
             var lines = 1;
             while (regionStart > limit && lines < MaxCredentialCallLines)
             {
+                if (regionStart + 1 < s.Length && (s[regionStart] == '\'' || s[regionStart] == '"') && s[regionStart + 1] == '@')
+                {
+                    // a here-string's terminator ('@ -AsPlainText): the call may have started before its opener, at most
+                    // MaxHereStringValueLines + 1 lines up (those lines not counted: the region may be wider than the call)
+                    for (var n = 0; n <= MaxHereStringValueLines && regionStart > limit; n++)
+                    {
+                        regionStart = PreviousLineStart(s, regionStart, limit);
+                    }
+                    if (regionStart <= limit)
+                    {
+                        break;
+                    }
+                }
                 // the previous line continues into this one when it ends with a back-tick
                 var p = regionStart - 1; // its '\n'
                 if (p > limit && s[p - 1] == '\r')
@@ -74,6 +87,17 @@ namespace Raxx.Guardrails.Core.Secrets
                 doneUntil = c + SecureStringCmdlet.Length;
                 c = doneUntil < hit ? s.IndexOf(SecureStringCmdlet, doneUntil, hit - doneUntil, StringComparison.OrdinalIgnoreCase) : -1;
             }
+        }
+
+        /// <summary>The start of the line before the one starting at <paramref name="lineStart"/>, not before <paramref name="limit"/>.</summary>
+        private static int PreviousLineStart(ScanText s, int lineStart, int limit)
+        {
+            if (lineStart - 1 <= limit)
+            {
+                return limit;
+            }
+            var nl = s.LastIndexOf('\n', lineStart - 2, lineStart - 1 - limit);
+            return nl < 0 ? limit : nl + 1;
         }
 #endif
 
@@ -112,6 +136,7 @@ namespace Raxx.Guardrails.Core.Secrets
             var positional = 0;
             var valueStart = -1; // the String argument's span
             var valueEnd = -1;
+            var valueIsBody = false; // the span is a here-string's body (no quotes around it)
             var k = i;
             while (true)
             {
@@ -186,7 +211,22 @@ namespace Raxx.Guardrails.Core.Secrets
                 // anything but a delimiter is part of an expression ('a'+'b', 'a'.Trim())
                 var start = k;
                 var literal = false;
-                if (c == '\'' || c == '"')
+                var bodyStart = -1; // a here-string's value
+                var bodyEnd = -1;
+                if (c == '@' && k + 1 < lineEnd && (s[k + 1] == '\'' || s[k + 1] == '"') && SkipBlanks(s, k + 2, lineEnd) == lineEnd)
+                {
+                    // -String @'⏎…⏎'@ -AsPlainText: a here-string holding one value; the call goes on after its terminator
+                    if (!TryReadHereStringBody(s, k, lineEnd, out bodyStart, out var bodyLength, out _, out _, out var terminator, out var terminatorEnd)
+                        || terminator + 2 > callEnd)
+                    {
+                        return; // a document, not closed, or past the call's reach: not read
+                    }
+                    bodyEnd = bodyStart + bodyLength;
+                    literal = s[k + 1] == '\'' || (s.IndexOf('$', bodyStart, bodyLength) < 0 && s.IndexOf('`', bodyStart, bodyLength) < 0);
+                    lineEnd = Math.Min(terminatorEnd, callEnd);
+                    k = terminator + 2;
+                }
+                else if (c == '\'' || c == '"')
                 {
                     var close = PowerShellStringEnd(s, k, lineEnd);
                     if (close < 0)
@@ -240,8 +280,9 @@ namespace Raxx.Guardrails.Core.Secrets
                 else if (expect == 1 || (expect == 0 && ++positional == 1 && !named))
                 {
                     named |= expect == 1;
-                    valueStart = literal ? start : -1;
-                    valueEnd = literal ? k : -1;
+                    valueIsBody = bodyStart >= 0;
+                    valueStart = !literal ? -1 : valueIsBody ? bodyStart : start;
+                    valueEnd = !literal ? -1 : valueIsBody ? bodyEnd : k;
                     lastWasString = true;
                 }
                 else
@@ -262,7 +303,8 @@ namespace Raxx.Guardrails.Core.Secrets
             {
                 if (valueStart >= 0)
                 {
-                    ReportPlainText(s, valueStart, valueEnd, results);
+                    // (a here-string's body has no quotes: the span given is one character wider on each side)
+                    ReportPlainText(s, valueIsBody ? valueStart - 1 : valueStart, valueIsBody ? valueEnd + 1 : valueEnd, results);
                 }
                 return;
             }

@@ -365,6 +365,18 @@ namespace Raxx.Guardrails.Core.Secrets
                 }
             }
 
+            // 3f. the -a password of redis-cli (valkey-cli, keydb-cli): once per line holding "-cli" (among the hits)
+            var redisDone = -1;
+            foreach (var i in hits)
+            {
+                if (i > redisDone && s[i] == '-' && i + 1 < s.Length && s[i + 1] == 'c')
+                {
+                    var end = LineContentEnd(s, i);
+                    ScanRedisCliPasswords(s, LineStart(s, i), end, results);
+                    redisDone = end;
+                }
+            }
+
             // 4. key/value assignments, only on lines naming a secret-like key;
             // lines holding a finding of the passes above get the context pass too: an assignment there names
             // it (<add name="Stripe" value="sk_live_…"/>, DB="postgres://u:p@h")
@@ -571,7 +583,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>Next occurrence of each rare trigger ("Q~", "-us", "://", "&lt;/") at or after a position.</summary>
         private sealed class Triggers
         {
-            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType, "lainText", "laintext", ShortPasswordOption };
+            private static readonly string[] Patterns = { "Q~", "-us", "://", "</", "curl", NetworkCredentialType, "lainText", "laintext", ShortPasswordOption, RedisCliMarker };
             private readonly string _text;
             private readonly int[] _next = new int[Patterns.Length];
 
@@ -648,6 +660,12 @@ namespace Raxx.Guardrails.Core.Secrets
             if (options.IncludeContext && (triggers == null || triggers.In(8, start, end)))
             {
                 ScanShortPasswordOptions(s, start, end, results);
+            }
+
+            // 3f. the -a password of redis-cli (valkey-cli, keydb-cli)
+            if (options.IncludeContext && (triggers == null || triggers.In(9, start, end)))
+            {
+                ScanRedisCliPasswords(s, start, end, results);
             }
 
             // 4. key/value assignments
