@@ -393,9 +393,14 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>What ends a command's arguments where a word would start: <c>; | &amp; )</c>, a <c>#</c> comment.</summary>
         private static bool IsCommandEnd(char c) => c == ';' || c == '|' || c == '&' || c == ')' || c == '#';
 
-        /// <summary>The end of the shell word at <paramref name="i"/> (quotes inside it closed on the line), or -1.</summary>
+        /// <summary>
+        /// The end of the shell word at <paramref name="i"/>: a blank, or <c>; | &amp; )</c> outside the word's own
+        /// parentheses (<c>ping;</c> ends before the <c>;</c>, <c>$(pwd)/f</c> is one word); quotes inside it closed on the
+        /// line; -1 when one is not.
+        /// </summary>
         private static int ShellWordEnd(ScanText s, int i, int end)
         {
+            var depth = 0;
             while (i < end && s[i] != ' ' && s[i] != '\t')
             {
                 var c = s[i];
@@ -407,6 +412,18 @@ namespace Raxx.Guardrails.Core.Secrets
                         return -1;
                     }
                     i = close;
+                }
+                else if (c == '(')
+                {
+                    depth++;
+                }
+                else if (depth > 0 && c == ')')
+                {
+                    depth--;
+                }
+                else if (depth == 0 && (c == ';' || c == '|' || c == '&' || c == ')'))
+                {
+                    break;
                 }
                 i++;
             }

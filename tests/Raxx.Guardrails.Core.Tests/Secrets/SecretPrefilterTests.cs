@@ -22,6 +22,7 @@ public sealed class SecretPrefilterTests
         "ghp_", "gho_", "AKIA", "ASIA", "xoxb-", "xoxp-", "sk_live_", "glpat-", "SG.", "AIza", "npm_", "eyJ", "https://", "http://hooks.slack.com/services/",
         "://", "-us", "-us1", "Q~", "-----BEGIN ", "-----BEGIN RSA PRIVATE KEY-----", "raxx:allow-credential", "raxx:a", "curl", "curl -u",
         "NetworkCredential", "System.Net.NetworkCredential", "Net.NetworkCredential", "-AsPlainText", "-asplaintext", "-As", "-as",
+        "-p", "-c", "-cl", "-cli", "redis-cli", "redis-cli -a ",
         " ", "  ", "\n", "\r\n", "=", ":", "\"", "'", "_", "-", ".", "/", "+", "~", "x", "Z", "9", "é", "中", "\uFFFF", "\u0100", "\u00FF", "\u00E1",
     };
 

@@ -106,6 +106,16 @@ public class SecretScannerEquivalenceTests
             "",
             "  q8ZxL2mVt7RwN4pYk9HbJ3sC",
             "'@",
+            // redis-cli -a and htpasswd -b (their look-alikes beside them), '#' words and switch-like long options
+            "redis-cli -h cache -p 6379 -a 'S3cretPassw0rd' ping && grep -a S3cretPassw0rd log; valkey-cli -a $PW ping",
+            "docker exec c redis-cli --no-auth-warning -a bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR info; myredis-cli -a S3cretPassw0rd",
+            "htpasswd -nbB admin 'S3cretPassw0rd' && htpasswd -B .htpasswd admin; tar -b 20 -cf S3cretPassw0rd.tar .",
+            "RUN htpasswd -B -C 10 -bc /etc/nginx/htpasswd admin ghp_notarealtokenbutlongenough0000000000",
+            "tool --password #S3cretPassw0rd; gpg --no-password S3cretPassw0rd --list-secret-keys q8ZxL2mVt7RwN4pYk9HbJ3sC",
+            // ConvertTo-SecureString given a here-string of one value
+            "$s = ConvertTo-SecureString -String @'",
+            "  Tq4!zWm8Lp2x",
+            "'@ -AsPlainText -Force",
         };
         var rng = new Random(7);
         var sb = new StringBuilder();
@@ -270,6 +280,13 @@ public class SecretScannerEquivalenceTests
             "HEROKU_API_KEY=0f5a3c3e-8d1b-4b1e-9a57-2d8c4b6e7f10",
             "Password = 'Vm8kRq2LpZx7'; $s = 'Vm8kRq2LpZx7' | ConvertTo-SecureString -AsPlainText -Force",
             "$sec = ConvertTo-SecureString -AsPlainText -Force `\n    -String 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z'",
+            "$sec = ConvertTo-SecureString -String @'\n  Tq4!zWm8Lp2x\n'@ -AsPlainText -Force",
+            "$sec = ConvertTo-SecureString @\"\n\nsk_live_4eC39HqLyjWDarjtT1zdp7dc9Z\n\"@ `\n    -AsPlainText",
+            "$sec = ConvertTo-SecureString `\n  -String @'\nq8ZxL2mVt7RwN4pYk9HbJ3sC\n'@ `\n  -AsPlainText -Force",
+            "$sec = ConvertTo-SecureString -AsPlainText -Force -String @'\napi_key=Xk9#mP2!vL8qR4wZ\n'@",
+            "$sec = ConvertTo-SecureString -String @'\nline one\nS3cretPassw0rd\n'@ -AsPlainText -Force",
+            "'@ -AsPlainText -Force",
+            "$sec = ConvertTo-SecureString -String @'",
             "$sec = ConvertTo-SecureString `\n    'bP88Q~rcBcYjzzOhg1Hnn76Wm3jGgakZiZ.8vMgR' -AsPlainText",
             "Connect-Lab -Server lab01 -Password 'Xy7#kq93Lm' -Verbose; New-LocalUser -Name x -Password \"Tq4!zWm8Lp2x\"",
             "Connect-Api -Token 'k7QpL2mZx9RtWv4YbN8cJ3' `\n    -ApiKey 'sk_live_4eC39HqLyjWDarjtT1zdp7dc9Z' -ClientSecret:'q8ZxL2mVt7RwN4pYk9HbJ3sC'",
