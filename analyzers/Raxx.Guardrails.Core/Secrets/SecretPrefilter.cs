@@ -112,8 +112,8 @@ namespace Raxx.Guardrails.Core.Secrets
         // A provider token is only ever taken where it starts a token (SecretText.IsBoundaryBefore: the previous
         // character is not [A-Za-z0-9_+/.~-]), so the candidates are: a provider prefix's (or "curl"'s, or NetworkCredential's) first three
         // characters right after a boundary (Teddy-style buckets, then checked exactly against the prefix table), ':'
-        // before '/' or 'a' ("://", and the suppression marker "raxx:allow-credential" by its colon), '-' before 'u' or
-        // '-' ("-us", "-----BEGIN ") and "Q~". The character classes are nibble tables looked up with PSHUFB on the
+        // before '/' or 'a' ("://", and the suppression marker "raxx:allow-credential" by its colon), '-' before 'u',
+        // '-', 'p' or 'c' ("-us", "-----BEGIN ", a command line's "-p", redis-cli's "-cli") and "Q~". The character classes are nibble tables looked up with PSHUFB on the
         // UTF-16 text packed to bytes (a char >= 0x100 packs to 0xFF or 0x00: in no class, as the scalar checks say for
         // non-ASCII). ScanByTriggers visits a provider hit only at a boundary and only succeeds where TryMatch finds a
         // prefix, so this set gives the same findings as the groups (asserted by SecretScannerEquivalenceTests).

@@ -7,7 +7,8 @@ namespace Raxx.Guardrails.Core.Secrets
     /// Passwords given on a command line (shell scripts, Dockerfiles, Makefiles, workflow <c>run:</c> blocks): secret-named
     /// long options with a literal value (<c>--password S3cr…</c>, <c>--api-key '…'</c>), and the short <c>-p</c> of the
     /// tools where it is the password: <c>mysql</c>/<c>mariadb</c> (<c>-pS3cr…</c>, attached: <c>mysql -p db</c> prompts),
-    /// <c>sshpass -p</c> and <c>… login -p</c> (<c>docker</c>/<c>podman</c>/<c>helm registry</c> login). Values that the
+    /// <c>sshpass -p</c> and <c>… login -p</c> (<c>docker</c>/<c>podman</c>/<c>helm registry</c> login), <c>redis-cli -a</c>
+    /// and <c>htpasswd -b file user …</c>. Values that the
     /// shell expands (<c>$VAR</c>, <c>"$(cat f)"</c>, <c>${{ secrets.X }}</c>) are not literals. A line continuation ('\' ending
     /// the line) between such an option and its value is followed: the value is the next line's first word.
     /// </summary>
@@ -23,7 +24,8 @@ namespace Raxx.Guardrails.Core.Secrets
         /// line's end, a blank, <c>;</c>, <c>|</c>, <c>&amp;</c> or <c>)</c>. <c>--name=value</c> is an assignment (read by
         /// <see cref="ScanAssignments"/>). Judged as an assignment's value (<see cref="ReportNamedValue"/>) under the option's
         /// name (<c>--password</c>); not read: names ending in <c>stdin</c> (<c>--password-stdin</c> is a switch) or
-        /// <c>file</c> (<c>--token-file</c>). After a continuation (<c>--password \</c>⏎<c>  '…'</c>) the value is read on the
+        /// <c>file</c> (<c>--token-file</c>), and switch-like names (<see cref="IsSwitchLikeOption"/>: <c>--no-password</c>,
+        /// <c>--list-secret-keys</c>). After a continuation (<c>--password \</c>⏎<c>  '…'</c>) the value is read on the
         /// next line (<see cref="TryContinueOnNextLine"/>). Returns where to look for the next '-'.
         /// </summary>
         private static int ScanLongOption(ScanText s, int dash, int end, List<SecretMatch> results)
@@ -131,7 +133,7 @@ namespace Raxx.Guardrails.Core.Secrets
         /// <summary>
         /// One shell argument at <paramref name="i"/> that is a literal: <c>'…'</c> (closed on the line), <c>"…"</c> (closed,
         /// nothing expanded: no <c>$</c>, back-tick or '\'), or a bare word (no quote, <c>$</c>, back-tick, '\', not starting
-        /// with '-'), followed by the line's end, a blank, <c>;</c>, <c>|</c>, <c>&amp;</c> or <c>)</c>. The value is [vStart,
+        /// with '-', nor with '#' as a word of its own: a comment), followed by the line's end, a blank, <c>;</c>, <c>|</c>, <c>&amp;</c> or <c>)</c>. The value is [vStart,
         /// vStart + vLen); <paramref name="after"/>: the index after the argument.
         /// </summary>
         private static bool TryReadCommandLineValue(ScanText s, int i, int end, out int vStart, out int vLen, out int after)
