@@ -12,13 +12,19 @@ namespace Raxx.Guardrails.Benchmarks;
 /// Generates an ASP.NET Core-shaped project (configuration code, endpoints, feature gates, string
 /// literals) and builds it with -p:ReportAnalyzer=true, without and with the Raxx analyzers.
 /// Reports Raxx analyzer time as a share of compile (Csc) time, per-analyzer times, and the SDK's
-/// built-in analyzers in the same build for comparison.
+/// built-in analyzers in the same build for comparison. With <c>--flag-apis</c> the project also declares its own flag
+/// APIs with a <c>[FlagName]</c> marker (a gate method with a default, a params collection, an object creation, an
+/// endpoint-metadata attribute with and without its argument) and every file uses them: the marker gates of RAXX301 and
+/// RAXX304 open, so their per-call, per-creation and per-attribute work is measured too (without it they stay shut).
+/// <c>--flag-apis --unmarked</c> is its control: the same code with the marker named <c>FlagLabel</c>, which no rule
+/// knows, so the gates stay shut while the compiler binds the same bodies (ReportAnalyzer charges binding a body to the
+/// first analyzer that asks about it: the difference between the two runs is the rules' own work).
 /// </summary>
 internal static class AnalyzerOverhead
 {
     private const int Flags = 20;
 
-    public static int Run(int files)
+    public static int Run(int files, bool flagApis = false, bool unmarked = false)
     {
         var analyzerDir = Path.Combine(Shell.RepoRoot, "analyzers", "Raxx.Guardrails.Analyzers", "bin", "Release", "netstandard2.0");
         if (!File.Exists(Path.Combine(analyzerDir, "Raxx.Guardrails.Analyzers.dll")))
@@ -28,8 +34,8 @@ internal static class AnalyzerOverhead
         }
 
         var dir = Shell.TempDirectory("analyzers");
-        Generate(dir, files, analyzerDir);
-        Console.WriteLine($"generated {files:N0} C# files in {dir}");
+        Generate(dir, files, analyzerDir, flagApis, unmarked);
+        Console.WriteLine($"generated {files:N0} C# files in {dir}{(flagApis ? $" (with the project's own flag APIs used in every file, marked [{(unmarked ? "FlagLabel], a name no rule knows" : "FlagName]")})" : "")}");
         var restore = Shell.Dotnet(dir, "restore", "-nologo", "-v:q");
         if (restore.ExitCode != 0)
         {
@@ -128,7 +134,7 @@ internal static class AnalyzerOverhead
         return new BuildFigures(csc, total.Success ? double.Parse(total.Groups[1].Value, CultureInfo.InvariantCulture) : 0, assemblies, analyzers);
     }
 
-    private static void Generate(string dir, int files, string analyzerDir)
+    private static void Generate(string dir, int files, string analyzerDir, bool flagApis, bool unmarked)
     {
         var yamlDotNet = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "yamldotnet", "16.3.0", "lib", "netstandard2.0", "YamlDotNet.dll");
         var core = Path.Combine(Shell.RepoRoot, "analyzers", "Raxx.Guardrails.Core", "bin", "Release", "netstandard2.0", "Raxx.Guardrails.Core.dll");
@@ -181,11 +187,58 @@ internal static class AnalyzerOverhead
         for (var i = 0; i < files; i++)
         {
             program.Append($"Bench.Area{i % 50}.Feature{i}.MapFeature{i}(app);\n");
-            File.WriteAllText(Path.Combine(src, $"Feature{i}.cs"), Feature(i));
+            File.WriteAllText(Path.Combine(src, $"Feature{i}.cs"), Feature(i) + (flagApis ? FlagApiUse(i) : ""));
+        }
+        if (flagApis)
+        {
+            File.WriteAllText(Path.Combine(src, "FlagApis.cs"), unmarked ? FlagApis.Replace("FlagName", "FlagLabel", StringComparison.Ordinal) : FlagApis);
         }
         program.Append("app.Run();\n");
         File.WriteAllText(Path.Combine(dir, "Program.cs"), program.ToString());
     }
+
+    /// <summary>The app's own flag APIs, marked as the Companion's are (docs/rules/RAXX301.md).</summary>
+    private const string FlagApis = """
+        namespace Bench.Flags;
+
+        [AttributeUsage(AttributeTargets.Parameter)]
+        public sealed class FlagNameAttribute : Attribute
+        {
+        }
+
+        [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = true)]
+        public sealed class RequiresFlagAttribute([FlagName] string flag = "flag_0") : Attribute
+        {
+            public string Flag { get; } = flag;
+            public string? Note { get; set; }
+        }
+
+        public sealed class Gate([FlagName] string flag)
+        {
+            public string Flag { get; } = flag;
+        }
+
+        public static class Gates
+        {
+            public static bool IsOn([FlagName] string flag = "flag_1") => flag.Length > 0;
+            public static bool AnyOn([FlagName] params ReadOnlySpan<string> flags) => flags.Length > 0;
+        }
+        """;
+
+    /// <summary>What each file adds with <c>--flag-apis</c>: a call, a call leaning on the default, a params call, an
+    /// object creation and attributes with and without their argument, all naming declared flags (no diagnostics).</summary>
+    private static string FlagApiUse(int i) => $$"""
+
+        public static class FlagUse{{i}}
+        {
+            [Bench.Flags.RequiresFlag("flag_{{(i + 3) % Flags}}")]
+            public static bool Check() => Bench.Flags.Gates.IsOn("flag_{{(i + 1) % Flags}}") || Bench.Flags.Gates.IsOn()
+                || Bench.Flags.Gates.AnyOn("flag_{{(i + 2) % Flags}}", "flag_{{(i + 5) % Flags}}");
+
+            [Bench.Flags.RequiresFlag(Note = "default flag")]
+            public static Bench.Flags.Gate Make() => new Bench.Flags.Gate("flag_{{(i + 4) % Flags}}");
+        }
+        """;
 
     private static string Feature(int i) => $$"""
         using Microsoft.AspNetCore.Mvc;

@@ -6,7 +6,7 @@ namespace Raxx.Guardrails.Benchmarks;
 
 /// <summary>
 /// Prints the figures the README's Performance section quotes. Usage:
-///   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- [all|analyzers|repository|incremental] [--files N] [--megabytes N]
+///   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- [all|analyzers|repository|incremental] [--files N] [--megabytes N] [--flag-apis [--unmarked]]
 ///   dotnet run -c Release --project benchmarks/Raxx.Guardrails.Benchmarks -- secrets generate|scan|once &lt;dir&gt; … (see SecretsThroughput)
 /// Build the solution in Release first (./build.sh test or dotnet build -c Release): the analyzer
 /// benchmark loads the analyzers from their Release output.
@@ -24,7 +24,7 @@ public static class Program
         var megabytes = IntOption(args, "--megabytes", 100);
         var benchmarks = new Dictionary<string, Func<int>>(StringComparer.OrdinalIgnoreCase)
         {
-            ["analyzers"] = () => AnalyzerOverhead.Run(files),
+            ["analyzers"] = () => AnalyzerOverhead.Run(files, args.Contains("--flag-apis"), args.Contains("--unmarked")),
             ["repository"] = () => RepositoryCheck.Run(megabytes),
             ["incremental"] = () => IncrementalBuild.Run(),
         };
