@@ -14,18 +14,69 @@ namespace Raxx.Guardrails.Analyzers.Flags
     /// <summary>A flag named in code: the name (or env name) and the expression that names it.</summary>
     internal readonly struct FlagReference
     {
+        private readonly FlagApi _api;
+
         public FlagReference(string name, SyntaxNode syntax, string api)
+            : this(name, syntax, FlagApi.Of(api))
+        {
+        }
+
+        public FlagReference(string name, SyntaxNode syntax, FlagApi api)
         {
             Name = name;
             Syntax = syntax;
-            Api = api;
+            _api = api;
         }
 
         public string Name { get; }
         public SyntaxNode Syntax { get; }
 
-        /// <summary>The API that takes the flag (for messages): FeatureGate, IsEnabledAsync, FLAG_* read…</summary>
-        public string Api { get; }
+        /// <summary>
+        /// The API that takes the flag (for messages): FeatureGate, IsEnabledAsync, FLAG_* read, <c>Ns.Type.Method</c>…; a
+        /// symbol's display string is built here, when a message needs it (<see cref="FlagApi"/>), not for every argument.
+        /// </summary>
+        public string Api => _api.Text;
+    }
+
+    /// <summary>
+    /// The API named in a message, kept as the symbol it comes from until the message is built: <c>ToDisplayString</c> was
+    /// 6 % of RAXX301's time when it ran for every argument of a parameter with any attribute (docs/notes/perf.md). The text is
+    /// exactly what was computed eagerly before: <see cref="FlagReferences"/>' ApiName, an attribute type's display string,
+    /// DeclarationApiName.
+    /// </summary>
+    internal readonly struct FlagApi
+    {
+        private enum Kind : byte { Text, Method, AttributeType, Declaration }
+
+        private readonly string? _text;
+        private readonly ISymbol? _symbol;
+        private readonly Kind _kind;
+
+        private FlagApi(string? text, ISymbol? symbol, Kind kind)
+        {
+            _text = text;
+            _symbol = symbol;
+            _kind = kind;
+        }
+
+        public static FlagApi Of(string text) => new FlagApi(text, null, Kind.Text);
+
+        /// <summary>A called method (the original of a reduced extension): <c>Ns.Type.Method</c> or <c>Ns.Type constructor</c>.</summary>
+        public static FlagApi OfMethod(IMethodSymbol method) => new FlagApi(null, method, Kind.Method);
+
+        /// <summary>An attribute's type (<c>[RequiresFlag("x")]</c>): its display string, or "attribute".</summary>
+        public static FlagApi OfAttributeType(INamedTypeSymbol? type) => new FlagApi(null, type, Kind.AttributeType);
+
+        /// <summary>The owner of a marked parameter whose default is reported at its declaration.</summary>
+        public static FlagApi OfDeclaration(ISymbol? owner) => new FlagApi(null, owner, Kind.Declaration);
+
+        public string Text => _kind switch
+        {
+            Kind.Method => FlagReferences.ApiName((IMethodSymbol)_symbol!),
+            Kind.AttributeType => _symbol?.ToDisplayString() ?? "attribute",
+            Kind.Declaration => FlagReferences.DeclarationApiName(_symbol),
+            _ => _text ?? "",
+        };
     }
 
     /// <summary>
@@ -865,12 +916,12 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
 
             var original = method.ReducedFrom ?? method;
-            // ToDisplayString allocates: only for methods whose simple name is configured or that name a flag.
-            string? qualified = null;
+            // ToDisplayString allocates: only for methods whose simple name is configured; a message's API name is built
+            // when the message is (FlagApi.OfMethod).
             var isConfigured = false;
             if (_flagMethodNames.Contains(original.Name))
             {
-                qualified = original.ContainingType?.ToDisplayString() + "." + original.Name;
+                var qualified = original.ContainingType?.ToDisplayString() + "." + original.Name;
                 isConfigured = _flagMethods.Contains(qualified) || _flagMethods.Contains(original.Name);
             }
             var isFeatureManagement = FeatureManagementMethods.Contains(method.Name) && IsFeatureManagement(original);
@@ -882,7 +933,6 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     continue; // only Microsoft.FeatureManagement's parameters and attribute-marked ones take flag names
                 }
-                qualified ??= original.ContainingType?.ToDisplayString() + "." + original.Name;
                 var marked = HasFlagAttribute(parameter);
                 if (marked && argument.ArgumentKind == ArgumentKind.DefaultValue && DefaultReportedAtDeclaration(parameter))
                 {
@@ -890,18 +940,18 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 }
                 if (marked || (isFeatureManagement && parameter.Name.IndexOf("feature", StringComparison.OrdinalIgnoreCase) >= 0))
                 {
-                    AddValues(argument, results, isFeatureManagement ? method.Name : ApiName(original, qualified));
+                    AddValues(argument, results, isFeatureManagement ? FlagApi.Of(method.Name) : FlagApi.OfMethod(original));
                 }
             }
 
-            if (isConfigured && qualified != null && !HasAnyFlagAttribute(original))
+            if (isConfigured && !HasAnyFlagAttribute(original))
             {
                 // a configured method without a marked parameter: its first string parameter is the flag
                 foreach (var argument in arguments)
                 {
                     if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
                     {
-                        AddValues(argument, results, ApiName(original, qualified));
+                        AddValues(argument, results, FlagApi.OfMethod(original));
                         break;
                     }
                 }
@@ -909,8 +959,8 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>The API named in a message: <c>Ns.Type.Method</c>, or <c>Ns.Type constructor</c> (not <c>Ns.Type..ctor</c>).</summary>
-        private static string ApiName(IMethodSymbol method, string qualified) =>
-            method.MethodKind == MethodKind.Constructor ? method.ContainingType?.ToDisplayString() + " constructor" : qualified;
+        internal static string ApiName(IMethodSymbol method) =>
+            method.MethodKind == MethodKind.Constructor ? method.ContainingType?.ToDisplayString() + " constructor" : method.ContainingType?.ToDisplayString() + "." + method.Name;
 
         /// <summary>
         /// For RAXX304, which counts every string literal and every constant string argument by itself: the flags an
@@ -961,7 +1011,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>
-        /// What <see cref="AddValues(IArgumentOperation, List{FlagReference}, string)"/> can turn into a name that is not a constant
+        /// What <see cref="AddValues(IArgumentOperation, List{FlagReference}, FlagApi)"/> can turn into a name that is not a constant
         /// string argument: an enum constant, an array, a collection expression (a C# 13 params collection), and an enum parameter's default value (an omitted argument).
         /// </summary>
         public static bool MayNameBeyondConstantString(IArgumentOperation argument) =>
@@ -1079,7 +1129,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
             var found = new List<FlagReference>();
             Collect(creation, found);
-            var api = constructor.ContainingType?.ToDisplayString() ?? "attribute";
+            var api = FlagApi.OfAttributeType(constructor.ContainingType);
             foreach (var reference in found)
             {
                 results.Add(new FlagReference(reference.Name, reference.Syntax, api));
@@ -1159,10 +1209,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
             {
                 return;
             }
-            AddValues(initializer.Value, results, DeclarationApiName(parameter.ContainingSymbol), parameter.Type as INamedTypeSymbol is { TypeKind: TypeKind.Enum } enumType ? enumType : null);
+            AddValues(initializer.Value, results, FlagApi.OfDeclaration(parameter.ContainingSymbol), parameter.Type as INamedTypeSymbol is { TypeKind: TypeKind.Enum } enumType ? enumType : null);
         }
 
-        private static string DeclarationApiName(ISymbol? owner)
+        internal static string DeclarationApiName(ISymbol? owner)
         {
             if (!(owner is IMethodSymbol method))
             {
@@ -1177,7 +1227,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             {
                 return type ?? "attribute"; // as its uses are named: [RequiresFlag("x")] → MyApp.RequiresFlagAttribute
             }
-            return ApiName(method, type + "." + method.Name);
+            return method.MethodKind == MethodKind.Constructor ? type + " constructor" : type + "." + method.Name;
         }
 
         private static bool IsAttributeType(INamedTypeSymbol? type)
@@ -1464,14 +1514,14 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// The value of an argument: a call's default value (an omitted optional argument) comes as a constant without its
         /// enum type, so the parameter's type names the member then (<see cref="DefaultEnumType"/>).
         /// </summary>
-        private static void AddValues(IArgumentOperation argument, List<FlagReference> results, string api) =>
+        private static void AddValues(IArgumentOperation argument, List<FlagReference> results, FlagApi api) =>
             AddValues(argument.Value, results, api, DefaultEnumType(argument));
 
         /// <summary>The parameter's enum type when the argument is its default value (an omitted optional argument), else null.</summary>
         private static INamedTypeSymbol? DefaultEnumType(IArgumentOperation argument) =>
             argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } type ? type : null;
 
-        private static void AddValues(IOperation value, List<FlagReference> results, string api, INamedTypeSymbol? defaultEnumType = null)
+        private static void AddValues(IOperation value, List<FlagReference> results, FlagApi api, INamedTypeSymbol? defaultEnumType = null)
         {
             value = Unwrap(value);
             if (value is IArrayCreationOperation array && array.Initializer != null)
