@@ -15,6 +15,10 @@ namespace Raxx.Guardrails.Analyzers
         [ThreadStatic]
         private static TextBuffer? _current;
 
+        /// <summary>A second buffer per thread (<see cref="LoadSpare"/>), for a computation that may run while <see cref="_current"/> is in use.</summary>
+        [ThreadStatic]
+        private static TextBuffer? _spare;
+
         private char[] _chars = new char[8192];
 
         private TextBuffer()
@@ -28,9 +32,18 @@ namespace Raxx.Guardrails.Analyzers
         public int Start { get; private set; }
 
         /// <summary>Loads <paramref name="span"/> of the tree's text (the whole text when null).</summary>
-        public static TextBuffer Load(SyntaxTree tree, SyntaxNode root, TextSpan? span, System.Threading.CancellationToken cancellationToken)
+        public static TextBuffer Load(SyntaxTree tree, SyntaxNode root, TextSpan? span, System.Threading.CancellationToken cancellationToken) =>
+            Load(_current ??= new TextBuffer(), tree, span, cancellationToken);
+
+        /// <summary>
+        /// As <see cref="Load"/>, into the thread's second buffer: for a once-per-compilation scan of every tree that a tree pass
+        /// can trigger lazily (FlagReferences' marked call names) without overwriting the text the pass is searching.
+        /// </summary>
+        public static TextBuffer LoadSpare(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
+            Load(_spare ??= new TextBuffer(), tree, null, cancellationToken);
+
+        private static TextBuffer Load(TextBuffer buffer, SyntaxTree tree, TextSpan? span, System.Threading.CancellationToken cancellationToken)
         {
-            var buffer = _current ??= new TextBuffer();
             var text = tree.TryGetText(out var sourceText) ? sourceText : tree.GetText(cancellationToken);
             var range = span ?? new TextSpan(0, text.Length);
             if (buffer._chars.Length < range.Length)

@@ -284,19 +284,27 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// Cheap syntactic pre-check of a call (<see cref="InvocationKinds"/>): false when the call cannot name a
         /// flag, so its operation is never built. Exact with respect to <see cref="Collect(IInvocationOperation, List{FlagReference})"/>:
         /// a flag comes from a FLAG_* reader, a Microsoft.FeatureManagement method, a configured method (all
-        /// matched by their simple name) or a marked parameter (see <see cref="MayHaveMarkedParameters"/>).
+        /// matched by their simple name) or a marked parameter (see <see cref="MayHaveMarkedParameters"/>; a call by the simple
+        /// name of a method with one, <see cref="MarkedCalls"/>).
         /// </summary>
         public bool MayNameFlag(SyntaxNode node)
         {
-            if (MayHaveMarkedParameters)
-            {
-                return true;
-            }
             if (!(node is InvocationExpressionSyntax invocation))
             {
-                return _flagMethodNames.Contains(".ctor"); // constructor initialisers and object creations
+                // constructor initialisers, object creations, a collection initialiser's Add call (its syntax is the element)
+                return MayHaveMarkedParameters || _flagMethodNames.Contains(".ctor");
             }
             var name = InvokedNames.TextOf(invocation.Expression);
+            if (MayHaveMarkedParameters)
+            {
+                // a call by name whose method has a marked parameter: its simple name is one of MarkedCalls' (unless every
+                // call stays a candidate: a delegate's marked parameter, a declaration not understood); else the gates below
+                var marked = MarkedCalls;
+                if (marked.EveryCall || name != null && marked.Names.Contains(name))
+                {
+                    return true;
+                }
+            }
             if (name == null || _flagMethodNames.Contains("Invoke"))
             {
                 // a delegate call's method is Invoke: only a configured Invoke could name a flag
@@ -319,6 +327,10 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// </summary>
         public void CollectCandidates(SyntaxTree tree, SyntaxNode root, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
         {
+            if (MayHaveMarkedParameters)
+            {
+                _ = MarkedCalls; // (computed once per compilation; first here, before this tree's text is loaded)
+            }
             var text = TextBuffer.Load(tree, root, null, cancellationToken);
             if (MayHaveMarkedParameters || _flagMethodNames.Contains(".ctor") || _flagMethodNames.Contains("Invoke") || text.HasUnicodeEscape())
             {
@@ -327,6 +339,11 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     switch (node.Kind())
                     {
                         case SyntaxKind.InvocationExpression:
+                            if (MayNameFlag(node))
+                            {
+                                result.Add(node); // (with a marker type, a call by a marked method's name: MarkedCalls)
+                            }
+                            break;
                         case SyntaxKind.BaseConstructorInitializer:
                         case SyntaxKind.ThisConstructorInitializer:
                         case SyntaxKind.PrimaryConstructorBaseType:
@@ -1471,6 +1488,224 @@ namespace Raxx.Guardrails.Analyzers.Flags
             {
                 AddTypeWithMarkedConstructorDefault(nested, result);
             }
+        }
+
+        /// <summary>The simple names of the methods with a marked parameter (<see cref="MarkedCalls"/>).</summary>
+        internal sealed class MarkedCallNames
+        {
+            public MarkedCallNames(ImmutableHashSet<string> names, bool everyCall)
+            {
+                Names = names;
+                EveryCall = everyCall;
+            }
+
+            public ImmutableHashSet<string> Names { get; }
+
+            /// <summary>Every call stays a candidate: a delegate's parameter is marked (a delegate is called by any name), or a marked
+            /// parameter's owner was not understood (a declaration this code does not know, metadata that cannot be read).</summary>
+            public bool EveryCall { get; }
+        }
+
+        private MarkedCallNames? _markedCalls;
+
+        /// <summary>
+        /// With a marker type (<see cref="MayHaveMarkedParameters"/>), the simple names of the methods that have a parameter with an
+        /// attribute that may be a marker: a call (an <see cref="InvocationExpressionSyntax"/>) by another name cannot pass an argument
+        /// to a marked parameter, so it is no candidate (unless a flag API's name: <see cref="MayNameFlag"/>). Before, every call of
+        /// every tree was bound once a marker type existed (most of RAXX301's time then, docs/notes/perf.md). Taken from this
+        /// compilation's source (<see cref="AddSourceMarkedCallNames"/>), each metadata reference's method definitions
+        /// (<see cref="AddMetadataMarkedCallNames"/>) and a compilation reference's source. Computed once per compilation.
+        /// </summary>
+        internal MarkedCallNames MarkedCalls
+        {
+            get
+            {
+                var names = System.Threading.Volatile.Read(ref _markedCalls);
+                if (names == null)
+                {
+                    names = ComputeMarkedCalls(System.Threading.CancellationToken.None);
+                    System.Threading.Interlocked.CompareExchange(ref _markedCalls, names, null);
+                }
+                return names;
+            }
+        }
+
+        private MarkedCallNames ComputeMarkedCalls(System.Threading.CancellationToken cancellationToken)
+        {
+            var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var markers = _parameterAttributes.ToArray();
+            var everyCall = !AddSourceMarkedCallNames(_compilation, markers, names, cancellationToken);
+            var utf8Markers = markers.Select(m => System.Text.Encoding.UTF8.GetBytes(m)).ToArray();
+            foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (everyCall)
+                {
+                    break;
+                }
+                var reference = _compilation.GetMetadataReference(assembly);
+                if (reference is CompilationReference compilationReference)
+                {
+                    everyCall = !AddSourceMarkedCallNames(compilationReference.Compilation, markers, names, cancellationToken);
+                    continue;
+                }
+                everyCall = true; // unless its metadata is read below
+                if (reference is PortableExecutableReference peReference)
+                {
+                    try
+                    {
+                        var modules = peReference.GetMetadata() switch
+                        {
+                            AssemblyMetadata assemblyMetadata => assemblyMetadata.GetModules(),
+                            ModuleMetadata moduleMetadata => ImmutableArray.Create(moduleMetadata),
+                            _ => default,
+                        };
+                        if (!modules.IsDefault)
+                        {
+                            everyCall = false;
+                            foreach (var module in modules)
+                            {
+                                everyCall |= !AddMetadataMarkedCallNames(module.GetMetadataReader(), utf8Markers, names);
+                            }
+                        }
+                    }
+                    catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is ObjectDisposedException
+                        || ex is InvalidOperationException || ex is NotSupportedException || ex is UnauthorizedAccessException)
+                    {
+                        everyCall = true;
+                    }
+                }
+            }
+            return new MarkedCallNames(names.ToImmutable(), everyCall);
+        }
+
+        /// <summary>
+        /// The names of a compilation's methods and local functions with a parameter that has an attribute (any: an alias of a marker
+        /// is not told apart by its written name, and a name too many only keeps that name's calls as candidates). Only trees whose text
+        /// spells a marker name are read (a marker is written with its name, or with a using alias whose directive spells it), every tree
+        /// when a <c>global using</c> alias targets a marker, or when the text has a unicode escape; in them, the parameters are found
+        /// where the text has an opening bracket of an attribute list (no node walk). False (every call stays a candidate) for a marked
+        /// parameter of a delegate, a lambda or anonymous method, or a declaration not known here.
+        /// </summary>
+        private static bool AddSourceMarkedCallNames(Compilation compilation, string[] markers, ImmutableHashSet<string>.Builder names, System.Threading.CancellationToken cancellationToken)
+        {
+            var everyTree = HasGlobalMarkerAlias(compilation, markers, cancellationToken);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var root = tree.GetRoot(cancellationToken);
+                var text = TextBuffer.LoadSpare(tree, cancellationToken);
+                if (!everyTree && !text.HasUnicodeEscape() && !SpellsAny(text, markers))
+                {
+                    continue;
+                }
+                for (var i = text.IndexOf('[', 0); i >= 0; i = text.IndexOf('[', i + 1))
+                {
+                    var token = root.FindToken(text.Start + i);
+                    if (!token.IsKind(SyntaxKind.OpenBracketToken) || token.SpanStart != text.Start + i
+                        || !(token.Parent is AttributeListSyntax list) || !(list.Parent is ParameterSyntax parameter))
+                    {
+                        continue;
+                    }
+                    switch (parameter.Parent?.Parent)
+                    {
+                        case MethodDeclarationSyntax method:
+                            names.Add(method.Identifier.ValueText);
+                            break;
+                        case LocalFunctionStatementSyntax local:
+                            names.Add(local.Identifier.ValueText);
+                            break;
+                        case ConstructorDeclarationSyntax _:
+                        case TypeDeclarationSyntax _: // a primary constructor's
+                        case OperatorDeclarationSyntax _:
+                        case ConversionOperatorDeclarationSyntax _:
+                        case IndexerDeclarationSyntax _:
+                            break; // never called by an invocation (creations, initialisers, operators and element accesses stay candidates)
+                        default:
+                            return false; // a delegate's, a lambda's (called through a delegate), or unknown (a C# 14 extension block's receiver…)
+                    }
+                }
+            }
+            return true;
+        }
+
+        private static bool SpellsAny(TextBuffer text, string[] names)
+        {
+            foreach (var name in names)
+            {
+                if (text.IndexOf(name, 0) >= 0)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /// <summary>A <c>global using X = ….FlagNameAttribute;</c> (right-most name as written, any marker): its uses in other files do not spell the marker.</summary>
+        private static bool HasGlobalMarkerAlias(Compilation compilation, string[] markers, System.Threading.CancellationToken cancellationToken)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (!(tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit))
+                {
+                    continue;
+                }
+                foreach (var directive in unit.Usings)
+                {
+                    if (!directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                    {
+                        break;
+                    }
+                    if (directive.Alias == null)
+                    {
+                        continue;
+                    }
+                    var target = directive.NamespaceOrType;
+                    var right = (target is QualifiedNameSyntax q ? q.Right : target is AliasQualifiedNameSyntax a ? a.Name : target as SimpleNameSyntax)?.Identifier.ValueText;
+                    foreach (var marker in markers)
+                    {
+                        if (right == marker || right == marker + "Attribute")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// The names of a module's methods with a parameter whose custom attribute may be a marker (<see cref="MayBeMarker"/>), read from
+        /// the metadata (no symbols); a module whose #Strings heap has no marker name has none. False (every call stays a candidate)
+        /// for a marked <c>Invoke</c> (a delegate's, called by any name) and a C# 14 extension block's marker method.
+        /// </summary>
+        private bool AddMetadataMarkedCallNames(System.Reflection.Metadata.MetadataReader reader, byte[][] utf8Markers, ImmutableHashSet<string>.Builder names)
+        {
+            if (!StringHeapContainsAny(reader, utf8Markers))
+            {
+                return true;
+            }
+            foreach (var methodHandle in reader.MethodDefinitions)
+            {
+                var method = reader.GetMethodDefinition(methodHandle);
+                foreach (var parameterHandle in method.GetParameters())
+                {
+                    foreach (var attributeHandle in reader.GetParameter(parameterHandle).GetCustomAttributes())
+                    {
+                        if (!MayBeMarker(reader, reader.GetCustomAttribute(attributeHandle)))
+                        {
+                            continue;
+                        }
+                        var name = reader.GetString(method.Name);
+                        if (name == "Invoke" || name == "<Extension>$")
+                        {
+                            return false;
+                        }
+                        names.Add(name);
+                        goto nextMethod;
+                    }
+                }
+            nextMethod:;
+            }
+            return true;
         }
 
         /// <summary>True when the attribute is written with its own name (FeatureGate, FeatureGateAttribute), not an alias.</summary>

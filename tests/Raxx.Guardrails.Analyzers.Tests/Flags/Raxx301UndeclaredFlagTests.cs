@@ -1018,4 +1018,198 @@ public class Raxx301UndeclaredFlagTests
             """);
         return test.RunAsync();
     }
+
+    // Branch flagcost: with a marker type, a call is bound only when its invoked name is one of the marked methods' simple
+    // names (FlagReferences.MarkedCalls: source methods and local functions, metadata and compilation references; a marked
+    // delegate keeps every call). The nearest look-alikes of that filter: every way a marked method is called by name,
+    // a same-named unmarked method of another type, and calls whose target the names cannot tell.
+    private const string NotDeclared = " is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name";
+
+    [Fact]
+    public Task MarkedCallNames_EveryCallByName_Reports() =>
+        Test("""
+            using System;
+            using static MyApp.Gate;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public static class Gate
+                {
+                    public static bool On([FlagName] string flag) => false;
+                    public static bool IsOn([FlagName] this string flag) => false;
+                }
+                public static class Other
+                {
+                    public static bool On(string flag) => false;
+                    public static bool IsOn(this int value, string flag) => false;
+                    public static bool Check(string flag) => false;
+                }
+                public interface IGate { bool Enabled([FlagName] string flag); }
+                static class Use
+                {
+                    static bool A(IGate gate)
+                    {
+                        bool Local([FlagName] string flag) => false;
+                        return Gate.On({|RAXX301:"zq_member"|}) || On({|RAXX301:"zq_static"|}) || {|RAXX301:"zq_extension"|}.IsOn()
+                            || Gate.IsOn({|RAXX301:"zq_extension_static"|}) || Local({|RAXX301:"zq_local"|}) || gate?.Enabled({|RAXX301:"zq_interface"|}) == true
+                            || global::MyApp.Gate.On({|RAXX301:"zq_qualified"|})
+                            || Other.On("zq_other") || 1.IsOn("zq_other_extension") || Other.Check("zq_unmarked") || Gate.On("webauthn_registration");
+                    }
+                }
+            }
+            """,
+            "Flag 'zq_member' (MyApp.Gate.On)" + NotDeclared,
+            "Flag 'zq_static' (MyApp.Gate.On)" + NotDeclared,
+            "Flag 'zq_extension' (MyApp.Gate.IsOn)" + NotDeclared,
+            "Flag 'zq_extension_static' (MyApp.Gate.IsOn)" + NotDeclared,
+            "Flag 'zq_local' (MyApp.Use.Local)" + NotDeclared,
+            "Flag 'zq_interface' (MyApp.IGate.Enabled)" + NotDeclared,
+            "Flag 'zq_qualified' (MyApp.Gate.On)" + NotDeclared).RunAsync();
+
+    [Fact]
+    public Task MarkedCallNames_DelegateWithMarkedParameter_EveryCallReports() =>
+        Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public delegate bool Check([FlagName] string flag);
+                static class Use
+                {
+                    static Check Make() => f => false;
+                    static Check Field = f => false;
+                    static bool A(Check check) => check({|RAXX301:"zq_parameter"|}) || Make()({|RAXX301:"zq_returned"|}) || Field.Invoke({|RAXX301:"zq_invoke"|})
+                        || check("webauthn_registration");
+                }
+            }
+            """,
+            "Flag 'zq_parameter' (MyApp.Check.Invoke)" + NotDeclared,
+            "Flag 'zq_returned' (MyApp.Check.Invoke)" + NotDeclared,
+            "Flag 'zq_invoke' (MyApp.Check.Invoke)" + NotDeclared).RunAsync();
+
+    /// <summary>A lambda's marked parameter: its delegate (Func, or the compiler's anonymous delegate for a default) does not carry the marker, before and after.</summary>
+    [Fact]
+    public Task MarkedCallNames_LambdaParameter_NotAMarkedCall() =>
+        Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                static class Use
+                {
+                    static bool A()
+                    {
+                        var f = ([FlagName] string flag) => false;
+                        var g = ([FlagName] string flag = "webauthn_registration") => false;
+                        return f("zq_lambda") || g("zq_lambda_default");
+                    }
+                }
+            }
+            """).RunAsync();
+
+    /// <summary>A marker written through a global alias in another file, and with a unicode escape: the files that declare the marked methods do not spell the marker's name.</summary>
+    [Fact]
+    public Task MarkedCallNames_MarkerThroughGlobalAliasOrEscape_Reports()
+    {
+        var test = Test("""
+            using MyApp.Markers;
+            namespace MyApp
+            {
+                public static class Gate
+                {
+                    public static bool On([FN] string flag) => false;
+                    public static bool Escaped([Flag\u004Eame] string flag) => false;
+                }
+                static class Use
+                {
+                    static bool A() => Gate.On({|RAXX301:"zq_alias"|}) || Gate.Escaped({|RAXX301:"zq_escape"|});
+                }
+            }
+            """,
+            "Flag 'zq_alias' (MyApp.Gate.On)" + NotDeclared,
+            "Flag 'zq_escape' (MyApp.Gate.Escaped)" + NotDeclared);
+        test.Sources.Add(("Marker.cs", """
+            global using FN = MyApp.Markers.FlagNameAttribute;
+            namespace MyApp.Markers
+            {
+                [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class FlagNameAttribute : System.Attribute { }
+            }
+            """));
+        return test.RunAsync();
+    }
+
+    /// <summary>Marked methods and a marked delegate of a referenced assembly (metadata, or a compilation reference as in the IDE).</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task MarkedCallNames_Referenced_Reports(bool compilationReference)
+    {
+        var library = CSharpCompilation.Create(
+            "Vendor.Calls",
+            new[] { CSharpSyntaxTree.ParseText("""
+                namespace Vendor.Calls
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class FlagNameAttribute : System.Attribute { }
+                    public static class Gate
+                    {
+                        public static bool Enabled(string tenant, [FlagName] string flag) => false;
+                        public static bool Require([FlagName] this string flag) => false;
+                        public static bool Plain(string flag) => false;
+                    }
+                }
+                """) },
+            ReferenceAssemblies.Net,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var test = Test("""
+            using Vendor.Calls;
+            static class Use
+            {
+                static bool Enabled(string tenant, string flag) => false;
+                static bool A() => Gate.Enabled("acme", {|RAXX301:"zq_vendor"|}) || {|RAXX301:"zq_vendor_extension"|}.Require()
+                    || Gate.Plain("zq_plain") || Enabled("acme", "zq_own_unmarked") || Gate.Enabled("acme", "console_nav_v2");
+            }
+            """,
+            "Flag 'zq_vendor' (Vendor.Calls.Gate.Enabled)" + NotDeclared,
+            "Flag 'zq_vendor_extension' (Vendor.Calls.Gate.Require)" + NotDeclared);
+        test.AdditionalReferences.Add(Emit(library, compilationReference));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task MarkedCallNames_ReferencedDelegate_EveryCallReports(bool compilationReference)
+    {
+        var library = CSharpCompilation.Create(
+            "Vendor.Checks",
+            new[] { CSharpSyntaxTree.ParseText("""
+                namespace Vendor.Checks
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class FlagNameAttribute : System.Attribute { }
+                    public delegate bool Check([FlagName] string flag);
+                    public static class Checks { public static Check Make() => f => false; }
+                }
+                """) },
+            ReferenceAssemblies.Net,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var test = Test("""
+            using Vendor.Checks;
+            static class Use
+            {
+                static bool A(Check check) => check({|RAXX301:"zq_vendor_delegate"|}) || Checks.Make()({|RAXX301:"zq_vendor_returned"|});
+            }
+            """,
+            "Flag 'zq_vendor_delegate' (Vendor.Checks.Check.Invoke)" + NotDeclared,
+            "Flag 'zq_vendor_returned' (Vendor.Checks.Check.Invoke)" + NotDeclared);
+        test.AdditionalReferences.Add(Emit(library, compilationReference));
+        return test.RunAsync();
+    }
+
+    private static MetadataReference Emit(CSharpCompilation library, bool compilationReference)
+    {
+        using var image = new MemoryStream();
+        var emitted = library.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        return compilationReference ? library.ToMetadataReference() : MetadataReference.CreateFromImage(image.ToArray());
+    }
 }
