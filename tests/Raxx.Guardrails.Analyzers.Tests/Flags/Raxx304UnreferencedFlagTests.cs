@@ -558,4 +558,69 @@ public class Raxx304UnreferencedFlagTests
             """));
         return test.RunAsync();
     }
+
+    /// <summary>
+    /// Branch flagcost: RAXX304 counts what RAXX301 reads through the same marked-call-name filter (FlagReferences.MayNameFlag,
+    /// MarkedCalls): an enum member passed to a marked local function, a method called through <c>using static</c> and an interface
+    /// method counts; the same member passed to a same-named unmarked method of another type does not. A delegate with a marked
+    /// parameter (every call stays a candidate then) in a test of its own.
+    /// </summary>
+    [Fact]
+    public Task EnumMemberThroughMarkedCallNames_CountsAsRAXX301Reads()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            using static MyApp.Gate;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { Local, Static, Interface, OtherOn }
+                public interface IGate { bool Enabled([FlagName] AppFlag flag); }
+                public static class Gate { public static bool On([FlagName] AppFlag flag) => false; }
+                public static class Other { public static bool On(AppFlag flag) => false; }
+                static class Use
+                {
+                    static bool A(IGate gate)
+                    {
+                        bool Local([FlagName] AppFlag flag) => false;
+                        return Local(AppFlag.Local) || On(AppFlag.Static) || gate.Enabled(AppFlag.Interface) || Other.On(AppFlag.OtherOn);
+                    }
+                }
+            }
+            """);
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              Local: { default: false }
+              Static: { default: false }
+              Interface: { default: false }
+              {|RAXX304:OtherOn|}: { default: false }
+            """));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task EnumMemberThroughMarkedDelegate_Counts()
+    {
+        var test = Verify<Raxx304UnreferencedFlagAnalyzer>.Test("""
+            using System;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public enum AppFlag { Delegated, Returned, Plain }
+                public delegate bool Check([FlagName] AppFlag flag);
+                static class Use
+                {
+                    static Check Make() => f => false;
+                    static bool A(Check check, Func<AppFlag, bool> plain) => check(AppFlag.Delegated) || Make()(AppFlag.Returned) || plain(AppFlag.Plain);
+                }
+            }
+            """);
+        test.AdditionalFiles.Add(("feature_flags.yaml", """
+            flags:
+              Delegated: { default: false }
+              Returned: { default: false }
+              {|RAXX304:Plain|}: { default: false }
+            """));
+        return test.RunAsync();
+    }
 }
