@@ -291,7 +291,12 @@ namespace Raxx.Guardrails.Analyzers.Flags
         {
             if (!(node is InvocationExpressionSyntax invocation))
             {
-                // constructor initialisers, object creations, a collection initialiser's Add call (its syntax is the element)
+                if (node is ObjectCreationExpressionSyntax creation && MayHaveMarkedParameters && !_flagMethodNames.Contains(".ctor"))
+                {
+                    return MayCreateMarked(creation);
+                }
+                // constructor initialisers, target-typed creations, an attribute's creation (RAXX304), a collection initialiser's
+                // Add call (its syntax is the element)
                 return MayHaveMarkedParameters || _flagMethodNames.Contains(".ctor");
             }
             var name = InvokedNames.TextOf(invocation.Expression);
@@ -1490,16 +1495,41 @@ namespace Raxx.Guardrails.Analyzers.Flags
             }
         }
 
+        /// <summary>
+        /// <c>new T(…)</c> written with a type name (<c>T</c>, <c>Ns.T</c>, <c>T&lt;int&gt;</c>, <c>alias::T</c>): a candidate when the right-most
+        /// name is a type with a marked constructor parameter (<see cref="MarkedCallNames.CreatedTypes"/>) or a using alias of the compilation
+        /// (any: the alias's target is not looked at). A creation written otherwise (<c>new string(…)</c>, <c>new T?()</c>) stays a candidate.
+        /// </summary>
+        private bool MayCreateMarked(ObjectCreationExpressionSyntax creation)
+        {
+            var marked = MarkedCalls;
+            if (marked.EveryCall)
+            {
+                return true;
+            }
+            var type = creation.Type;
+            var name = (type is QualifiedNameSyntax q ? q.Right : type is AliasQualifiedNameSyntax a ? a.Name : type as SimpleNameSyntax)?.Identifier.ValueText;
+            return name == null || marked.CreatedTypes.Contains(name) || marked.AliasNames.Contains(name);
+        }
+
         /// <summary>The simple names of the methods with a marked parameter (<see cref="MarkedCalls"/>).</summary>
         internal sealed class MarkedCallNames
         {
-            public MarkedCallNames(ImmutableHashSet<string> names, bool everyCall)
+            public MarkedCallNames(ImmutableHashSet<string> names, ImmutableHashSet<string> createdTypes, ImmutableHashSet<string> aliasNames, bool everyCall)
             {
                 Names = names;
+                CreatedTypes = createdTypes;
+                AliasNames = aliasNames;
                 EveryCall = everyCall;
             }
 
             public ImmutableHashSet<string> Names { get; }
+
+            /// <summary>The names of types with a constructor that has a marked parameter (generic arity stripped; a primary constructor's too).</summary>
+            public ImmutableHashSet<string> CreatedTypes { get; }
+
+            /// <summary>Every using alias of the compilation (global or not, in any namespace): <c>new G(…)</c> may create a marked type.</summary>
+            public ImmutableHashSet<string> AliasNames { get; }
 
             /// <summary>Every call stays a candidate: a delegate's parameter is marked (a delegate is called by any name), or a marked
             /// parameter's owner was not understood (a declaration this code does not know, metadata that cannot be read).</summary>
@@ -1533,8 +1563,14 @@ namespace Raxx.Guardrails.Analyzers.Flags
         private MarkedCallNames ComputeMarkedCalls(System.Threading.CancellationToken cancellationToken)
         {
             var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var types = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            var aliases = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
             var markers = _parameterAttributes.ToArray();
-            var everyCall = !AddSourceMarkedCallNames(_compilation, markers, names, cancellationToken);
+            var everyCall = !AddSourceMarkedCallNames(_compilation, markers, names, types, cancellationToken);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                AddAliasNames(tree.GetRoot(cancellationToken), aliases);
+            }
             var utf8Markers = markers.Select(m => System.Text.Encoding.UTF8.GetBytes(m)).ToArray();
             foreach (var assembly in _compilation.SourceModule.ReferencedAssemblySymbols)
             {
@@ -1545,7 +1581,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 var reference = _compilation.GetMetadataReference(assembly);
                 if (reference is CompilationReference compilationReference)
                 {
-                    everyCall = !AddSourceMarkedCallNames(compilationReference.Compilation, markers, names, cancellationToken);
+                    everyCall = !AddSourceMarkedCallNames(compilationReference.Compilation, markers, names, types, cancellationToken);
                     continue;
                 }
                 everyCall = true; // unless its metadata is read below
@@ -1564,7 +1600,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             everyCall = false;
                             foreach (var module in modules)
                             {
-                                everyCall |= !AddMetadataMarkedCallNames(module.GetMetadataReader(), utf8Markers, names);
+                                everyCall |= !AddMetadataMarkedCallNames(module.GetMetadataReader(), utf8Markers, names, types);
                             }
                         }
                     }
@@ -1575,7 +1611,32 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     }
                 }
             }
-            return new MarkedCallNames(names.ToImmutable(), everyCall);
+            return new MarkedCallNames(names.ToImmutable(), types.ToImmutable(), aliases.ToImmutable(), everyCall);
+        }
+
+        /// <summary>The using aliases of a compilation unit and of its namespaces (usings come only there).</summary>
+        private static void AddAliasNames(SyntaxNode node, ImmutableHashSet<string>.Builder aliases)
+        {
+            var (usings, members) = node switch
+            {
+                CompilationUnitSyntax unit => (unit.Usings, unit.Members),
+                BaseNamespaceDeclarationSyntax ns => (ns.Usings, ns.Members),
+                _ => (default, default),
+            };
+            foreach (var directive in usings)
+            {
+                if (directive.Alias != null)
+                {
+                    aliases.Add(directive.Alias.Name.Identifier.ValueText);
+                }
+            }
+            foreach (var member in members)
+            {
+                if (member is BaseNamespaceDeclarationSyntax)
+                {
+                    AddAliasNames(member, aliases);
+                }
+            }
         }
 
         /// <summary>
@@ -1586,7 +1647,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// where the text has an opening bracket of an attribute list (no node walk). False (every call stays a candidate) for a marked
         /// parameter of a delegate, a lambda or anonymous method, or a declaration not known here.
         /// </summary>
-        private static bool AddSourceMarkedCallNames(Compilation compilation, string[] markers, ImmutableHashSet<string>.Builder names, System.Threading.CancellationToken cancellationToken)
+        private static bool AddSourceMarkedCallNames(Compilation compilation, string[] markers, ImmutableHashSet<string>.Builder names, ImmutableHashSet<string>.Builder types, System.Threading.CancellationToken cancellationToken)
         {
             var everyTree = HasGlobalMarkerAlias(compilation, markers, cancellationToken);
             foreach (var tree in compilation.SyntaxTrees)
@@ -1613,12 +1674,16 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         case LocalFunctionStatementSyntax local:
                             names.Add(local.Identifier.ValueText);
                             break;
-                        case ConstructorDeclarationSyntax _:
-                        case TypeDeclarationSyntax _: // a primary constructor's
+                        case ConstructorDeclarationSyntax constructor:
+                            types.Add(constructor.Identifier.ValueText);
+                            break;
+                        case TypeDeclarationSyntax primary: // a primary constructor's
+                            types.Add(primary.Identifier.ValueText);
+                            break;
                         case OperatorDeclarationSyntax _:
                         case ConversionOperatorDeclarationSyntax _:
                         case IndexerDeclarationSyntax _:
-                            break; // never called by an invocation (creations, initialisers, operators and element accesses stay candidates)
+                            break; // never called by an invocation or creation (operators and element accesses stay candidates)
                         default:
                             return false; // a delegate's, a lambda's (called through a delegate), or unknown (a C# 14 extension block's receiver…)
                     }
@@ -1677,7 +1742,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// the metadata (no symbols); a module whose #Strings heap has no marker name has none. False (every call stays a candidate)
         /// for a marked <c>Invoke</c> (a delegate's, called by any name) and a C# 14 extension block's marker method.
         /// </summary>
-        private bool AddMetadataMarkedCallNames(System.Reflection.Metadata.MetadataReader reader, byte[][] utf8Markers, ImmutableHashSet<string>.Builder names)
+        private bool AddMetadataMarkedCallNames(System.Reflection.Metadata.MetadataReader reader, byte[][] utf8Markers, ImmutableHashSet<string>.Builder names, ImmutableHashSet<string>.Builder types)
         {
             if (!StringHeapContainsAny(reader, utf8Markers))
             {
@@ -1700,6 +1765,12 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             return false;
                         }
                         names.Add(name);
+                        if (name == ".ctor")
+                        {
+                            var typeName = reader.GetString(reader.GetTypeDefinition(method.GetDeclaringType()).Name);
+                            var backtick = typeName.IndexOf('`');
+                            types.Add(backtick < 0 ? typeName : typeName.Substring(0, backtick));
+                        }
                         goto nextMethod;
                     }
                 }

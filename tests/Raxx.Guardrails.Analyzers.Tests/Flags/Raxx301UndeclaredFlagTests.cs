@@ -1241,4 +1241,85 @@ public class Raxx301UndeclaredFlagTests
         Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
         return compilationReference ? library.ToMetadataReference() : MetadataReference.CreateFromImage(image.ToArray());
     }
+
+    /// <summary>
+    /// Branch flagcost: with a marker type, <c>new T(…)</c> is bound only when T's written right-most name is a type with a marked
+    /// constructor parameter or any using alias (FlagReferences.MayCreateMarked). Every spelling of a marked type's creation reports:
+    /// plain, qualified, <c>global::</c>, generic, nested, a record's primary constructor, a local alias, a global alias in another file,
+    /// target-typed <c>new(…)</c>; a same-argument creation of an unmarked type does not.
+    /// </summary>
+    [Fact]
+    public Task MarkedCreations_EverySpelling_Reports()
+    {
+        var test = Test("""
+            using System;
+            using G = MyApp.Gate;
+            namespace MyApp
+            {
+                [AttributeUsage(AttributeTargets.Parameter)] public sealed class FlagNameAttribute : Attribute { }
+                public sealed class Gate { public Gate([FlagName] string flag) { } }
+                public sealed class Gate<T> { public Gate([FlagName] string flag) { } }
+                public static class Outer { public sealed class Inner { public Inner([FlagName] string flag) { } } }
+                public record Rec([FlagName] string Flag);
+                public sealed class Plain { public Plain(string flag) { } }
+                static class Use
+                {
+                    static object[] A()
+                    {
+                        Gate typed = new({|RAXX301:"zq_target_typed"|});
+                        return new object[]
+                        {
+                            new Gate({|RAXX301:"zq_plain"|}), new MyApp.Gate({|RAXX301:"zq_qualified"|}), new global::MyApp.Gate({|RAXX301:"zq_global"|}),
+                            new Gate<int>({|RAXX301:"zq_generic"|}), new Outer.Inner({|RAXX301:"zq_nested"|}), new Rec({|RAXX301:"zq_record"|}),
+                            new G({|RAXX301:"zq_alias"|}), new GG({|RAXX301:"zq_global_alias"|}), typed,
+                            new Plain("zq_unmarked"), new Gate("webauthn_registration"),
+                        };
+                    }
+                }
+            }
+            """,
+            "Flag 'zq_target_typed' (MyApp.Gate constructor)" + NotDeclared,
+            "Flag 'zq_plain' (MyApp.Gate constructor)" + NotDeclared,
+            "Flag 'zq_qualified' (MyApp.Gate constructor)" + NotDeclared,
+            "Flag 'zq_global' (MyApp.Gate constructor)" + NotDeclared,
+            "Flag 'zq_generic' (MyApp.Gate<int> constructor)" + NotDeclared,
+            "Flag 'zq_nested' (MyApp.Outer.Inner constructor)" + NotDeclared,
+            "Flag 'zq_record' (MyApp.Rec constructor)" + NotDeclared,
+            "Flag 'zq_alias' (MyApp.Gate constructor)" + NotDeclared,
+            "Flag 'zq_global_alias' (MyApp.Gate constructor)" + NotDeclared);
+        test.Sources.Add(("Aliases.cs", "global using GG = MyApp.Gate;"));
+        return test.RunAsync();
+    }
+
+    /// <summary>A referenced assembly's types with a marked constructor parameter (metadata, or a compilation reference), plain and generic.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public Task MarkedCreations_Referenced_Reports(bool compilationReference)
+    {
+        var library = CSharpCompilation.Create(
+            "Vendor.Gates",
+            new[] { CSharpSyntaxTree.ParseText("""
+                namespace Vendor.Gates
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class FlagNameAttribute : System.Attribute { }
+                    public sealed class Toggle { public Toggle([FlagName] string flag) { } }
+                    public sealed class Toggle<T> { public Toggle(T value, [FlagName] string flag) { } }
+                    public sealed class Plain { public Plain(string flag) { } }
+                }
+                """) },
+            ReferenceAssemblies.Net,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var test = Test("""
+            using Vendor.Gates;
+            static class Use
+            {
+                static object[] A() => new object[] { new Toggle({|RAXX301:"zq_vendor"|}), new Toggle<int>(1, {|RAXX301:"zq_vendor_generic"|}), new Plain("zq_plain") };
+            }
+            """,
+            "Flag 'zq_vendor' (Vendor.Gates.Toggle constructor)" + NotDeclared,
+            "Flag 'zq_vendor_generic' (Vendor.Gates.Toggle<int> constructor)" + NotDeclared);
+        test.AdditionalReferences.Add(Emit(library, compilationReference));
+        return test.RunAsync();
+    }
 }
