@@ -1277,6 +1277,11 @@ public class Raxx301UndeclaredFlagTests
                     }
                 }
             }
+            namespace MyApp.Second
+            {
+                using NG = MyApp.Gate;
+                static class Use2 { static object B() => new NG({|RAXX301:"zq_namespace_alias"|}); }
+            }
             """,
             "Flag 'zq_target_typed' (MyApp.Gate constructor)" + NotDeclared,
             "Flag 'zq_plain' (MyApp.Gate constructor)" + NotDeclared,
@@ -1286,7 +1291,8 @@ public class Raxx301UndeclaredFlagTests
             "Flag 'zq_nested' (MyApp.Outer.Inner constructor)" + NotDeclared,
             "Flag 'zq_record' (MyApp.Rec constructor)" + NotDeclared,
             "Flag 'zq_alias' (MyApp.Gate constructor)" + NotDeclared,
-            "Flag 'zq_global_alias' (MyApp.Gate constructor)" + NotDeclared);
+            "Flag 'zq_global_alias' (MyApp.Gate constructor)" + NotDeclared,
+            "Flag 'zq_namespace_alias' (MyApp.Gate constructor)" + NotDeclared);
         test.Sources.Add(("Aliases.cs", "global using GG = MyApp.Gate;"));
         return test.RunAsync();
     }
@@ -1304,7 +1310,7 @@ public class Raxx301UndeclaredFlagTests
                 {
                     [System.AttributeUsage(System.AttributeTargets.Parameter)] public sealed class FlagNameAttribute : System.Attribute { }
                     public sealed class Toggle { public Toggle([FlagName] string flag) { } }
-                    public sealed class Toggle<T> { public Toggle(T value, [FlagName] string flag) { } }
+                    public sealed class Switch<T> { public Switch(T value, [FlagName] string flag) { } }
                     public sealed class Plain { public Plain(string flag) { } }
                 }
                 """) },
@@ -1314,11 +1320,11 @@ public class Raxx301UndeclaredFlagTests
             using Vendor.Gates;
             static class Use
             {
-                static object[] A() => new object[] { new Toggle({|RAXX301:"zq_vendor"|}), new Toggle<int>(1, {|RAXX301:"zq_vendor_generic"|}), new Plain("zq_plain") };
+                static object[] A() => new object[] { new Toggle({|RAXX301:"zq_vendor"|}), new Switch<int>(1, {|RAXX301:"zq_vendor_generic"|}), new Plain("zq_plain") };
             }
             """,
             "Flag 'zq_vendor' (Vendor.Gates.Toggle constructor)" + NotDeclared,
-            "Flag 'zq_vendor_generic' (Vendor.Gates.Toggle<int> constructor)" + NotDeclared);
+            "Flag 'zq_vendor_generic' (Vendor.Gates.Switch<int> constructor)" + NotDeclared);
         test.AdditionalReferences.Add(Emit(library, compilationReference));
         return test.RunAsync();
     }
