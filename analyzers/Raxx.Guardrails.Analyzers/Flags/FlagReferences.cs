@@ -203,6 +203,23 @@ namespace Raxx.Guardrails.Analyzers.Flags
         }
 
         /// <summary>
+        /// The modules of a file reference's metadata (an assembly's, or a lone module's), or default for any other kind.
+        /// Reading them can still fail on a damaged or vanished file: callers catch <see cref="IsUnreadableMetadata"/> and
+        /// fall back to the symbols.
+        /// </summary>
+        private static ImmutableArray<ModuleMetadata> ModulesOf(PortableExecutableReference reference) => reference.GetMetadata() switch
+        {
+            AssemblyMetadata assemblyMetadata => assemblyMetadata.GetModules(),
+            ModuleMetadata moduleMetadata => ImmutableArray.Create(moduleMetadata),
+            _ => default,
+        };
+
+        /// <summary>What reading a reference's metadata throws when the file is damaged, gone or unreadable.</summary>
+        private static bool IsUnreadableMetadata(Exception ex) =>
+            ex is BadImageFormatException || ex is System.IO.IOException || ex is ObjectDisposedException
+            || ex is InvalidOperationException || ex is NotSupportedException || ex is UnauthorizedAccessException;
+
+        /// <summary>
         /// Whether <paramref name="assembly"/>'s <see cref="IAssemblySymbol.TypeNames"/> holds one of the names (or the
         /// name + "Attribute"), read for a metadata reference from its metadata instead: <c>TypeNames</c> builds a set of
         /// every type name of the assembly, 20–40 ms of thread CPU time per compilation for an ASP.NET Core project's 309
@@ -217,12 +234,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
             {
                 try
                 {
-                    var modules = reference.GetMetadata() switch
-                    {
-                        AssemblyMetadata assemblyMetadata => assemblyMetadata.GetModules(),
-                        ModuleMetadata moduleMetadata => ImmutableArray.Create(moduleMetadata),
-                        _ => default,
-                    };
+                    var modules = ModulesOf(reference);
                     if (!modules.IsDefault)
                     {
                         foreach (var module in modules)
@@ -235,8 +247,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                         return false;
                     }
                 }
-                catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is ObjectDisposedException
-                    || ex is InvalidOperationException || ex is NotSupportedException || ex is UnauthorizedAccessException)
+                catch (Exception ex) when (IsUnreadableMetadata(ex))
                 {
                     // fall back to the symbol's type names
                 }
@@ -1349,12 +1360,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     try
                     {
-                        var modules = reference.GetMetadata() switch
-                        {
-                            AssemblyMetadata assemblyMetadata => assemblyMetadata.GetModules(),
-                            ModuleMetadata moduleMetadata => ImmutableArray.Create(moduleMetadata),
-                            _ => default,
-                        };
+                        var modules = ModulesOf(reference);
                         if (!modules.IsDefault)
                         {
                             foreach (var module in modules)
@@ -1364,8 +1370,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             read = true;
                         }
                     }
-                    catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is ObjectDisposedException
-                        || ex is InvalidOperationException || ex is NotSupportedException || ex is UnauthorizedAccessException)
+                    catch (Exception ex) when (IsUnreadableMetadata(ex))
                     {
                         // fall back to the symbols
                     }
@@ -1589,12 +1594,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                 {
                     try
                     {
-                        var modules = peReference.GetMetadata() switch
-                        {
-                            AssemblyMetadata assemblyMetadata => assemblyMetadata.GetModules(),
-                            ModuleMetadata moduleMetadata => ImmutableArray.Create(moduleMetadata),
-                            _ => default,
-                        };
+                        var modules = ModulesOf(peReference);
                         if (!modules.IsDefault)
                         {
                             everyCall = false;
@@ -1604,8 +1604,7 @@ namespace Raxx.Guardrails.Analyzers.Flags
                             }
                         }
                     }
-                    catch (Exception ex) when (ex is BadImageFormatException || ex is System.IO.IOException || ex is ObjectDisposedException
-                        || ex is InvalidOperationException || ex is NotSupportedException || ex is UnauthorizedAccessException)
+                    catch (Exception ex) when (IsUnreadableMetadata(ex))
                     {
                         everyCall = true;
                     }
