@@ -549,12 +549,27 @@ namespace Raxx.Guardrails.Analyzers.Flags
 
         /// <summary>
         /// The names of the <c>global using X = ….FeatureGateAttribute;</c> aliases of the compilation (any file; they are in
-        /// scope in every file). Global usings precede all other usings of a compilation unit, so each file's scan stops at
-        /// its first non-global using: one or two nodes a file.
+        /// scope in every file; <see cref="GlobalAliasDirectives"/>).
         /// </summary>
         public static ImmutableHashSet<string> GlobalFeatureGateAliases(Compilation compilation, System.Threading.CancellationToken cancellationToken)
         {
             ImmutableHashSet<string>.Builder? names = null;
+            foreach (var directive in GlobalAliasDirectives(compilation, cancellationToken))
+            {
+                if (TargetsFeatureGate(directive))
+                {
+                    (names ??= ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal)).Add(directive.Alias!.Name.Identifier.ValueText);
+                }
+            }
+            return names?.ToImmutable() ?? ImmutableHashSet<string>.Empty;
+        }
+
+        /// <summary>
+        /// The <c>global using X = …;</c> alias directives of a compilation. Global usings precede all other usings of a
+        /// compilation unit, so each file's scan stops at its first non-global using: one or two nodes a file.
+        /// </summary>
+        private static IEnumerable<UsingDirectiveSyntax> GlobalAliasDirectives(Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (!(tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit))
@@ -567,13 +582,12 @@ namespace Raxx.Guardrails.Analyzers.Flags
                     {
                         break;
                     }
-                    if (directive.Alias != null && TargetsFeatureGate(directive))
+                    if (directive.Alias != null)
                     {
-                        (names ??= ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal)).Add(directive.Alias.Name.Identifier.ValueText);
+                        yield return directive;
                     }
                 }
             }
-            return names?.ToImmutable() ?? ImmutableHashSet<string>.Empty;
         }
 
         private static void AddNamedCalls(TextBuffer text, SyntaxNode root, ImmutableHashSet<string> names, List<SyntaxNode> result, System.Threading.CancellationToken cancellationToken)
@@ -1706,30 +1720,15 @@ namespace Raxx.Guardrails.Analyzers.Flags
         /// <summary>A <c>global using X = ….FlagNameAttribute;</c> (right-most name as written, any marker): its uses in other files do not spell the marker.</summary>
         private static bool HasGlobalMarkerAlias(Compilation compilation, string[] markers, System.Threading.CancellationToken cancellationToken)
         {
-            foreach (var tree in compilation.SyntaxTrees)
+            foreach (var directive in GlobalAliasDirectives(compilation, cancellationToken))
             {
-                if (!(tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit))
+                var target = directive.NamespaceOrType;
+                var right = (target is QualifiedNameSyntax q ? q.Right : target is AliasQualifiedNameSyntax a ? a.Name : target as SimpleNameSyntax)?.Identifier.ValueText;
+                foreach (var marker in markers)
                 {
-                    continue;
-                }
-                foreach (var directive in unit.Usings)
-                {
-                    if (!directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))
+                    if (right == marker || right == marker + "Attribute")
                     {
-                        break;
-                    }
-                    if (directive.Alias == null)
-                    {
-                        continue;
-                    }
-                    var target = directive.NamespaceOrType;
-                    var right = (target is QualifiedNameSyntax q ? q.Right : target is AliasQualifiedNameSyntax a ? a.Name : target as SimpleNameSyntax)?.Identifier.ValueText;
-                    foreach (var marker in markers)
-                    {
-                        if (right == marker || right == marker + "Attribute")
-                        {
-                            return true;
-                        }
+                        return true;
                     }
                 }
             }

@@ -17,6 +17,10 @@ public class Raxx301UndeclaredFlagTests
         return test;
     }
 
+    /// <summary>RAXX301's message for an undeclared flag without a near declared name (the suggestion form is spelled out).</summary>
+    private static string Undeclared(string flag, string api) =>
+        $"Flag '{flag}' ({api}) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name";
+
     [Fact]
     public Task WithFeatureGate_Typo_Reports() =>
         Test("""
@@ -281,7 +285,7 @@ public class Raxx301UndeclaredFlagTests
             """,
             "Flag 'FLAG_WEBAUTHN_REGISTRATON' (configuration read) is not declared in feature_flags.yaml, so it is always off (a silent 404); did you mean 'FLAG_WEBAUTHN_REGISTRATION'?",
             "Flag 'FLAG_CONSOLE_NAV_V2' (Environment.GetEnvironmentVariable) is not declared in feature_flags.yaml, so it is always off (a silent 404); did you mean 'FLAG_CONSOLE_NAV'?",
-            "Flag 'FLAG_OPS' (configuration read) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name").RunAsync();
+            Undeclared("FLAG_OPS", "configuration read")).RunAsync();
 
     [Fact]
     public Task ConfiguredFlagMethodAndParameterAttribute_Reports()
@@ -617,8 +621,8 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'base_flag' (Acme.Toggle constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'ops_menu' (Acme.Toggle constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+            Undeclared("base_flag", "Acme.Toggle constructor"),
+            Undeclared("ops_menu", "Acme.Toggle constructor"));
         test.GlobalConfigLines.Add("raxx_guardrails.flag_methods = Acme.Toggle..ctor");
         return test.RunAsync();
     }
@@ -670,14 +674,14 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'CtorDefault' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'DefaultArg' (MyApp.Flags.OrDefault) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'default_text' (MyApp.Flags.OrText) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'unused_default' (MyApp.Flags.NobodyOmits) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'default_owner' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'generated_default' (MyApp.Flags.Generated) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'local_default' (MyApp.Use.Local) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'lambda_default' (MyApp.Use lambda) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+            Undeclared("CtorDefault", "MyApp.Flags constructor"),
+            Undeclared("DefaultArg", "MyApp.Flags.OrDefault"),
+            Undeclared("default_text", "MyApp.Flags.OrText"),
+            Undeclared("unused_default", "MyApp.Flags.NobodyOmits"),
+            Undeclared("default_owner", "MyApp.OwnedAttribute"),
+            Undeclared("generated_default", "MyApp.Flags.Generated"),
+            Undeclared("local_default", "MyApp.Use.Local"),
+            Undeclared("lambda_default", "MyApp.Use lambda"));
         return test.RunAsync();
     }
 
@@ -710,16 +714,16 @@ public class Raxx301UndeclaredFlagTests
                     || Gate.Declared() || Gate.Plain() || Gate.On("webauthn_registration") || Gate.OnEnum(VendorFlag.console_nav_v2) || new Toggle("console_nav_v2") != null;
             }
             """,
-            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_attr' (Vendor.Flags.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_default' (Vendor.Flags.Gate.On) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'VendorDefault' (Vendor.Flags.Gate.OnEnum) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_ctor' (Vendor.Flags.Toggle constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'vendor_default' (Vendor.Flags.Gate.On) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+            Undeclared("vendor_attr", "Vendor.Flags.RequiresFlagAttribute"),
+            Undeclared("vendor_attr", "Vendor.Flags.RequiresFlagAttribute"),
+            Undeclared("vendor_attr", "Vendor.Flags.RequiresFlagAttribute"),
+            Undeclared("vendor_attr", "Vendor.Flags.RequiresFlagAttribute"),
+            Undeclared("vendor_attr", "Vendor.Flags.RequiresFlagAttribute"),
+            Undeclared("vendor_attr", "Vendor.Flags.RequiresFlagAttribute"),
+            Undeclared("vendor_default", "Vendor.Flags.Gate.On"),
+            Undeclared("VendorDefault", "Vendor.Flags.Gate.OnEnum"),
+            Undeclared("vendor_ctor", "Vendor.Flags.Toggle constructor"),
+            Undeclared("vendor_default", "Vendor.Flags.Gate.On"));
         test.AdditionalReferences.Add(VendorFlagsLibrary(compilationReference));
         return test.RunAsync();
     }
@@ -859,16 +863,16 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'class_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'method_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'const_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'EnumAttr' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'Ops' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'named_param' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'any_a' (MyApp.RequiresAnyAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'any_b' (MyApp.RequiresAnyAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'endpoint_flag' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'EnumAttr' (MyApp.RequiresFlagAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+            Undeclared("class_flag", "MyApp.RequiresFlagAttribute"),
+            Undeclared("method_flag", "MyApp.RequiresFlagAttribute"),
+            Undeclared("const_flag", "MyApp.RequiresFlagAttribute"),
+            Undeclared("EnumAttr", "MyApp.RequiresFlagAttribute"),
+            Undeclared("Ops", "MyApp.RequiresFlagAttribute"),
+            Undeclared("named_param", "MyApp.RequiresFlagAttribute"),
+            Undeclared("any_a", "MyApp.RequiresAnyAttribute"),
+            Undeclared("any_b", "MyApp.RequiresAnyAttribute"),
+            Undeclared("endpoint_flag", "MyApp.RequiresFlagAttribute"),
+            Undeclared("EnumAttr", "MyApp.RequiresFlagAttribute"));
         return test.RunAsync();
     }
 
@@ -934,8 +938,8 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'default_owner' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'default_other' (MyApp.OwnedAttribute) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+            Undeclared("default_owner", "MyApp.OwnedAttribute"),
+            Undeclared("default_other", "MyApp.OwnedAttribute"));
         return test.RunAsync();
     }
 
@@ -975,16 +979,16 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'span_a' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'span_b' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'SpanEnum' (MyApp.Flags.AnyEnum) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'const_flag' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'Names' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'list_flag' (MyApp.Flags.AnyList) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'bracket_flag' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'array_expr' (MyApp.Flags.AnyArray) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'ctor_span' (MyApp.Flags constructor) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name",
-            "Flag 'named_span' (MyApp.Flags.AnySpan) is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name");
+            Undeclared("span_a", "MyApp.Flags.AnySpan"),
+            Undeclared("span_b", "MyApp.Flags.AnySpan"),
+            Undeclared("SpanEnum", "MyApp.Flags.AnyEnum"),
+            Undeclared("const_flag", "MyApp.Flags.AnySpan"),
+            Undeclared("Names", "MyApp.Flags.AnySpan"),
+            Undeclared("list_flag", "MyApp.Flags.AnyList"),
+            Undeclared("bracket_flag", "MyApp.Flags.AnySpan"),
+            Undeclared("array_expr", "MyApp.Flags.AnyArray"),
+            Undeclared("ctor_span", "MyApp.Flags constructor"),
+            Undeclared("named_span", "MyApp.Flags.AnySpan"));
         return test.RunAsync();
     }
 
@@ -1023,7 +1027,6 @@ public class Raxx301UndeclaredFlagTests
     // names (FlagReferences.MarkedCalls: source methods and local functions, metadata and compilation references; a marked
     // delegate keeps every call). The nearest look-alikes of that filter: every way a marked method is called by name,
     // a same-named unmarked method of another type, and calls whose target the names cannot tell.
-    private const string NotDeclared = " is not declared in feature_flags.yaml, so it is always off (a silent 404); declare it there or fix the name";
 
     [Fact]
     public Task MarkedCallNames_EveryCallByName_Reports() =>
@@ -1058,13 +1061,13 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'zq_member' (MyApp.Gate.On)" + NotDeclared,
-            "Flag 'zq_static' (MyApp.Gate.On)" + NotDeclared,
-            "Flag 'zq_extension' (MyApp.Gate.IsOn)" + NotDeclared,
-            "Flag 'zq_extension_static' (MyApp.Gate.IsOn)" + NotDeclared,
-            "Flag 'zq_local' (MyApp.Use.Local)" + NotDeclared,
-            "Flag 'zq_interface' (MyApp.IGate.Enabled)" + NotDeclared,
-            "Flag 'zq_qualified' (MyApp.Gate.On)" + NotDeclared).RunAsync();
+            Undeclared("zq_member", "MyApp.Gate.On"),
+            Undeclared("zq_static", "MyApp.Gate.On"),
+            Undeclared("zq_extension", "MyApp.Gate.IsOn"),
+            Undeclared("zq_extension_static", "MyApp.Gate.IsOn"),
+            Undeclared("zq_local", "MyApp.Use.Local"),
+            Undeclared("zq_interface", "MyApp.IGate.Enabled"),
+            Undeclared("zq_qualified", "MyApp.Gate.On")).RunAsync();
 
     [Fact]
     public Task MarkedCallNames_DelegateWithMarkedParameter_EveryCallReports() =>
@@ -1083,9 +1086,9 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'zq_parameter' (MyApp.Check.Invoke)" + NotDeclared,
-            "Flag 'zq_returned' (MyApp.Check.Invoke)" + NotDeclared,
-            "Flag 'zq_invoke' (MyApp.Check.Invoke)" + NotDeclared).RunAsync();
+            Undeclared("zq_parameter", "MyApp.Check.Invoke"),
+            Undeclared("zq_returned", "MyApp.Check.Invoke"),
+            Undeclared("zq_invoke", "MyApp.Check.Invoke")).RunAsync();
 
     /// <summary>A lambda's marked parameter: its delegate (Func, or the compiler's anonymous delegate for a default) does not carry the marker, before and after.</summary>
     [Fact]
@@ -1127,7 +1130,7 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'zq_alias' (MyApp.Gate.On)" + NotDeclared);
+            Undeclared("zq_alias", "MyApp.Gate.On"));
         test.Sources.Add(("Marker.cs", """
             global using FN = MyApp.Markers.FlagNameAttribute;
             namespace MyApp.Markers
@@ -1150,7 +1153,7 @@ public class Raxx301UndeclaredFlagTests
                 }
             }
             """,
-            "Flag 'zq_escape' (MyApp.EscapedGate.Escaped)" + NotDeclared);
+            Undeclared("zq_escape", "MyApp.EscapedGate.Escaped"));
         test.Sources.Add(("Marker.cs", """
             namespace MyApp.Markers
             {
@@ -1198,8 +1201,8 @@ public class Raxx301UndeclaredFlagTests
                     || Gate.Plain("zq_plain") || Enabled("acme", "zq_own_unmarked") || Gate.Enabled("acme", "console_nav_v2");
             }
             """,
-            "Flag 'zq_vendor' (Vendor.Calls.Gate.Enabled)" + NotDeclared,
-            "Flag 'zq_vendor_extension' (Vendor.Calls.Gate.Require)" + NotDeclared);
+            Undeclared("zq_vendor", "Vendor.Calls.Gate.Enabled"),
+            Undeclared("zq_vendor_extension", "Vendor.Calls.Gate.Require"));
         test.AdditionalReferences.Add(Emit(library, compilationReference));
         return test.RunAsync();
     }
@@ -1228,8 +1231,8 @@ public class Raxx301UndeclaredFlagTests
                 static bool A(Check check) => check({|RAXX301:"zq_vendor_delegate"|}) || Checks.Make()({|RAXX301:"zq_vendor_returned"|});
             }
             """,
-            "Flag 'zq_vendor_delegate' (Vendor.Checks.Check.Invoke)" + NotDeclared,
-            "Flag 'zq_vendor_returned' (Vendor.Checks.Check.Invoke)" + NotDeclared);
+            Undeclared("zq_vendor_delegate", "Vendor.Checks.Check.Invoke"),
+            Undeclared("zq_vendor_returned", "Vendor.Checks.Check.Invoke"));
         test.AdditionalReferences.Add(Emit(library, compilationReference));
         return test.RunAsync();
     }
@@ -1283,16 +1286,16 @@ public class Raxx301UndeclaredFlagTests
                 static class Use2 { static object B() => new NG({|RAXX301:"zq_namespace_alias"|}); }
             }
             """,
-            "Flag 'zq_target_typed' (MyApp.Gate constructor)" + NotDeclared,
-            "Flag 'zq_plain' (MyApp.Gate constructor)" + NotDeclared,
-            "Flag 'zq_qualified' (MyApp.Gate constructor)" + NotDeclared,
-            "Flag 'zq_global' (MyApp.Gate constructor)" + NotDeclared,
-            "Flag 'zq_generic' (MyApp.Gate<int> constructor)" + NotDeclared,
-            "Flag 'zq_nested' (MyApp.Outer.Inner constructor)" + NotDeclared,
-            "Flag 'zq_record' (MyApp.Rec constructor)" + NotDeclared,
-            "Flag 'zq_alias' (MyApp.Gate constructor)" + NotDeclared,
-            "Flag 'zq_global_alias' (MyApp.Gate constructor)" + NotDeclared,
-            "Flag 'zq_namespace_alias' (MyApp.Gate constructor)" + NotDeclared);
+            Undeclared("zq_target_typed", "MyApp.Gate constructor"),
+            Undeclared("zq_plain", "MyApp.Gate constructor"),
+            Undeclared("zq_qualified", "MyApp.Gate constructor"),
+            Undeclared("zq_global", "MyApp.Gate constructor"),
+            Undeclared("zq_generic", "MyApp.Gate<int> constructor"),
+            Undeclared("zq_nested", "MyApp.Outer.Inner constructor"),
+            Undeclared("zq_record", "MyApp.Rec constructor"),
+            Undeclared("zq_alias", "MyApp.Gate constructor"),
+            Undeclared("zq_global_alias", "MyApp.Gate constructor"),
+            Undeclared("zq_namespace_alias", "MyApp.Gate constructor"));
         test.Sources.Add(("Aliases.cs", "global using GG = MyApp.Gate;"));
         return test.RunAsync();
     }
@@ -1323,8 +1326,8 @@ public class Raxx301UndeclaredFlagTests
                 static object[] A() => new object[] { new Toggle({|RAXX301:"zq_vendor"|}), new Switch<int>(1, {|RAXX301:"zq_vendor_generic"|}), new Plain("zq_plain") };
             }
             """,
-            "Flag 'zq_vendor' (Vendor.Gates.Toggle constructor)" + NotDeclared,
-            "Flag 'zq_vendor_generic' (Vendor.Gates.Switch<int> constructor)" + NotDeclared);
+            Undeclared("zq_vendor", "Vendor.Gates.Toggle constructor"),
+            Undeclared("zq_vendor_generic", "Vendor.Gates.Switch<int> constructor"));
         test.AdditionalReferences.Add(Emit(library, compilationReference));
         return test.RunAsync();
     }
